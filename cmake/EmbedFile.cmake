@@ -1,0 +1,6 @@
+# Script mode: writes OUT, a C++ file defining nianbao::data::SYMBOL() over the bytes of IN.
+file(READ "${IN}" hex HEX)
+string(LENGTH "${hex}" hex_len)
+math(EXPR byte_count "${hex_len} / 2")
+string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," bytes "${hex}")
+file(WRITE "${OUT}" "// Generated from ${IN}; do not edit.\n#include <string_view>\nnamespace nianbao::data {\nnamespace {\nconstexpr char k_bytes[] = {${bytes} '\\0'};\n}\nstd::string_view ${SYMBOL}() { return {k_bytes, ${byte_count}}; }\n}  // namespace nianbao::data\n")
