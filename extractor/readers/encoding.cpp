@@ -1,0 +1,252 @@
+#include "extractor/readers/encoding.hpp"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+#include <unicode/ustring.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <initializer_list>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace nianbao::readers {
+namespace {
+
+struct ConverterCloser {
+  void operator()(UConverter* c) const { ucnv_close(c); }
+};
+using ConverterPtr = std::unique_ptr<UConverter, ConverterCloser>;
+
+struct DetectorCloser {
+  void operator()(UCharsetDetector* d) const { ucsdet_close(d); }
+};
+using DetectorPtr = std::unique_ptr<UCharsetDetector, DetectorCloser>;
+
+constexpr char32_t k_replacement = 0xFFFD;
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// Length of the valid UTF-8 sequence starting at bytes[i], or 0 when it is not valid
+// (overlong forms, surrogates and code points above U+10FFFF are invalid).
+std::size_t valid_sequence_length(std::string_view bytes, std::size_t i) {
+  const auto b0 = static_cast<unsigned char>(bytes[i]);
+  if (b0 < 0x80) return 1;
+  std::size_t len = 0;
+  char32_t min = 0;
+  char32_t cp = 0;
+  if ((b0 & 0xE0) == 0xC0) {
+    len = 2, min = 0x80, cp = b0 & 0x1Fu;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    len = 3, min = 0x800, cp = b0 & 0x0Fu;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    len = 4, min = 0x10000, cp = b0 & 0x07u;
+  } else {
+    return 0;
+  }
+  if (i + len > bytes.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(bytes[i + k]);
+    if ((b & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b & 0x3Fu);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return len;
+}
+
+// UTF-8 with every invalid byte replaced by U+FFFD; returns how many were replaced.
+std::size_t repair_utf8(std::string_view bytes, std::string& out) {
+  std::size_t invalid = 0;
+  out.reserve(out.size() + bytes.size());
+  for (std::size_t i = 0; i < bytes.size();) {
+    const std::size_t len = valid_sequence_length(bytes, i);
+    if (len == 0) {
+      append_utf8(out, k_replacement);
+      ++invalid;
+      ++i;
+    } else {
+      out.append(bytes.substr(i, len));
+      i += len;
+    }
+  }
+  return invalid;
+}
+
+bool has_non_ascii(std::string_view bytes) {
+  return std::any_of(bytes.begin(), bytes.end(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+
+// Decodes with ICU, stopping at the first byte sequence the charset cannot map, so that
+// "decodes cleanly" can be used as evidence for a charset.
+std::optional<std::string> decode_strict(std::string_view bytes, const char* charset) {
+  UErrorCode status = U_ZERO_ERROR;
+  ConverterPtr conv(ucnv_open(charset, &status));
+  if (U_FAILURE(status)) return std::nullopt;
+  ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  if (U_FAILURE(status)) return std::nullopt;
+  if (bytes.size() > static_cast<std::size_t>(INT32_MAX / 2)) return std::nullopt;
+  std::vector<UChar> utf16(bytes.size() + 2);
+  const int32_t n16 = ucnv_toUChars(conv.get(), utf16.data(), static_cast<int32_t>(utf16.size()),
+                                    bytes.data(), static_cast<int32_t>(bytes.size()), &status);
+  if (U_FAILURE(status)) return std::nullopt;
+  // Unassigned code points come back as substitution characters even with the STOP callback
+  // in some converters; reject them too.
+  for (int32_t k = 0; k < n16; ++k) {
+    if (utf16[static_cast<std::size_t>(k)] == 0xFFFD || utf16[static_cast<std::size_t>(k)] == 0x1A)
+      return std::nullopt;
+  }
+  std::string out(static_cast<std::size_t>(n16) * 3 + 1, '\0');
+  int32_t n8 = 0;
+  u_strToUTF8(out.data(), static_cast<int32_t>(out.size()), &n8, utf16.data(), n16, &status);
+  if (U_FAILURE(status)) return std::nullopt;
+  out.resize(static_cast<std::size_t>(n8));
+  return out;
+}
+
+std::string canonical_name(const char* charset) {
+  UErrorCode status = U_ZERO_ERROR;
+  const char* name = ucnv_getCanonicalName(charset, "WINDOWS", &status);
+  if (U_FAILURE(status) || name == nullptr) name = ucnv_getCanonicalName(charset, "", &status);
+  if (name == nullptr || U_FAILURE(status)) return charset;
+  return name;
+}
+
+// Labels that web pages use for what is, in practice, always GB18030-compatible text.
+bool is_gb_family(std::string_view label) {
+  std::string lower(label);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return lower == "gbk" || lower == "gb2312" || lower == "gb18030" || lower == "x-gbk" ||
+         lower == "cp936" || lower == "euc-cn" || lower == "windows-936";
+}
+
+struct Bom {
+  const char* charset;
+  std::size_t length;
+};
+
+std::optional<Bom> detect_bom(std::string_view bytes) {
+  auto starts = [&](std::initializer_list<unsigned char> sig) {
+    if (bytes.size() < sig.size()) return false;
+    std::size_t i = 0;
+    for (unsigned char s : sig)
+      if (static_cast<unsigned char>(bytes[i++]) != s) return false;
+    return true;
+  };
+  if (starts({0xEF, 0xBB, 0xBF})) return Bom{"UTF-8", 3};
+  if (starts({0xFF, 0xFE})) return Bom{"UTF-16LE", 2};
+  if (starts({0xFE, 0xFF})) return Bom{"UTF-16BE", 2};
+  return std::nullopt;
+}
+
+// ICU's statistical detector, asked only for the East Asian charsets that matter here.
+std::vector<std::string> detector_guesses(std::string_view bytes) {
+  std::vector<std::string> guesses;
+  UErrorCode status = U_ZERO_ERROR;
+  DetectorPtr det(ucsdet_open(&status));
+  if (U_FAILURE(status)) return guesses;
+  const auto len = static_cast<int32_t>(std::min<std::size_t>(bytes.size(), 1 << 20));
+  ucsdet_setText(det.get(), bytes.data(), len, &status);
+  int32_t count = 0;
+  const UCharsetMatch** matches = ucsdet_detectAll(det.get(), &count, &status);
+  if (U_FAILURE(status)) return guesses;
+  for (int32_t k = 0; k < count; ++k) {
+    const char* name = ucsdet_getName(matches[k], &status);
+    if (U_FAILURE(status) || name == nullptr) break;
+    guesses.emplace_back(name);
+  }
+  return guesses;
+}
+
+void add(model::Diagnostics& diagnostics, const char* code, model::Severity severity,
+         std::string message) {
+  diagnostics.push_back({code, severity, std::move(message), {}});
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view bytes) {
+  for (std::size_t i = 0; i < bytes.size();) {
+    const std::size_t len = valid_sequence_length(bytes, i);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
+Decoded decode_to_utf8(std::string_view bytes, std::string_view declared,
+                       model::Diagnostics& diagnostics) {
+  Decoded result;
+  if (auto bom = detect_bom(bytes)) {
+    std::string_view body = bytes.substr(bom->length);
+    if (std::string_view(bom->charset) == "UTF-8") {
+      result.invalid_bytes = repair_utf8(body, result.utf8);
+    } else if (auto text = decode_strict(body, bom->charset)) {
+      result.utf8 = std::move(*text);
+    } else {
+      // A UTF-16 BOM over bytes that do not decode: keep what can be read, say so.
+      result.invalid_bytes = repair_utf8(body, result.utf8);
+    }
+    result.encoding = bom->charset;
+  } else if (is_valid_utf8(bytes) && (has_non_ascii(bytes) || declared.empty())) {
+    // Valid UTF-8 with non-ASCII text is practically never an accident of another charset,
+    // so it wins over a declaration (pages often declare gb2312 and serve UTF-8).
+    result.utf8.assign(bytes);
+    result.encoding = "UTF-8";
+  } else {
+    std::vector<std::string> candidates;
+    if (!declared.empty()) {
+      // GBK and GB2312 labels are read as GB18030, their superset, as browsers do.
+      candidates.emplace_back(is_gb_family(declared) ? "GB18030" : std::string(declared));
+    }
+    for (auto& guess : detector_guesses(bytes)) candidates.push_back(std::move(guess));
+    candidates.emplace_back("GB18030");
+    candidates.emplace_back("Big5");
+    for (const auto& candidate : candidates) {
+      if (candidate.rfind("UTF-16", 0) == 0 || candidate.rfind("UTF-32", 0) == 0) continue;
+      if (auto text = decode_strict(bytes, candidate.c_str())) {
+        result.utf8 = std::move(*text);
+        result.encoding = canonical_name(candidate.c_str());
+        break;
+      }
+    }
+    if (result.encoding.empty()) {
+      result.invalid_bytes = repair_utf8(bytes, result.utf8);
+      result.encoding = "UTF-8";
+    }
+  }
+  if (!declared.empty() && result.encoding != canonical_name(std::string(declared).c_str()) &&
+      !(is_gb_family(declared) && result.encoding == canonical_name("GB18030"))) {
+    add(diagnostics, "encoding_declared_mismatch", model::Severity::warning,
+        "declared charset '" + std::string(declared) + "' does not fit the bytes; read as " +
+            result.encoding);
+  }
+  if (result.invalid_bytes > 0) {
+    add(diagnostics, "encoding_invalid_bytes", model::Severity::warning,
+        std::to_string(result.invalid_bytes) +
+            " byte(s) could not be decoded and were replaced by U+FFFD");
+  }
+  return result;
+}
+
+}  // namespace nianbao::readers
