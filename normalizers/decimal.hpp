@@ -10,6 +10,10 @@
 
 namespace nianbao::norm {
 
+// The mantissa type. Spelled through __extension__ because ISO C++ has no 128-bit integer and
+// the build runs with -Wpedantic -Werror; it is exactly GCC/Clang's __int128.
+__extension__ typedef __int128 Int128;
+
 class Decimal {
  public:
   Decimal() = default;  // zero
@@ -17,6 +21,8 @@ class Decimal {
   // Parses plain ASCII notation: optional sign, digits, optional '.' and digits ("-12.350",
   // "+43", "1950", ".5" is rejected). Returns nullopt on anything else or on overflow.
   static std::optional<Decimal> parse(std::string_view ascii);
+  // mantissa / 10^scale; nullopt when scale is outside 0..37 or |mantissa| >= 10^37.
+  static std::optional<Decimal> from_parts(Int128 mantissa, int scale);
 
   // Digits as kept: "12.350" stays "12.350"; an integer has no point; no exponent ever.
   std::string to_string() const;
@@ -29,19 +35,23 @@ class Decimal {
   std::optional<Decimal> checked_sub(const Decimal& other) const;
   std::optional<Decimal> checked_mul(const Decimal& other) const;
 
+  Decimal negated() const;
+  // The same value with trailing fractional zeros dropped: "12.350" → "12.35", "5.00" → "5".
+  Decimal trimmed() const;
+
   bool is_integer() const;  // no non-zero fractional digits
   bool is_negative() const { return mantissa_ < 0; }
   bool is_zero() const { return mantissa_ == 0; }
   int scale() const { return scale_; }
-  __int128 mantissa() const { return mantissa_; }
+  Int128 mantissa() const { return mantissa_; }
 
   // Numeric comparison: 1.50 == 1.5.
   friend bool operator==(const Decimal& a, const Decimal& b);
   friend std::strong_ordering operator<=>(const Decimal& a, const Decimal& b);
 
  private:
-  Decimal(__int128 mantissa, int scale) : mantissa_(mantissa), scale_(scale) {}
-  __int128 mantissa_ = 0;
+  Decimal(Int128 mantissa, int scale) : mantissa_(mantissa), scale_(scale) {}
+  Int128 mantissa_ = 0;
   int scale_ = 0;
 };
 

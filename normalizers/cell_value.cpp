@@ -1,0 +1,131 @@
+#include "normalizers/cell_value.hpp"
+
+#include <array>
+
+#include "normalizers/scanner.hpp"
+#include "normalizers/text.hpp"
+#include "normalizers/units.hpp"
+
+namespace nianbao::norm {
+
+namespace {
+
+bool is_dash(char32_t c) {
+  return c == U'-' || c == U'－' || c == U'—' || c == U'–' || c == U'―' || c == U'‐' || c == U'‑' ||
+         c == U'‒' || c == U'−' || c == U'─';
+}
+
+// "/", "／", any run of dashes ("-", "—", "——", "－－"), "无", "不涉及".
+bool is_not_applicable(std::u32string_view cell) {
+  if (cell == U"/" || cell == U"／" || cell == U"无" || cell == U"不涉及") return true;
+  if (cell.empty()) return false;
+  for (char32_t c : cell) {
+    if (!is_dash(c)) return false;
+  }
+  return true;
+}
+
+// Units a table cell may carry. Time spans ("2019年") and ranges are not cell values.
+bool is_cell_unit(UnitKind kind) {
+  return kind == UnitKind::none || kind == UnitKind::count || kind == UnitKind::money ||
+         kind == UnitKind::percent || kind == UnitKind::measure;
+}
+
+// Applies the column's unit to a value the cell writes without one.
+std::optional<CellValue> apply_column_unit(CellValue cell, std::string_view column_unit) {
+  if (column_unit.empty()) return cell;
+  auto unit = unit_named(column_unit);
+  if (!unit) return cell;  // a header unit we do not know is not a guess we make
+  if (unit->kind == UnitKind::money) {
+    auto in_yuan = cell.value->scaled_by_pow10(unit->money_pow10);
+    if (!in_yuan) return std::nullopt;
+    cell.value = in_yuan;
+  }
+  cell.unit = std::string(unit->unit);
+  return cell;
+}
+
+}  // namespace
+
+const char* to_string(CellStatus status) {
+  switch (status) {
+    case CellStatus::value:
+      return "value";
+    case CellStatus::blank:
+      return "blank";
+    case CellStatus::not_applicable:
+      return "not_applicable";
+    case CellStatus::unparsed:
+      return "unparsed";
+  }
+  return "unparsed";
+}
+
+const char* to_string(Qualifier qualifier) {
+  switch (qualifier) {
+    case Qualifier::none:
+      return "";
+    case Qualifier::approx:
+      return "approx";
+    case Qualifier::at_least:
+      return "at_least";
+    case Qualifier::at_most:
+      return "at_most";
+  }
+  return "";
+}
+
+CellValue parse_cell(std::string_view text, std::string_view column_unit) {
+  CellValue cell;
+  const std::string_view trimmed = trim_white_space(text);
+  if (trimmed.empty()) {
+    cell.status = CellStatus::blank;
+    return cell;
+  }
+  const DecodedText decoded = decode_utf8(trimmed);
+  if (is_not_applicable(decoded.chars)) {
+    cell.status = CellStatus::not_applicable;
+    return cell;
+  }
+  auto figure = parse_figure(trimmed);
+  if (!figure || figure->is_range() || !is_cell_unit(figure->unit_kind)) return cell;
+  cell.status = CellStatus::value;
+  cell.value = figure->value;
+  cell.unit = figure->unit;
+  cell.qualifier = figure->qualifier;
+  if (!cell.unit.empty()) return cell;  // a unit in the cell wins over the column's
+  auto with_column_unit = apply_column_unit(cell, column_unit);
+  if (!with_column_unit) return CellValue{};
+  return *with_column_unit;
+}
+
+bool looks_like_cell_value(std::string_view text) {
+  const CellStatus status = parse_cell(text).status;
+  return status == CellStatus::value || status == CellStatus::not_applicable;
+}
+
+std::string unit_from_header(std::string_view header) {
+  const DecodedText text = decode_utf8(header);
+  const std::u32string_view s = text.chars;
+  // "（单位：万元）", "(单位:元)", "单位：万元": the word 单位 names it.
+  for (std::size_t at = s.find(U"单位"); at != std::u32string_view::npos;
+       at = s.find(U"单位", at + 1)) {
+    std::size_t i = at + 2;
+    while (i < s.size() && (s[i] == U':' || s[i] == U'：' || is_white_space(s[i]))) ++i;
+    if (auto unit = match_unit(s, i)) return to_utf8(s.substr(i, unit->length));
+  }
+  // "采购总金额（万元）": a unit alone in brackets.
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != U'(' && s[i] != U'（') continue;
+    std::size_t j = i + 1;
+    while (j < s.size() && is_white_space(s[j])) ++j;
+    auto unit = match_unit(s, j);
+    if (!unit) continue;
+    std::size_t k = j + unit->length;
+    while (k < s.size() && is_white_space(s[k])) ++k;
+    if (k < s.size() && (s[k] == U')' || s[k] == U'）')) return to_utf8(s.substr(j, unit->length));
+  }
+  return {};
+}
+
+}  // namespace nianbao::norm
