@@ -441,6 +441,8 @@ bool all_units(Tokens t) {
 std::optional<Parsed> parse_range(Tokens t) {
   for (std::size_t i = 0; i + 1 < t.size(); ++i) {
     if (!is_range_pair(t[i], t[i + 1])) continue;
+    // 三五 (a few) stands alone; after a prefix it is a digit of something else (十三五).
+    if (i > 0 && t[i + 1].value != t[i].value + 1) return std::nullopt;
     const Tokens prefix = t.subspan(0, i);
     const Tokens units = t.subspan(i + 2);
     if (!all_units(units)) return std::nullopt;

@@ -218,11 +218,21 @@ bool follows_contact_word(std::u32string_view s, std::size_t begin) {
 bool is_numeral_word(std::u32string_view s, std::size_t begin) {
   static constexpr std::array<std::u32string_view, 10> k_words = {
       U"一部分", U"一次性", U"一条龙", U"一站式", U"一把手",
-      U"一本账", U"一张网", U"一张图", U"一件事", U"一类"};
+      U"一本账", U"一张网", U"一张图", U"一件事", U"一年来"};
   for (std::u32string_view word : k_words) {
     if (starts_with_at(s, begin, word)) return true;
   }
   return false;
+}
+
+bool is_single_digit(const NumberRead& n) {
+  return n.end == n.begin + 1 && !n.is_range && !n.has_multiplier;
+}
+
+// 上一年, 统一部署, 进一步, 每一个, 同一, 唯一, 之一: a lone digit bound to the word before it.
+bool is_word_before_single_digit(char32_t c) {
+  static constexpr std::u32string_view k_chars = U"上下每同单统唯进逐之其任某另专初";
+  return c != U'\0' && k_chars.find(c) != std::u32string_view::npos;
 }
 
 bool is_indefinite_word_end(char32_t c) {
@@ -281,7 +291,7 @@ bool is_phone_or_code(const RawFigure& f, std::u32string_view s, bool bare) {
   if (f.unit.empty() && n.arabic_integer_digits >= 5 && follows_contact_word(s, f.begin)) {
     return true;
   }
-  if (bare && !n.has_point && n.arabic_integer_digits == 4) {
+  if (bare && !f.sign_written && !n.has_point && n.arabic_integer_digits == 4) {
     // A year without 年: "2019政务公开工作要点".
     return !(n.low < Decimal::from_int(1900)) && n.low < Decimal::from_int(2100);
   }
@@ -298,11 +308,14 @@ bool is_chinese_word(const RawFigure& f, std::u32string_view s) {
   if (n.digit_string && f.unit.empty()) return true;                      // 统一零售价: 一零
   if (!n.has_multiplier && !n.has_point && n.low.is_zero()) return true;  // 零售, 零件
   if (is_numeral_word(s, n.begin)) return true;
+  if (is_single_digit(n) && is_word_before_single_digit(char_before(s, n.begin))) return true;
   const char32_t lead = s[n.begin];
   if (n.implied_one && lead != U'十' && lead != U'拾' && !f.suffix_qualifier) {
     return true;  // 千家万户, 百姓; but 百余件 is a figure
   }
-  if (!f.unit.empty() || f.qualifier != Qualifier::none || f.percent_words) return false;
+  if (!f.unit.empty() || f.qualifier != Qualifier::none || f.percent_words || f.sign_written) {
+    return false;
+  }
   // No unit: only a number no word could be — 三万, 两百, 一百九十万零三千九百七十一, 壹仟贰佰.
   if (f.is_range || n.implied_one) return true;
   if (n.financial && n.has_multiplier) return false;

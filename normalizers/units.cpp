@@ -56,6 +56,7 @@ constexpr std::array k_units = {
     UnitEntry{U"家", "家", UnitKind::count, 0},
     UnitEntry{U"户", "户", UnitKind::count, 0},
     UnitEntry{U"部", "部", UnitKind::count, 0},
+    UnitEntry{U"部分", "部分", UnitKind::count, 0},
     UnitEntry{U"批", "批", UnitKind::count, 0},
     UnitEntry{U"本", "本", UnitKind::count, 0},
     UnitEntry{U"台", "台", UnitKind::count, 0},
