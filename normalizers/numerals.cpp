@@ -103,6 +103,10 @@ std::optional<HanNumeral> han_numeral(char32_t c) {
     case U'亿':
     case U'億':
       return HanNumeral{TokenKind::big_unit, 8};
+    case U'兆':
+      // ICU's zh spell-out writes 10^12 as 一兆 (the Taiwan usage); in mainland prose 兆 is
+      // mostly "mega" (100兆带宽), so tokenize() only takes it after a Chinese numeral.
+      return HanNumeral{TokenKind::big_unit, 12};
     case U'廿':
       return HanNumeral{TokenKind::tens, 2};
     case U'卅':
@@ -112,6 +116,13 @@ std::optional<HanNumeral> han_numeral(char32_t c) {
     default:
       return std::nullopt;
   }
+}
+
+// 兆 as "mega": 兆瓦, 兆字节, 兆赫, 兆帕, 兆欧, 兆焦, 兆比特, 兆带宽, 兆B.
+bool is_mega_prefix(std::u32string_view s, std::size_t after) {
+  if (after >= s.size()) return false;
+  static constexpr std::u32string_view k_next = U"瓦字赫帕欧焦比带位级bBW";
+  return k_next.find(s[after]) != std::u32string_view::npos;
 }
 
 bool is_decimal_point(char32_t c) { return c == U'.' || c == U'．'; }
@@ -211,6 +222,10 @@ std::vector<Token> tokenize(std::u32string_view s, std::size_t pos) {
     if (auto han = han_numeral(s[i])) {
       const bool after_arabic = !tokens.empty() && tokens.back().kind == TokenKind::arabic;
       if (after_arabic && han->kind != TokenKind::small_unit && han->kind != TokenKind::big_unit) {
+        break;
+      }
+      if (han->kind == TokenKind::big_unit && han->value == 12 &&
+          (tokens.empty() || after_arabic || is_mega_prefix(s, i + 1))) {
         break;
       }
       Token t;
@@ -344,7 +359,7 @@ std::optional<Parsed> parse_split(Tokens t, std::size_t at, int pow) {
   const Tokens left = t.subspan(0, at);
   const Tokens right = t.subspan(at + 1);
   if (left.empty()) return std::nullopt;  // 万 alone is not a number (万一)
-  auto lhs = pow == 8 ? parse_integer(left) : parse_section(left);
+  auto lhs = pow > 4 ? parse_integer(left) : parse_section(left);
   if (!lhs || lhs->is_range) return std::nullopt;
   Parsed p;
   p.implied_one = lhs->implied_one;
@@ -367,7 +382,7 @@ std::optional<Parsed> parse_split(Tokens t, std::size_t at, int pow) {
     p.low = *sum;
     p.colloquial_tail = true;
   } else {
-    auto rhs = pow == 8 ? parse_integer(rest) : parse_section(rest);
+    auto rhs = pow > 4 ? parse_integer(rest) : parse_section(rest);
     if (!rhs || rhs->is_range) return std::nullopt;
     auto limit = Decimal::from_int(1).scaled_by_pow10(pow);
     if (!limit || !(rhs->low < *limit)) return std::nullopt;
@@ -387,9 +402,11 @@ std::optional<std::size_t> last_big_unit(Tokens t, int pow) {
   return std::nullopt;
 }
 
-// 亿 splits first (its left side may hold 万: 一万亿 = 10^12), then 万, then the section.
+// The largest unit splits first: 兆, then 亿 (its left side may hold 万: 一万亿 = 10^12), then 万,
+// then the section.
 std::optional<Parsed> parse_integer(Tokens t) {
   if (t.empty()) return std::nullopt;
+  if (auto at = last_big_unit(t, 12)) return parse_split(t, *at, 12);
   if (auto at = last_big_unit(t, 8)) return parse_split(t, *at, 8);
   if (auto at = last_big_unit(t, 4)) return parse_split(t, *at, 4);
   return parse_section(t);

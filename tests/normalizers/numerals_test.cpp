@@ -49,6 +49,10 @@ TEST(ParseNumeral, ChineseLowerCase) {
   EXPECT_EQ(numeral("一百九十万零三千九百七十一"), "1903971");
   EXPECT_EQ(numeral("一亿零五"), "100000005");
   EXPECT_EQ(numeral("一万亿"), "1000000000000");
+  EXPECT_EQ(numeral("一兆"), "1000000000000");  // ICU's zh spell-out writes 10^12 so
+  EXPECT_EQ(numeral("一兆二十亿三百万四千〇五"), "1002003004005");
+  EXPECT_EQ(numeral("100兆"), "none");  // after Arabic digits 兆 is "mega"
+  EXPECT_EQ(numeral("一百兆瓦"), "none");
   EXPECT_EQ(numeral("十二亿三千四百五十六万七千八百九十"), "1234567890");
   EXPECT_EQ(numeral("廿三"), "23");
   EXPECT_EQ(numeral("卅"), "30");

@@ -137,6 +137,7 @@ TEST(ScanFigures, DocumentAndArticleNumbersAreNotFigures) {
   EXPECT_EQ(scan("《2019年政府信息公开工作年度报告》"), Strings{});
   EXPECT_EQ(scan("《关于印发2020政务公开要点的通知》共3件"), Strings{"3件=3件"});
   EXPECT_EQ(scan("GB18030、A4纸、5G网络、1.2.3版"), Strings{});
+  EXPECT_EQ(scan("100兆带宽"), Strings{"100=100"});  // 100, never 100 × 10^12
 }
 
 TEST(ScanFigures, EnumeratorsAreNotFigures) {
