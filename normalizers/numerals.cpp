@@ -21,7 +21,11 @@ struct Token {
   int value = 0;  // digit: 0..9; small_unit/big_unit: power of ten; tens: 2 for 廿, 3 for 卅
   Decimal arabic;
   bool arabic_single_digit = false;  // an Arabic integer of one digit ("13万2": the 2)
-  bool liang = false;                // 两/兩: a digit, but never inside a digit string
+  int arabic_integer_digits = 0;
+  bool arabic_point = false;
+  bool arabic_separator = false;
+  bool arabic_leading_zero = false;
+  bool liang = false;  // 两/兩: a digit, but never inside a digit string
   bool financial = false;
   std::size_t end = 0;  // code point index just past the token
 };
@@ -214,6 +218,10 @@ std::vector<Token> tokenize(std::u32string_view s, std::size_t pos) {
       t.kind = TokenKind::arabic;
       t.arabic = atom->value;
       t.arabic_single_digit = atom->integer_digits == 1 && !atom->has_point;
+      t.arabic_integer_digits = atom->integer_digits;
+      t.arabic_point = atom->has_point;
+      t.arabic_separator = atom->has_separator;
+      t.arabic_leading_zero = atom->leading_zero;
       t.end = atom->end;
       tokens.push_back(t);
       i = atom->end;
@@ -562,7 +570,10 @@ NumberRead describe(Tokens tokens, const Parsed& parsed, std::size_t pos, std::s
 
 }  // namespace
 
-bool is_chinese_numeral_char(char32_t c) { return han_numeral(c).has_value(); }
+bool is_chinese_numeral_char(char32_t c) {
+  static const CodePointSet k_numerals([](char32_t x) { return han_numeral(x).has_value(); });
+  return k_numerals.contains(c);
+}
 
 std::optional<NumberRead> read_number(std::u32string_view chars, std::size_t pos) {
   if (pos >= chars.size()) return std::nullopt;
@@ -582,19 +593,12 @@ std::optional<NumberRead> read_number(std::u32string_view chars, std::size_t pos
     }
     NumberRead r = describe(prefix, *parsed, pos, run_end);
     r.refused_colloquial_tail = refused_tail;
-    if (prefix.size() == 1 && prefix[0].kind == TokenKind::arabic) {
-      auto atom = read_arabic(chars, pos);
-      if (atom) {
-        r.arabic_integer_digits = atom->integer_digits;
-        r.has_point = atom->has_point;
-        r.has_separator = atom->has_separator;
-        r.leading_zero = atom->leading_zero;
-      }
-    } else if (prefix[0].kind == TokenKind::arabic) {
-      auto atom = read_arabic(chars, pos);
-      if (atom) {
-        r.has_point = atom->has_point;
-        r.has_separator = atom->has_separator;
+    if (prefix[0].kind == TokenKind::arabic) {
+      r.has_point = r.has_point || prefix[0].arabic_point;
+      r.has_separator = prefix[0].arabic_separator;
+      if (prefix.size() == 1) {
+        r.arabic_integer_digits = prefix[0].arabic_integer_digits;
+        r.leading_zero = prefix[0].arabic_leading_zero;
       }
     }
     return r;

@@ -122,7 +122,9 @@ std::optional<RawFigure> read_figure(std::u32string_view s, std::size_t pos) {
     }
   }
   if (f.percent_words) {
-    f.unit = "%";
+    // Built rather than assigned from a literal: GCC 12 at -O3 reports a false -Wrestrict on
+    // std::string::operator=(const char*) here.
+    f.unit = std::string(1, '%');
     f.unit_kind = UnitKind::percent;
   } else {
     const std::size_t unit_at = skip_inline_space(s, i);
@@ -332,7 +334,7 @@ bool is_excluded(const RawFigure& f, std::u32string_view s) {
   return is_chinese_word(f, s);
 }
 
-bool could_start_figure(char32_t c) {
+bool could_start_figure_slow(char32_t c) {
   if (decimal_digit_value(c) >= 0 || is_chinese_numeral_char(c)) return true;
   switch (c) {
     case U'+':
@@ -356,6 +358,11 @@ bool could_start_figure(char32_t c) {
     default:
       return false;
   }
+}
+
+bool could_start_figure(char32_t c) {
+  static const CodePointSet k_starts(could_start_figure_slow);
+  return k_starts.contains(c);
 }
 
 // Where to resume after a number that is not a figure: past its whole run, so that "2019年"

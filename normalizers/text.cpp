@@ -115,6 +115,10 @@ int decimal_digit_value(char32_t c) {
   return u_charDigitValue(static_cast<UChar32>(c));
 }
 
+CodePointSet::CodePointSet(bool (*predicate)(char32_t)) : bits_(k_bmp_size), predicate_(predicate) {
+  for (char32_t c = 0; c < k_bmp_size; ++c) bits_[c] = predicate(c);
+}
+
 std::string_view trim_white_space(std::string_view utf8) {
   const DecodedText text = decode_utf8(utf8);
   std::size_t first = 0;

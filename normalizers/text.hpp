@@ -33,6 +33,19 @@ int decimal_digit_value(char32_t c);
 // The input without leading and trailing white space (as is_white_space).
 std::string_view trim_white_space(std::string_view utf8);
 
+// A set of code points given by a predicate, precomputed over the Basic Multilingual Plane so
+// that the scanner's per-character tests cost one bit lookup; other planes ask the predicate.
+class CodePointSet {
+ public:
+  explicit CodePointSet(bool (*predicate)(char32_t));
+  bool contains(char32_t c) const { return c < k_bmp_size ? bits_[c] : predicate_(c); }
+
+ private:
+  static constexpr char32_t k_bmp_size = 0x10000;
+  std::vector<bool> bits_;
+  bool (*predicate_)(char32_t);
+};
+
 // NFKC of a short span (a numeral: full-width digits and points → ASCII). Never applied to
 // whole text: it would rewrite the Chinese comma and other punctuation the layout relies on.
 std::u32string nfkc(std::u32string_view span);

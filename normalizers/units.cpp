@@ -1,6 +1,8 @@
 #include "normalizers/units.hpp"
 
 #include <array>
+#include <unordered_map>
+#include <vector>
 
 #include "normalizers/text.hpp"
 
@@ -104,8 +106,9 @@ constexpr std::array k_units = {
     UnitEntry{U"年", "年", UnitKind::time, 0},
 };
 
+// The first-character test is a cheap filter: match_unit runs after every number.
 bool starts_with_at(std::u32string_view chars, std::size_t pos, std::u32string_view word) {
-  return pos <= chars.size() && chars.substr(pos, word.size()) == word;
+  return pos < chars.size() && chars[pos] == word[0] && chars.substr(pos, word.size()) == word;
 }
 
 struct QualifierEntry {
@@ -145,7 +148,33 @@ std::optional<QualifierMatch> longest_qualifier(const Table& table, std::u32stri
   return best;
 }
 
+// Units by their first character: match_unit runs after every number the scanner reads.
+const std::unordered_map<char32_t, std::vector<const UnitEntry*>>& units_by_first_char() {
+  static const auto k_index = [] {
+    std::unordered_map<char32_t, std::vector<const UnitEntry*>> index;
+    for (const UnitEntry& entry : k_units) index[entry.written[0]].push_back(&entry);
+    return index;
+  }();
+  return k_index;
+}
+
 }  // namespace
+
+std::optional<UnitMatch> match_unit(std::u32string_view chars, std::size_t pos) {
+  if (pos >= chars.size()) return std::nullopt;
+  const auto& index = units_by_first_char();
+  const auto candidates = index.find(chars[pos]);
+  if (candidates == index.end()) return std::nullopt;
+  std::optional<UnitMatch> best;
+  for (const UnitEntry* entry_ptr : candidates->second) {
+    const UnitEntry& entry = *entry_ptr;
+    if (starts_with_at(chars, pos, entry.written) &&
+        (!best || entry.written.size() > best->length)) {
+      best = UnitMatch{entry.unit, entry.kind, entry.money_pow10, entry.written.size()};
+    }
+  }
+  return best;
+}
 
 const char* to_string(UnitKind kind) {
   switch (kind) {
@@ -163,18 +192,6 @@ const char* to_string(UnitKind kind) {
       return "measure";
   }
   return "";
-}
-
-std::optional<UnitMatch> match_unit(std::u32string_view chars, std::size_t pos) {
-  std::optional<UnitMatch> best;
-  for (const UnitEntry& entry : k_units) {
-    if (entry.kind == UnitKind::none) continue;
-    if (starts_with_at(chars, pos, entry.written) &&
-        (!best || entry.written.size() > best->length)) {
-      best = UnitMatch{entry.unit, entry.kind, entry.money_pow10, entry.written.size()};
-    }
-  }
-  return best;
 }
 
 std::optional<UnitMatch> unit_named(std::string_view utf8) {
