@@ -31,12 +31,20 @@ bool is_cell_unit(UnitKind kind) {
          kind == UnitKind::percent || kind == UnitKind::measure;
 }
 
-// Applies the column's unit to a value the cell writes without one.
-std::optional<CellValue> apply_column_unit(CellValue cell, std::string_view column_unit) {
+// 万 or 亿 written in the number itself ("5万").
+bool has_big_multiplier(std::u32string_view cell) {
+  return cell.find_first_of(U"万萬亿億") != std::u32string_view::npos;
+}
+
+// Applies the column's unit to a value the cell writes without one. A cell that writes its own
+// multiplier ("5万" under 万元) states its amount in full: it takes the column's 元 but not the
+// column's power of ten again.
+std::optional<CellValue> apply_column_unit(CellValue cell, std::string_view column_unit,
+                                           bool own_multiplier) {
   if (column_unit.empty()) return cell;
   auto unit = unit_named(column_unit);
   if (!unit) return cell;  // a header unit we do not know is not a guess we make
-  if (unit->kind == UnitKind::money) {
+  if (unit->kind == UnitKind::money && !own_multiplier) {
     auto in_yuan = cell.value->scaled_by_pow10(unit->money_pow10);
     if (!in_yuan) return std::nullopt;
     cell.value = in_yuan;
@@ -94,7 +102,7 @@ CellValue parse_cell(std::string_view text, std::string_view column_unit) {
   cell.unit = figure->unit;
   cell.qualifier = figure->qualifier;
   if (!cell.unit.empty()) return cell;  // a unit in the cell wins over the column's
-  auto with_column_unit = apply_column_unit(cell, column_unit);
+  auto with_column_unit = apply_column_unit(cell, column_unit, has_big_multiplier(decoded.chars));
   if (!with_column_unit) return CellValue{};
   return *with_column_unit;
 }

@@ -216,6 +216,16 @@ bool follows_contact_word(std::u32string_view s, std::size_t begin) {
   return false;
 }
 
+bool precedes_hotline_word(std::u32string_view s, std::size_t end) {
+  static constexpr std::array<std::u32string_view, 5> k_words = {U"热线", U"电话", U"专线",
+                                                                 U"服务热线", U"便民热线"};
+  const std::u32string_view after = s.substr(std::min(end, s.size()), 8);
+  for (std::u32string_view word : k_words) {
+    if (after.find(word) != std::u32string_view::npos) return true;
+  }
+  return false;
+}
+
 // Words that begin with a numeral and a counter but count nothing: 一部分, 一次性.
 bool is_numeral_word(std::u32string_view s, std::size_t begin) {
   static constexpr std::array<std::u32string_view, 10> k_words = {
@@ -278,8 +288,8 @@ bool is_part_of_code(const RawFigure& f, std::u32string_view s) {
   const char32_t next = char_at(s, f.number_end);
   if (decimal_digit_value(prev) >= 0 || is_ascii_letter(prev)) return true;
   if (f.unit.empty() && is_ascii_letter(next)) return true;
-  const bool joined_before =
-      prev == U'.' || prev == U'．' || prev == U'/' || prev == U':' || prev == U'-' || prev == U'_';
+  const bool joined_before = prev == U'.' || prev == U'．' || prev == U'/' || prev == U':' ||
+                             prev == U'：' || prev == U'-' || prev == U'_';
   if (joined_before && digit_at(s, f.begin >= 2 ? f.begin - 2 : s.size())) return true;
   const bool joined_after = next == U'.' || next == U'．' || next == U'/' || next == U':' ||
                             next == U'：' || next == U'-' || next == U'_';
@@ -290,8 +300,9 @@ bool is_phone_or_code(const RawFigure& f, std::u32string_view s, bool bare) {
   const NumberRead& n = f.number;
   if (n.style != NumeralStyle::arabic) return false;
   if (bare && (n.leading_zero || n.arabic_integer_digits >= 7)) return true;
-  if (f.unit.empty() && n.arabic_integer_digits >= 5 && follows_contact_word(s, f.begin)) {
-    return true;
+  if (f.unit.empty() && n.arabic_integer_digits >= 5 &&
+      (follows_contact_word(s, f.begin) || precedes_hotline_word(s, f.end))) {
+    return true;  // 电话：12345678, 邮编636600, 12345热线
   }
   if (bare && !f.sign_written && !n.has_point && n.arabic_integer_digits == 4) {
     // A year without 年: "2019政务公开工作要点".
@@ -365,6 +376,32 @@ bool could_start_figure(char32_t c) {
   return k_starts.contains(c);
 }
 
+// Inside 《…》 nothing is a figure (years and numbers of titles). A 《 left open — a title cut
+// by a line break or a stray mark — stops counting at the end of the line or after a length no
+// title reaches, so it cannot silence the rest of a report.
+class TitleTracker {
+ public:
+  void see(char32_t c, std::size_t at) {
+    if (c == U'《') {
+      if (depth_ == 0) opened_at_ = at;
+      ++depth_;
+    } else if (c == U'》' && depth_ > 0) {
+      --depth_;
+    } else if (c == U'\n' || c == U'\r') {
+      depth_ = 0;
+    }
+  }
+  bool inside(std::size_t at) {
+    if (depth_ > 0 && at - opened_at_ > k_longest_title) depth_ = 0;
+    return depth_ > 0;
+  }
+
+ private:
+  static constexpr std::size_t k_longest_title = 120;
+  int depth_ = 0;
+  std::size_t opened_at_ = 0;
+};
+
 // Where to resume after a number that is not a figure: past its whole run, so that "2019年"
 // does not yield "019", except where a refused colloquial tail starts the next figure (三万一天).
 std::size_t resume_after(const RawFigure& f) {
@@ -384,13 +421,18 @@ std::vector<Figure> scan_figures(std::string_view utf8) {
   const DecodedText text = decode_utf8(utf8);
   const std::u32string_view s = text.chars;
   std::vector<Figure> figures;
-  int title_depth = 0;  // inside 《…》 nothing is a figure: years and numbers of titles
+  TitleTracker title;
+  std::size_t last_figure_end = 0;
   std::size_t i = 0;
   while (i < s.size()) {
     const char32_t c = s[i];
-    if (c == U'《') ++title_depth;
-    if (c == U'》' && title_depth > 0) --title_depth;
+    title.see(c, i);
     if (!could_start_figure(c)) {
+      ++i;
+      continue;
+    }
+    // A dash right after a figure joins it to the next ("3%-5%"); it is not a minus sign.
+    if ((is_minus(c) || is_plus(c)) && i == last_figure_end && !figures.empty()) {
       ++i;
       continue;
     }
@@ -399,12 +441,13 @@ std::vector<Figure> scan_figures(std::string_view utf8) {
       i = number_starts_at(s, i) ? skip_numeral_run(s, i) : i + 1;
       continue;
     }
-    if (title_depth > 0 || is_excluded(*raw, s)) {
+    if (title.inside(i) || is_excluded(*raw, s)) {
       i = std::max(i + 1, resume_after(*raw));
       continue;
     }
     figures.push_back(to_figure(*raw, text, utf8));
     i = std::max(i + 1, raw->end);
+    last_figure_end = i;
   }
   return figures;
 }

@@ -53,6 +53,9 @@ TEST(ParseCell, MoneyIsNormalisedToYuanExactly) {
   expect_value("16.4亿元", "", "1640000000", "元");
   expect_value("1950", "元", "1950", "元");
   expect_value("3", "千元", "3000", "元");
+  expect_value("5万", "万元", "50000", "元");  // the cell's own 万 is not applied twice
+  expect_value("5万", "", "50000", "");
+  expect_value("0.00", "万元", "0", "元");
 }
 
 TEST(ParseCell, CountUnitsAreKept) {

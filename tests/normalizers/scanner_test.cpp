@@ -102,6 +102,7 @@ TEST(ScanFigures, PercentsAndSigns) {
   EXPECT_EQ(scan("约百分之五十"), Strings{"约百分之五十=50%/approx"});
   EXPECT_EQ(scan("提高1.5个百分点"), Strings{"1.5个百分点=1.5百分点"});
   EXPECT_EQ(scan("本年增/减+43，另一项-1942"), (Strings{"+43=43", "-1942=-1942"}));
+  EXPECT_EQ(scan("增幅3%-5%"), (Strings{"3%=3%", "5%=5%"}));  // a dash, not a minus
 }
 
 TEST(ScanFigures, RangesAreRanges) {
@@ -127,6 +128,8 @@ TEST(ScanFigures, DatesAreNotFigures) {
   EXPECT_EQ(scan("上午9点，下午3时"), Strings{});
   EXPECT_EQ(scan("2019政务公开要点"), Strings{});
   EXPECT_EQ(scan("3个月"), Strings{"3个月=3个月"});
+  EXPECT_EQ(scan("二〇二三年一月二十日"), Strings{});
+  EXPECT_EQ(scan("18：20"), Strings{});
 }
 
 TEST(ScanFigures, DocumentAndArticleNumbersAreNotFigures) {
@@ -155,6 +158,7 @@ TEST(ScanFigures, PhonesAndPostcodesAreNotFigures) {
   EXPECT_EQ(scan("咨询13812345678"), Strings{});
   EXPECT_EQ(scan("邮编：636600"), Strings{});
   EXPECT_EQ(scan("邮政编码636600，共5件"), Strings{"5件=5件"});
+  EXPECT_EQ(scan("拨打12345政务服务便民热线"), Strings{});
 }
 
 TEST(ScanFigures, ChineseWordsAreNotFigures) {
@@ -165,6 +169,15 @@ TEST(ScanFigures, ChineseWordsAreNotFigures) {
         "什么",       "队伍",           "陆续",     "一年来"}) {
     EXPECT_EQ(scan(text), Strings{}) << text;
   }
+}
+
+TEST(ScanFigures, AnUnclosedTitleDoesNotSilenceTheRest) {
+  EXPECT_EQ(scan("《2019年政府信息公开\n共收到申请12件"), Strings{"12件=12件"});
+  std::string long_text = "《";
+  for (int k = 0; k < 200; ++k) long_text += "文";
+  long_text += "共收到申请12件";
+  EXPECT_EQ(scan(long_text), Strings{"12件=12件"});
+  EXPECT_EQ(scan("《关于12件事的通知》"), Strings{});
 }
 
 TEST(ScanFigures, SpansAreExactBytes) {
