@@ -1,0 +1,102 @@
+#include "extractor/readers/html/html_dom.hpp"
+
+#include <libxml/parser.h>
+
+#include <climits>
+#include <mutex>
+#include <vector>
+
+namespace nianbao::readers::html {
+namespace {
+
+const xmlChar* as_xml(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
+
+// xmlInitParser must run once before threads parse concurrently.
+void init_libxml_once() {
+  static std::once_flag once;
+  std::call_once(once, [] { xmlInitParser(); });
+}
+
+int same_name_position(const xmlNode* node, bool& has_same_named_sibling) {
+  int position = 1;
+  has_same_named_sibling = false;
+  const std::string_view name = element_name(node);
+  for (const xmlNode* s = node->prev; s != nullptr; s = s->prev) {
+    if (s->type == XML_ELEMENT_NODE && element_name(s) == name) {
+      ++position;
+      has_same_named_sibling = true;
+    }
+  }
+  for (const xmlNode* s = node->next; s != nullptr && !has_same_named_sibling; s = s->next) {
+    if (s->type == XML_ELEMENT_NODE && element_name(s) == name) has_same_named_sibling = true;
+  }
+  return position;
+}
+
+}  // namespace
+
+DocPtr parse_utf8_html(std::string_view utf8) {
+  init_libxml_once();
+  if (utf8.size() > static_cast<std::size_t>(INT_MAX)) return nullptr;
+  const int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                      HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD;
+  return DocPtr(
+      htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8", options));
+}
+
+std::string_view as_view(const xmlChar* s) {
+  if (s == nullptr) return {};
+  return std::string_view(reinterpret_cast<const char*>(s));
+}
+
+std::string_view element_name(const xmlNode* node) {
+  if (node == nullptr || node->type != XML_ELEMENT_NODE) return {};
+  return as_view(node->name);
+}
+
+bool is_element(const xmlNode* node, std::string_view name) { return element_name(node) == name; }
+
+std::string attribute(const xmlNode* node, const char* name) {
+  if (node == nullptr || node->type != XML_ELEMENT_NODE) return {};
+  xmlChar* value = xmlGetProp(node, as_xml(name));
+  if (value == nullptr) return {};
+  std::string out(as_view(value));
+  xmlFree(value);
+  return out;
+}
+
+std::string_view text_of(const xmlNode* node) {
+  if (node == nullptr) return {};
+  if (node->type != XML_TEXT_NODE && node->type != XML_CDATA_SECTION_NODE) return {};
+  return as_view(node->content);
+}
+
+std::string element_path(const xmlNode* node) {
+  std::vector<std::string> steps;
+  for (const xmlNode* n = node; n != nullptr && n->type == XML_ELEMENT_NODE; n = n->parent) {
+    bool indexed = false;
+    const int position = same_name_position(n, indexed);
+    std::string step(element_name(n));
+    if (indexed) step += "[" + std::to_string(position) + "]";
+    steps.push_back(std::move(step));
+  }
+  std::string path;
+  for (auto it = steps.rbegin(); it != steps.rend(); ++it) path += "/" + *it;
+  return path;
+}
+
+int max_element_depth(const xmlNode* node) {
+  int deepest = 0;
+  std::vector<std::pair<const xmlNode*, int>> stack{{node, 0}};
+  while (!stack.empty()) {
+    auto [n, depth] = stack.back();
+    stack.pop_back();
+    if (depth > deepest) deepest = depth;
+    for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+      if (c->type == XML_ELEMENT_NODE) stack.emplace_back(c, depth + 1);
+    }
+  }
+  return deepest;
+}
+
+}  // namespace nianbao::readers::html
