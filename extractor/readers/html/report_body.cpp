@@ -178,8 +178,20 @@ std::string date_as_written(std::string_view value) {
 
 // --- title ---------------------------------------------------------------------------------
 
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
 bool mentions_report(std::string_view line) {
   return contains(line, "报告") || contains(line, "報告");
+}
+
+// A report title names the annual report and ends with it ("…政府信息公开工作年度报告"); an
+// introduction that cites the 年度报告格式 does not end that way.
+bool reads_as_report_title(std::string_view line) {
+  const std::string_view t = trim_all_space(line);
+  return (contains(t, "年度报告") || contains(t, "年度報告")) &&
+         (ends_with(t, "报告") || ends_with(t, "報告"));
 }
 
 bool looks_like_breadcrumb(std::string_view line) {
@@ -191,7 +203,7 @@ bool looks_like_breadcrumb(std::string_view line) {
 }
 
 bool is_title_candidate(std::string_view line) {
-  return mentions_report(line) && code_points(line) <= 80 && !looks_like_breadcrumb(line) &&
+  return reads_as_report_title(line) && code_points(line) <= 80 && !looks_like_breadcrumb(line) &&
          !starts_with_field(line) && section_heading_number(line) == 0;
 }
 
