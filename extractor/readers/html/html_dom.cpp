@@ -17,22 +17,6 @@ void init_libxml_once() {
   std::call_once(once, [] { xmlInitParser(); });
 }
 
-int same_name_position(const xmlNode* node, bool& has_same_named_sibling) {
-  int position = 1;
-  has_same_named_sibling = false;
-  const std::string_view name = element_name(node);
-  for (const xmlNode* s = node->prev; s != nullptr; s = s->prev) {
-    if (s->type == XML_ELEMENT_NODE && element_name(s) == name) {
-      ++position;
-      has_same_named_sibling = true;
-    }
-  }
-  for (const xmlNode* s = node->next; s != nullptr && !has_same_named_sibling; s = s->next) {
-    if (s->type == XML_ELEMENT_NODE && element_name(s) == name) has_same_named_sibling = true;
-  }
-  return position;
-}
-
 }  // namespace
 
 DocPtr parse_utf8_html(std::string_view utf8) {
@@ -69,20 +53,6 @@ std::string_view text_of(const xmlNode* node) {
   if (node == nullptr) return {};
   if (node->type != XML_TEXT_NODE && node->type != XML_CDATA_SECTION_NODE) return {};
   return as_view(node->content);
-}
-
-std::string element_path(const xmlNode* node) {
-  std::vector<std::string> steps;
-  for (const xmlNode* n = node; n != nullptr && n->type == XML_ELEMENT_NODE; n = n->parent) {
-    bool indexed = false;
-    const int position = same_name_position(n, indexed);
-    std::string step(element_name(n));
-    if (indexed) step += "[" + std::to_string(position) + "]";
-    steps.push_back(std::move(step));
-  }
-  std::string path;
-  for (auto it = steps.rbegin(); it != steps.rend(); ++it) path += "/" + *it;
-  return path;
 }
 
 int max_element_depth(const xmlNode* node) {

@@ -38,10 +38,6 @@ std::string attribute(const xmlNode* node, const char* name);
 // Text content of a text or CDATA node ("" otherwise).
 std::string_view text_of(const xmlNode* node);
 
-// XPath-like element path, e.g. /html/body/div[3]/table[2]/tr[5]/td[3]; the [n] index is
-// written only where the element has same-named siblings, as XPath tools print it.
-std::string element_path(const xmlNode* node);
-
 // Maximum element depth below `node` (iterative, so it is safe on any tree).
 int max_element_depth(const xmlNode* node);
 

@@ -18,7 +18,12 @@ void PathIndex::index_children(const xmlNode* parent) {
     const std::string_view name = element_name(c);
     const int position = ++seen[name];
     std::string step(name);
-    if (totals[name] > 1) step += "[" + std::to_string(position) + "]";
+    if (totals[name] > 1) {
+      // Appended piecewise: GCC 12 warns falsely (-Wrestrict) on "[" + std::string.
+      step.push_back('[');
+      step += std::to_string(position);
+      step.push_back(']');
+    }
     steps_[c] = std::move(step);
   }
 }
@@ -43,7 +48,9 @@ const std::string& PathIndex::path(const xmlNode* element) {
       if (steps_.count(n) == 0) index_children(parent);
       step = steps_[n];
     }
-    paths_[n] = prefix + "/" + step;
+    prefix.push_back('/');
+    prefix += step;
+    paths_[n] = std::move(prefix);
   }
   return paths_[element];
 }
