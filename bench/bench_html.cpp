@@ -1,5 +1,6 @@
-// HTML pages per second: reading (decode, parse, find the body, build grids) for every page of
-// corpus/html, each page on its own and the whole set together.
+// HTML pages per second for every page of corpus/html: reading alone (decode, parse, find the
+// body, build grids), each page on its own and the whole set, and the whole path (reading,
+// sections, figures, checks, metadata, record) over the whole set.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "extractor/pipeline/extract.hpp"
 #include "extractor/readers/html/html_reader.hpp"
 
 namespace {
@@ -67,6 +69,25 @@ void BM_ReadHtmlCorpus(benchmark::State& state) {
   state.SetBytesProcessed(bytes);
 }
 BENCHMARK(BM_ReadHtmlCorpus)->Unit(benchmark::kMillisecond);
+
+void BM_ExtractHtmlCorpus(benchmark::State& state) {
+  const auto& pages = corpus_pages();
+  if (pages.empty()) {
+    state.SkipWithError("corpus/html has no pages");
+    return;
+  }
+  std::int64_t bytes = 0;
+  for (auto _ : state) {
+    for (const Page& page : pages) {
+      const nianbao::model::Record record = nianbao::pipeline::extract_bytes(page.bytes, page.name);
+      benchmark::DoNotOptimize(record.figures.data());
+      bytes += static_cast<std::int64_t>(page.bytes.size());
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(pages.size()));
+  state.SetBytesProcessed(bytes);
+}
+BENCHMARK(BM_ExtractHtmlCorpus)->Unit(benchmark::kMillisecond);
 
 // One benchmark per page, registered at start-up so each page's rate shows on its own line.
 const bool registered = [] {
