@@ -174,6 +174,27 @@ TEST(HtmlBody, TitleAboveTheContentDivIsKeptAsTheFirstParagraph) {
   EXPECT_THAT(all_text(doc), Not(HasSubstr("首页")));
 }
 
+TEST(HtmlBody, OtherYearsReportLinksAreNotTakenForTheTitle) {
+  const std::string page =
+      "<html><body><ul class=list><li><a href=1>2018年某某局政府信息公开工作年度报告</a></li></ul>"
+      "<div class=text><p>一、总体情况</p><p>二、主动公开政府信息情况</p>"
+      "<p>三、收到和处理政府信息公开申请情况</p></div></body></html>";
+  const auto doc = read_page(page);
+  ASSERT_FALSE(doc.blocks.empty());
+  EXPECT_EQ(doc.blocks[0].paragraph.text, "一、总体情况");
+  EXPECT_THAT(all_text(doc), Not(HasSubstr("2018年")));
+}
+
+TEST(HtmlBody, WordConditionalMarkersAreDropped) {
+  const auto doc = read_page(
+      "<html><body><p>一、总体情况</p><p class=MsoListParagraph><![if !supportLists]><span>1."
+      "<span>&nbsp;&nbsp; </span></span><![endif]><span>加强领导</span></p>"
+      "<p>二、主动公开政府信息情况</p><p><![CDATA[x]]></p></body></html>");
+  EXPECT_THAT(paragraph_texts(doc), Contains("1. 加强领导"));
+  EXPECT_THAT(all_text(doc), Not(HasSubstr("supportLists")));
+  EXPECT_THAT(all_text(doc), Not(HasSubstr("endif")));
+}
+
 TEST(HtmlBody, PageWithoutSectionHeadingsIsReadWholeWithoutChrome) {
   const auto doc = read_page(
       "<html><body><nav>首页 机构概况</nav><div class=menu>政务公开</div>"
@@ -303,6 +324,15 @@ TEST(HtmlEncoding, MisdeclaredCharsetIsReadAsTheBytesSayWithADiagnostic) {
       "<p>二、主动公开政府信息情况</p></body></html>");
   EXPECT_EQ(doc.source.encoding, "UTF-8");
   EXPECT_TRUE(has_diagnostic(doc, "encoding_declared_mismatch"));
+  EXPECT_THAT(paragraph_texts(doc), Contains("一、总体情况"));
+}
+
+TEST(HtmlEncoding, Utf16PageWithBom) {
+  // "\uFEFF<p>一、总体情况</p>" in UTF-16LE.
+  const std::string page(
+      "\xFF\xFE<\0p\0>\0\x00\x4E\x01\x30\x3B\x60\x53\x4F\xC5\x60\xB5\x51<\0/\0p\0>\0", 28);
+  const auto doc = read_page(page);
+  EXPECT_EQ(doc.source.encoding, "UTF-16LE");
   EXPECT_THAT(paragraph_texts(doc), Contains("一、总体情况"));
 }
 

@@ -28,6 +28,40 @@ DocPtr parse_utf8_html(std::string_view utf8) {
       htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8", options));
 }
 
+namespace {
+
+bool starts_with_ignoring_case(std::string_view s, std::size_t at, std::string_view prefix) {
+  if (s.size() - at < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    char c = s[at + i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string without_conditional_markers(std::string_view html) {
+  std::string out;
+  out.reserve(html.size());
+  std::size_t copied = 0;
+  for (std::size_t at = html.find("<!["); at != std::string_view::npos;
+       at = html.find("<![", at + 1)) {
+    if (at < copied) continue;
+    if (!starts_with_ignoring_case(html, at + 3, "if") &&
+        !starts_with_ignoring_case(html, at + 3, "endif")) {
+      continue;  // <![CDATA[ and anything else stays
+    }
+    const std::size_t end = html.find("]>", at + 3);
+    if (end == std::string_view::npos) break;
+    out.append(html.substr(copied, at - copied));
+    copied = end + 2;
+  }
+  out.append(html.substr(copied));
+  return out;
+}
+
 std::string_view as_view(const xmlChar* s) {
   if (s == nullptr) return {};
   return std::string_view(reinterpret_cast<const char*>(s));

@@ -25,6 +25,11 @@ inline constexpr int k_parser_depth_limit = 256;
 // a tree at all.
 DocPtr parse_utf8_html(std::string_view utf8);
 
+// Word's "save as web page" brackets list numbers and the like in downlevel-revealed
+// conditional comments, <![if !supportLists]> … <![endif]>. Browsers drop the markers and show
+// what lies between; libxml2 would keep the markers as text. Returns the text without them.
+std::string without_conditional_markers(std::string_view html);
+
 // libxml2 stores names and text as unsigned char; these views reinterpret them as UTF-8.
 std::string_view as_view(const xmlChar* s);
 

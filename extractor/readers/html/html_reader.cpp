@@ -149,7 +149,7 @@ void read_html(std::string_view bytes, model::Document& doc) {
   const Decoded decoded = decode_to_utf8(bytes, declared, doc.diagnostics);
   doc.source.encoding = decoded.encoding;
 
-  const html::DocPtr tree = html::parse_utf8_html(decoded.utf8);
+  const html::DocPtr tree = html::parse_utf8_html(html::without_conditional_markers(decoded.utf8));
   const xmlNode* root = tree ? body_element(tree.get()) : nullptr;
   if (root == nullptr) {
     fail(doc, "html_parse_failed", "no HTML tree could be built from the page");

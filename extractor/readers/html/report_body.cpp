@@ -207,6 +207,31 @@ bool is_title_candidate(std::string_view line) {
          !starts_with_field(line) && section_heading_number(line) == 0;
 }
 
+bool inside_link(const xmlNode* node, const xmlNode* stop) {
+  for (const xmlNode* n = node->parent; n != nullptr && n != stop->parent; n = n->parent) {
+    if (is_element(n, "a")) return true;
+  }
+  return false;
+}
+
+// Whether every piece of visible text in the block is link text: the list of other years'
+// reports in a sidebar, not the title of this one.
+bool is_link_text(const xmlNode* block) {
+  std::vector<const xmlNode*> stack{block};
+  bool any_text = false;
+  while (!stack.empty()) {
+    const xmlNode* n = stack.back();
+    stack.pop_back();
+    for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+      if (c->type == XML_ELEMENT_NODE && !is_skipped(c)) stack.push_back(c);
+      if (c->type != XML_TEXT_NODE || trim_all_space(text_of(c)).empty()) continue;
+      if (!inside_link(c, block)) return false;
+      any_text = true;
+    }
+  }
+  return any_text;
+}
+
 const xmlNode* find_element(const xmlNode* node, std::string_view name, int depth) {
   if (node == nullptr || depth > 4) return nullptr;
   for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
@@ -331,7 +356,7 @@ const PageLine* title_line_before(const ReportBody& body, const std::vector<Page
   constexpr std::size_t k_lookback = 40;
   for (std::size_t back = 1; back <= k_lookback && back <= first_inside; ++back) {
     const PageLine& line = lines[first_inside - back];
-    if (is_title_candidate(line.text)) return &line;
+    if (is_title_candidate(line.text) && !is_link_text(line.block)) return &line;
   }
   return nullptr;
 }
