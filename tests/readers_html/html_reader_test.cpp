@@ -198,7 +198,8 @@ TEST(HtmlBody, WordConditionalMarkersAreDropped) {
 TEST(HtmlBody, PageWithoutSectionHeadingsIsReadWholeWithoutChrome) {
   const auto doc = read_page(
       "<html><body><nav>首页 机构概况</nav><div class=menu>政务公开</div>"
-      "<div class=main><p>2010年政府信息公开工作报告</p><p>公开各类信息46条。</p></div>"
+      "<div class=main><p><a href=x>2009年政府信息公开工作年度报告</a></p>"
+      "<p>2010年政府信息公开工作年度报告</p><p>公开各类信息46条。</p></div>"
       "<footer>版权所有</footer></body></html>");
   EXPECT_TRUE(doc.readable);
   EXPECT_TRUE(has_diagnostic(doc, "html_report_body_not_found"));
@@ -206,6 +207,7 @@ TEST(HtmlBody, PageWithoutSectionHeadingsIsReadWholeWithoutChrome) {
   EXPECT_THAT(all_text(doc), Not(HasSubstr("机构概况")));
   EXPECT_THAT(all_text(doc), Not(HasSubstr("版权所有")));
   EXPECT_THAT(all_text(doc), Not(HasSubstr("政务公开")));
+  EXPECT_EQ(doc.hints.title, "2010年政府信息公开工作年度报告");
 }
 
 TEST(HtmlBody, BreaksSplitRunningTextIntoParagraphs) {
@@ -315,6 +317,19 @@ TEST(HtmlEncoding, GbkPageIsDecodedAndEncodingRecorded) {
   EXPECT_EQ(doc.source.encoding, "GB18030");
   EXPECT_THAT(paragraph_texts(doc), Contains("一、总体情况"));
   EXPECT_FALSE(has_diagnostic(doc, "encoding_declared_mismatch"));
+}
+
+TEST(HtmlEncoding, GbkPageCutInsideACharacterIsStillReadAsGbk) {
+  // "一、总体情况" and "二、主动公开" in GBK, then the first byte of "无".
+  const std::string page =
+      "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\">"
+      "</head><body><p>\xD2\xBB\xA1\xA2\xD7\xDC\xCC\xE5\xC7\xE9\xBF\xF6</p>"
+      "<p>\xB6\xFE\xA1\xA2\xD6\xF7\xB6\xAF\xB9\xAB\xBF\xAA</p><p>\xCE";
+  const auto doc = read_page(page);
+  EXPECT_EQ(doc.source.encoding, "GB18030");
+  EXPECT_TRUE(has_diagnostic(doc, "html_truncated_character"));
+  EXPECT_FALSE(has_diagnostic(doc, "encoding_declared_mismatch"));
+  EXPECT_THAT(paragraph_texts(doc), Contains("一、总体情况"));
 }
 
 TEST(HtmlEncoding, MisdeclaredCharsetIsReadAsTheBytesSayWithADiagnostic) {

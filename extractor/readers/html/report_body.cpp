@@ -370,6 +370,12 @@ model::SourceHints find_hints(const xmlDoc* doc, const ReportBody& body,
   for (const PageLine& line : lines) {
     if (!body.found() || !body.inside(line.block)) {
       outside.push_back(&line);
+      // Without a located body, the page's first title-like line that is not a link is the
+      // best guess (free-form reports before 2019 have no template headings).
+      if (!body.found() && first_title_inside == nullptr && is_title_candidate(line.text) &&
+          !is_link_text(line.block)) {
+        first_title_inside = &line;
+      }
     } else if (!heading_seen) {
       heading_seen = section_heading_number(line.text) != 0;
       if (!heading_seen && first_title_inside == nullptr && is_title_candidate(line.text))
