@@ -332,6 +332,19 @@ TEST(HtmlEncoding, GbkPageCutInsideACharacterIsStillReadAsGbk) {
   EXPECT_THAT(paragraph_texts(doc), Contains("一、总体情况"));
 }
 
+TEST(HtmlEncoding, StrayByteInAGbkPageDoesNotTurnItIntoLatin1) {
+  std::string page =
+      "<html><head><meta charset=\"gb2312\"></head><body>"
+      "<p>\xD2\xBB\xA1\xA2\xD7\xDC\xCC\xE5\xC7\xE9\xBF\xF6</p>\xFF"
+      "<p>\xB6\xFE\xA1\xA2\xD6\xF7\xB6\xAF\xB9\xAB\xBF\xAA</p>";
+  page += std::string(2000, ' ') + "</body></html>";  // one bad byte among many good ones
+  const auto doc = read_page(page);
+  EXPECT_EQ(doc.source.encoding, "GB18030");
+  EXPECT_TRUE(has_diagnostic(doc, "html_invalid_bytes_in_declared_charset"));
+  EXPECT_THAT(paragraph_texts(doc), Contains("一、总体情况"));
+  EXPECT_THAT(paragraph_texts(doc), Contains("二、主动公开"));
+}
+
 TEST(HtmlEncoding, MisdeclaredCharsetIsReadAsTheBytesSayWithADiagnostic) {
   // UTF-8 bytes under a gb2312 declaration: the meta must not make libxml2 re-decode them.
   const auto doc = read_page(

@@ -5,6 +5,7 @@
 
 #include "extractor/readers/encoding.hpp"
 #include "extractor/readers/html/charset_sniff.hpp"
+#include "extractor/readers/html/html_decode.hpp"
 #include "extractor/readers/html/html_dom.hpp"
 #include "extractor/readers/html/html_flow.hpp"
 #include "extractor/readers/html/html_tables.hpp"
@@ -39,37 +40,6 @@ bool looks_binary(std::string_view bytes) {
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) ++control;
   }
   return control * 100 > n;  // more than 1%
-}
-
-bool has_code(const model::Diagnostics& diagnostics, std::string_view code) {
-  return std::any_of(diagnostics.begin(), diagnostics.end(),
-                     [&](const model::Diagnostic& d) { return d.code == code; });
-}
-
-// Decodes the page. A page saved or served cut short often ends inside a two-byte GBK or Big5
-// character; the strict decoders then reject the declared charset for the whole page and a
-// single-byte guess turns every Chinese character into Latin-1 mojibake. When the declared
-// charset fits the bytes once the last one to three are set aside, the page is read that way.
-Decoded decode_page(std::string_view bytes, const std::string& declared, model::Document& doc) {
-  model::Diagnostics diagnostics;
-  Decoded decoded = decode_to_utf8(bytes, declared, diagnostics);
-  if (!declared.empty() && has_code(diagnostics, "encoding_declared_mismatch")) {
-    for (std::size_t cut = 1; cut <= 3 && cut < bytes.size(); ++cut) {
-      model::Diagnostics trial_diagnostics;
-      Decoded trial =
-          decode_to_utf8(bytes.substr(0, bytes.size() - cut), declared, trial_diagnostics);
-      if (has_code(trial_diagnostics, "encoding_declared_mismatch")) continue;
-      trial.utf8 += "\xEF\xBF\xBD";  // U+FFFD where the cut character stood
-      doc.diagnostics.insert(doc.diagnostics.end(), trial_diagnostics.begin(),
-                             trial_diagnostics.end());
-      add(doc, "html_truncated_character", model::Severity::warning,
-          "the page ends inside a multi-byte " + trial.encoding +
-              " character; the incomplete bytes were replaced");
-      return trial;
-    }
-  }
-  doc.diagnostics.insert(doc.diagnostics.end(), diagnostics.begin(), diagnostics.end());
-  return decoded;
 }
 
 // Site furniture that is left out when the report body could not be located and the whole
@@ -177,7 +147,7 @@ void read_html(std::string_view bytes, model::Document& doc) {
     return;
   }
   const std::string declared = html::find_declared_charset(bytes);
-  const Decoded decoded = decode_page(bytes, declared, doc);
+  const Decoded decoded = html::decode_page(bytes, declared, doc.diagnostics);
   doc.source.encoding = decoded.encoding;
 
   const html::DocPtr tree = html::parse_utf8_html(html::without_conditional_markers(decoded.utf8));
