@@ -106,17 +106,58 @@ class CellTextWalker final : public FlowWalker {
   std::vector<int>& nested_;
 };
 
-// Which grid positions are taken, grown on demand.
-class Occupancy {
+struct Placement {
+  int row = 0;
+  int col = 0;
+  int row_span = 1;
+  int col_span = 1;
+};
+
+// Lays cells out as browsers do: each cell takes the first free column of its row, and a
+// rowspan reserves positions in the rows below. Spans past the table's edge are cut to fit.
+class GridPlacer {
  public:
-  explicit Occupancy(std::size_t rows) : taken_(rows) {}
-  bool taken(std::size_t r, std::size_t c) const { return c < taken_[r].size() && taken_[r][c]; }
-  void take(std::size_t r, std::size_t c) {
-    if (taken_[r].size() <= c) taken_[r].resize(c + 1, false);
-    taken_[r][c] = true;
+  explicit GridPlacer(int rows) : rows_(rows), taken_(static_cast<std::size_t>(rows)) {}
+
+  // Where the next cell of row `r` goes; nullopt when the row or the table has no room left.
+  std::optional<Placement> place(int r, int& cursor, const xmlNode* cell) {
+    while (cursor < k_max_table_cols && taken(r, cursor)) ++cursor;
+    if (cursor >= k_max_table_cols) {
+      clipped = true;
+      return std::nullopt;
+    }
+    const int requested_cols = std::max(1, span_attribute(cell, "colspan", 1));
+    int requested_rows = span_attribute(cell, "rowspan", 1);
+    if (requested_rows == 0) requested_rows = rows_ - r;  // HTML: to the end of the section
+    Placement p{r, cursor, std::clamp(requested_rows, 1, rows_ - r),
+                std::min(requested_cols, k_max_table_cols - cursor)};
+    if (p.col_span != requested_cols || p.row_span != requested_rows) clipped = true;
+    positions_ += static_cast<std::size_t>(p.col_span) * static_cast<std::size_t>(p.row_span);
+    if (positions_ > k_max_grid_positions) {
+      too_large = true;
+      return std::nullopt;
+    }
+    for (int rr = r; rr < r + p.row_span; ++rr)
+      for (int cc = p.col; cc < p.col + p.col_span; ++cc) take(rr, cc);
+    cursor += p.col_span;
+    return p;
   }
 
+  bool clipped = false;
+  bool too_large = false;
+
  private:
+  bool taken(int r, int c) const {
+    const auto& row = taken_[static_cast<std::size_t>(r)];
+    return static_cast<std::size_t>(c) < row.size() && row[static_cast<std::size_t>(c)];
+  }
+  void take(int r, int c) {
+    auto& row = taken_[static_cast<std::size_t>(r)];
+    if (row.size() <= static_cast<std::size_t>(c)) row.resize(static_cast<std::size_t>(c) + 1);
+    row[static_cast<std::size_t>(c)] = true;
+  }
+  int rows_;
+  std::size_t positions_ = 0;
   std::vector<std::vector<bool>> taken_;
 };
 
@@ -180,56 +221,30 @@ int TableBuilder::build(const xmlNode* table, std::optional<int> parent_table,
   while (grid.header_rows < row_count && rows[static_cast<std::size_t>(grid.header_rows)].in_head)
     ++grid.header_rows;
 
-  Occupancy occupancy(rows.size());
-  std::size_t positions = 0;
-  bool clipped = false;
-  bool too_large = false;
-  for (int r = 0; r < row_count && !too_large; ++r) {
-    int c = 0;
+  GridPlacer placer(row_count);
+  for (int r = 0; r < row_count && !placer.too_large; ++r) {
+    int cursor = 0;
     for (const xmlNode* element : rows[static_cast<std::size_t>(r)].cells) {
-      while (c < k_max_table_cols &&
-             occupancy.taken(static_cast<std::size_t>(r), static_cast<std::size_t>(c)))
-        ++c;
-      if (c >= k_max_table_cols) {
-        clipped = true;
-        break;
-      }
-      int col_span = std::max(1, span_attribute(element, "colspan", 1));
-      int row_span = span_attribute(element, "rowspan", 1);
-      if (row_span == 0) row_span = row_count - r;  // HTML: to the end of the table section
-      const int requested_cols = col_span;
-      const int requested_rows = row_span;
-      col_span = std::min(col_span, k_max_table_cols - c);
-      row_span = std::clamp(row_span, 1, row_count - r);
-      if (col_span != requested_cols || row_span != requested_rows) clipped = true;
-      positions += static_cast<std::size_t>(col_span) * static_cast<std::size_t>(row_span);
-      if (positions > k_max_grid_positions) {
-        too_large = true;
-        break;
-      }
-      for (int rr = r; rr < r + row_span; ++rr)
-        for (int cc = c; cc < c + col_span; ++cc)
-          occupancy.take(static_cast<std::size_t>(rr), static_cast<std::size_t>(cc));
-
+      const std::optional<Placement> at = placer.place(r, cursor, element);
+      if (!at) break;
       model::Cell cell;
-      cell.row = r;
-      cell.col = c;
-      cell.row_span = row_span;
-      cell.col_span = col_span;
+      cell.row = at->row;
+      cell.col = at->col;
+      cell.row_span = at->row_span;
+      cell.col_span = at->col_span;
       cell.locator.path = paths_.path(element);
       cell.text =
           cell_text(element, index, static_cast<int>(grid.cells.size()), cell.nested_tables);
       grid.cells.push_back(std::move(cell));
-      grid.cols = std::max(grid.cols, c + col_span);
-      c += col_span;
+      grid.cols = std::max(grid.cols, at->col + at->col_span);
     }
   }
   grid.rows = row_count;
-  if (clipped) {
+  if (placer.clipped) {
     diagnose("html_span_clipped", model::Severity::info,
              "a rowspan or colspan reaches past the edge of the table and was cut to fit", table);
   }
-  if (too_large) {
+  if (placer.too_large) {
     diagnose("html_table_too_large", model::Severity::warning,
              "table spans more than " + std::to_string(k_max_grid_positions) +
                  " grid positions; the rest is not read",
