@@ -95,12 +95,12 @@ struct Field {
 
 class BodyParser {
  public:
-  BodyParser(XmlStream& xml, Numbering& numbering, RawBody& body)
-      : xml_(xml), numbering_(numbering), body_(body) {}
+  BodyParser(XmlStream& xml, Numbering& numbering, RawBody& body, long max_items)
+      : xml_(xml), numbering_(numbering), body_(body), max_items_(max_items) {}
 
   void run() {
     containers_.push_back(Container{});
-    for (XmlEvent ev = xml_.next(); ev != XmlEvent::done; ev = xml_.next()) {
+    for (XmlEvent ev = xml_.next(); ev != XmlEvent::done && !body_.too_large; ev = xml_.next()) {
       if (ev == XmlEvent::start) {
         on_start();
       } else if (ev == XmlEvent::end) {
@@ -269,7 +269,13 @@ class BodyParser {
            active_paragraph() == nullptr;
   }
 
+  // Counts one more paragraph, table, row or cell against the budget.
+  void count_item() {
+    if (++items_ > max_items_) body_.too_large = true;
+  }
+
   void open_table() {
+    count_item();
     const int id = static_cast<int>(body_.tables.size());
     body_.tables.emplace_back();
     RawBlock block;
@@ -290,6 +296,7 @@ class BodyParser {
 
   void open_row() {
     if (RawTable* t = current_table()) {
+      count_item();
       t->rows.emplace_back();
       row_depth_ = 1;
       cells_open_ = 0;
@@ -299,13 +306,17 @@ class BodyParser {
   void open_cell() {
     RawRow* row = current_row();
     if (row == nullptr) return;
+    count_item();
     row->cells.emplace_back();
     cells_open_ = 1;
     containers_.push_back(
         Container{ContainerKind::cell, tables_open_.back(), paragraphs_.size(), {}});
   }
 
-  void open_paragraph() { paragraphs_.emplace_back(); }
+  void open_paragraph() {
+    count_item();
+    paragraphs_.emplace_back();
+  }
 
   void on_end() {
     if (!xml_.in_word_namespace()) return;
@@ -436,12 +447,14 @@ class BodyParser {
   std::vector<int> table_row_depths_;
   std::vector<int> table_cell_depths_;
   int in_text_ = 0;
+  long max_items_;
+  long items_ = 0;
 };
 
 }  // namespace
 
-void parse_body(XmlStream& xml, Numbering& numbering, RawBody& body) {
-  BodyParser parser(xml, numbering, body);
+void parse_body(XmlStream& xml, Numbering& numbering, RawBody& body, long max_items) {
+  BodyParser parser(xml, numbering, body, max_items);
   parser.run();
 }
 

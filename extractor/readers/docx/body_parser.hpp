@@ -53,10 +53,20 @@ struct RawBody {
   std::vector<RawBlock> blocks;
   std::vector<RawTable> tables;    // raw id = index, in document (start tag) order
   bool saw_document_root = false;  // the part's root is w:document
+  bool too_large = false;          // parsing stopped at the element budget (k_max_body_items)
 };
+
+
+
+// Paragraphs, tables, rows and cells one document may have. A real report has about a
+// thousand; the budget keeps memory proportional to a sane document even when a small part
+// of tiny elements (<w:p/> is 6 bytes) would otherwise expand into millions of objects.
+inline constexpr long k_max_body_items = 300000;
 
 // Reads document.xml. Stops early on an XML failure (see xml.error()); what was read so far
 // stays in `body`. `numbering` provides list labels and is advanced paragraph by paragraph.
-void parse_body(XmlStream& xml, Numbering& numbering, RawBody& body);
+// `max_items` bounds paragraphs, tables, rows and cells (see k_max_body_items).
+void parse_body(XmlStream& xml, Numbering& numbering, RawBody& body,
+                long max_items = k_max_body_items);
 
 }  // namespace nianbao::readers::docx

@@ -13,6 +13,7 @@
 //   docx_xml_error      the main document is not well-formed XML
 //   docx_xml_dtd        an XML part declares a DOCTYPE or entities (XXE, billion laughs)
 //   docx_too_deep       an XML part nests elements beyond the depth limit
+//   docx_too_large      the main document has more paragraphs, rows and cells than any report
 //   docx_part_unreadable (warning) styles, numbering or core properties could not be read;
 //                       list labels or the title may be missing
 //   docx_table_joined   (info) a table split at a page or section break was joined
@@ -244,6 +245,12 @@ void read_docx(std::string_view bytes, model::Document& doc) {
   PartOutcome outcome = read_xml_part(
       *package, main_part, [&](docx::XmlStream& xml) { docx::parse_body(xml, numbering, body); });
   if (report_part_failure(doc, main_part, outcome, true)) return;
+  if (body.too_large) {
+    fail(doc, "docx_too_large",
+         main_part + " has more than " + std::to_string(docx::k_max_body_items) +
+             " paragraphs, tables, rows and cells; not a report");
+    return;
+  }
   if (!body.saw_document_root) {
     fail(doc, "docx_not_word", main_part + " is not a WordprocessingML document (no w:document)");
     return;

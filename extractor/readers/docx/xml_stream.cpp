@@ -3,7 +3,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 
-#include <climits>
+#include <algorithm>
 #include <mutex>
 
 #include "extractor/readers/docx/docx_package.hpp"
@@ -22,10 +22,34 @@ void init_libxml_once() {
   std::call_once(once, [] { xmlInitParser(); });
 }
 
+// Reads from the part and refuses any DTD before libxml2 sees it: "<!DOCTYPE" or "<!ENTITY"
+// never occurs in WordprocessingML, and stopping here means an entity-expansion attack never
+// reaches the parser's entity handling at all.
+struct GuardedSource {
+  PartStream* part = nullptr;
+  std::string tail;  // last bytes of the previous chunk, for markers split across chunks
+  bool doctype = false;
+};
+
+bool contains_dtd_marker(std::string_view window) {
+  return window.find("<!DOCTYPE") != std::string_view::npos ||
+         window.find("<!ENTITY") != std::string_view::npos;
+}
+
 int read_from_part(void* context, char* buffer, int len) {
   if (len <= 0) return 0;
-  const long n = static_cast<PartStream*>(context)->read(buffer, static_cast<std::size_t>(len));
-  return n < 0 ? -1 : static_cast<int>(n);
+  auto* source = static_cast<GuardedSource*>(context);
+  const long n = source->part->read(buffer, static_cast<std::size_t>(len));
+  if (n <= 0) return n < 0 ? -1 : 0;
+  const std::string_view chunk(buffer, static_cast<std::size_t>(n));
+  std::string window = source->tail;
+  window.append(chunk.substr(0, std::min<std::size_t>(chunk.size(), 16)));
+  if (contains_dtd_marker(window) || contains_dtd_marker(chunk)) {
+    source->doctype = true;
+    return -1;
+  }
+  source->tail = std::string(chunk.substr(chunk.size() - std::min<std::size_t>(chunk.size(), 16)));
+  return static_cast<int>(n);
 }
 
 int close_part(void* /*context*/) { return 0; }  // the caller owns the PartStream
@@ -43,6 +67,10 @@ void collect_error(void* arg, xmlErrorPtr error) {
   sink->first_error = message + " (line " + std::to_string(error->line) + ")";
 }
 
+constexpr const char* k_doctype_message =
+    "the XML declares a DOCTYPE or entities, which WordprocessingML never uses (refused as a "
+    "possible XXE or entity-expansion attack)";
+
 constexpr const char* k_word_ns_z = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 constexpr const char* k_word_strict_ns_z = "http://purl.oclc.org/ooxml/wordprocessingml/main";
 
@@ -55,6 +83,7 @@ std::string_view view(const xmlChar* s) {
 struct XmlStream::Impl {
   xmlTextReaderPtr reader = nullptr;
   PartStream* source = nullptr;
+  GuardedSource guarded;
   bool positioned = false;  // skip_element already moved onto a node not yet reported
   bool finished = false;
   ErrorSink errors;
@@ -67,24 +96,9 @@ XmlStream::XmlStream(PartStream& source, int max_depth)
     : impl_(std::make_unique<Impl>()), max_depth_(max_depth) {
   init_libxml_once();
   impl_->source = &source;
-  impl_->reader =
-      xmlReaderForIO(read_from_part, close_part, &source, nullptr, nullptr, k_parse_options);
-  if (impl_->reader == nullptr) {
-    fail(XmlError::malformed, "cannot start the XML reader");
-    return;
-  }
-  xmlTextReaderSetStructuredErrorHandler(impl_->reader, collect_error, &impl_->errors);
-}
-
-XmlStream::XmlStream(std::string_view bytes, int max_depth)
-    : impl_(std::make_unique<Impl>()), max_depth_(max_depth) {
-  init_libxml_once();
-  if (bytes.size() > static_cast<std::size_t>(INT_MAX)) {
-    fail(XmlError::malformed, "XML part too large");
-    return;
-  }
-  impl_->reader = xmlReaderForMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr,
-                                     k_parse_options);
+  impl_->guarded.part = &source;
+  impl_->reader = xmlReaderForIO(read_from_part, close_part, &impl_->guarded, nullptr, nullptr,
+                                 k_parse_options);
   if (impl_->reader == nullptr) {
     fail(XmlError::malformed, "cannot start the XML reader");
     return;
@@ -93,6 +107,18 @@ XmlStream::XmlStream(std::string_view bytes, int max_depth)
 }
 
 XmlStream::~XmlStream() = default;
+
+// Why the reader stopped: our DTD guard, the decompressing source, or the XML itself.
+void XmlStream::fail_from_reader() {
+  if (impl_->guarded.doctype) {
+    fail(XmlError::doctype, k_doctype_message);
+  } else if (impl_->source != nullptr && impl_->source->failure().error != PackageError::none) {
+    fail(XmlError::source, impl_->source->failure().message);
+  } else {
+    fail(XmlError::malformed,
+         impl_->errors.first_error.empty() ? "malformed XML" : impl_->errors.first_error);
+  }
+}
 
 void XmlStream::fail(XmlError error, std::string message) {
   if (error_ == XmlError::none) {
@@ -111,14 +137,7 @@ bool XmlStream::read_node() {
   }
   const int status = xmlTextReaderRead(impl_->reader);
   if (status == 1) return true;
-  if (status < 0) {
-    if (impl_->source != nullptr && impl_->source->failure().error != PackageError::none) {
-      fail(XmlError::source, impl_->source->failure().message);
-    } else {
-      fail(XmlError::malformed,
-           impl_->errors.first_error.empty() ? "malformed XML" : impl_->errors.first_error);
-    }
-  }
+  if (status < 0) fail_from_reader();
   impl_->finished = true;
   return false;
 }
@@ -134,9 +153,7 @@ XmlEvent XmlStream::next() {
     const int type = xmlTextReaderNodeType(r);
     if (type == XML_READER_TYPE_DOCUMENT_TYPE || type == XML_READER_TYPE_ENTITY_REFERENCE ||
         type == XML_READER_TYPE_ENTITY) {
-      fail(XmlError::doctype,
-           "the XML declares a DOCTYPE or entities, which WordprocessingML never uses "
-           "(refused as a possible XXE or entity-expansion attack)");
+      fail(XmlError::doctype, k_doctype_message);
       return XmlEvent::done;
     }
     if (xmlTextReaderDepth(r) > max_depth_) {
@@ -175,14 +192,7 @@ void XmlStream::skip_element() {
     impl_->positioned = true;
     return;
   }
-  if (status < 0) {
-    if (impl_->source != nullptr && impl_->source->failure().error != PackageError::none) {
-      fail(XmlError::source, impl_->source->failure().message);
-    } else {
-      fail(XmlError::malformed,
-           impl_->errors.first_error.empty() ? "malformed XML" : impl_->errors.first_error);
-    }
-  }
+  if (status < 0) fail_from_reader();
   impl_->finished = true;
 }
 

@@ -26,8 +26,6 @@ class XmlStream {
  public:
   // Pulls from a decompressing part (which must outlive the stream).
   XmlStream(PartStream& source, int max_depth);
-  // Parses bytes already in memory (which must outlive the stream).
-  XmlStream(std::string_view bytes, int max_depth);
   ~XmlStream();
   XmlStream(const XmlStream&) = delete;
   XmlStream& operator=(const XmlStream&) = delete;
@@ -56,6 +54,7 @@ class XmlStream {
  private:
   struct Impl;
   void fail(XmlError error, std::string message);
+  void fail_from_reader();
   bool read_node();
   std::unique_ptr<Impl> impl_;
   int max_depth_;
