@@ -10,6 +10,9 @@
 
 namespace nianbao::norm {
 
+// A 128-bit mantissa keeps 16.4亿 × 10^k and long sums exact; GCC's __int128 is an extension.
+__extension__ typedef __int128 Int128;
+
 class Decimal {
  public:
   Decimal() = default;  // zero
@@ -33,15 +36,15 @@ class Decimal {
   bool is_negative() const { return mantissa_ < 0; }
   bool is_zero() const { return mantissa_ == 0; }
   int scale() const { return scale_; }
-  __int128 mantissa() const { return mantissa_; }
+  Int128 mantissa() const { return mantissa_; }
 
   // Numeric comparison: 1.50 == 1.5.
   friend bool operator==(const Decimal& a, const Decimal& b);
   friend std::strong_ordering operator<=>(const Decimal& a, const Decimal& b);
 
  private:
-  Decimal(__int128 mantissa, int scale) : mantissa_(mantissa), scale_(scale) {}
-  __int128 mantissa_ = 0;
+  Decimal(Int128 mantissa, int scale) : mantissa_(mantissa), scale_(scale) {}
+  Int128 mantissa_ = 0;
   int scale_ = 0;
 };
 
