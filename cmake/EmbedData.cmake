@@ -1,15 +1,15 @@
 # Turns a data file (templates, identity rules, vocabularies) into a C++ source that holds its
 # bytes, so the program never reads its own data from disk at run time.
 #   nianbao_embed_data(TARGET <lib> SYMBOL <name> FILE <path>)
-# declares `std::string_view nianbao::data::<name>()`.
+# defines `std::string_view nianbao::data::<name>()`. The source is written at configure time,
+# and editing the data file re-runs the configure step.
 function(nianbao_embed_data)
   cmake_parse_arguments(ARG "" "TARGET;SYMBOL;FILE" "" ${ARGN})
   set(out "${CMAKE_CURRENT_BINARY_DIR}/embedded_${ARG_SYMBOL}.cpp")
-  add_custom_command(
-    OUTPUT "${out}"
-    COMMAND ${CMAKE_COMMAND} -DIN=${ARG_FILE} -DOUT=${out} -DSYMBOL=${ARG_SYMBOL}
-            -P "${PROJECT_SOURCE_DIR}/cmake/EmbedFile.cmake"
-    DEPENDS "${ARG_FILE}" "${PROJECT_SOURCE_DIR}/cmake/EmbedFile.cmake"
-    COMMENT "Embedding ${ARG_FILE}")
+  set(IN "${ARG_FILE}")
+  set(OUT "${out}")
+  set(SYMBOL "${ARG_SYMBOL}")
+  include("${PROJECT_SOURCE_DIR}/cmake/EmbedFile.cmake")
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${ARG_FILE}")
   target_sources(${ARG_TARGET} PRIVATE "${out}")
 endfunction()

@@ -10,8 +10,8 @@
 
 namespace nianbao::norm {
 
-// The mantissa type. Spelled through __extension__ because ISO C++ has no 128-bit integer and
-// the build runs with -Wpedantic -Werror; it is exactly GCC/Clang's __int128.
+// A 128-bit mantissa keeps 16.4亿 × 10^k and long sums exact. Spelled through __extension__
+// because ISO C++ has no 128-bit integer and the build runs with -Wpedantic -Werror.
 __extension__ typedef __int128 Int128;
 
 class Decimal {

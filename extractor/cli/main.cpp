@@ -1,0 +1,46 @@
+// nianbao: the command-line front of the extractor. Subcommands live in their own files.
+#include <cstring>
+#include <iostream>
+#include <string_view>
+
+#include "extractor/cli/commands.hpp"
+
+namespace {
+
+constexpr const char* k_usage =
+    "nianbao — structured figures from 政府信息公开工作年度报告\n"
+    "\n"
+    "Usage:\n"
+    "  nianbao extract [options] FILE...   one JSON record per input (pretty for one file,\n"
+    "                                      NDJSON for several)\n"
+    "  nianbao numeral TEXT...             every figure found in each TEXT, as JSON\n"
+    "  nianbao tokens FILE                 the cell tokens table recovery reads (debugging)\n"
+    "  nianbao --help | --version\n"
+    "\n"
+    "Run `nianbao COMMAND --help` for a command's options.\n"
+    "Exit status: 0 every input read, 1 some input failed, 2 usage error.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << k_usage;
+    return 2;
+  }
+  const std::string_view command = argv[1];
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::cout << k_usage;
+    return 0;
+  }
+  if (command == "--version" || command == "-V") {
+    std::cout << "nianbao " << NIANBAO_VERSION << "\n";
+    return 0;
+  }
+  const char* const* rest = argv + 1;
+  const int rest_count = argc - 1;
+  if (command == "extract") return nianbao::cli::run_extract_command(rest_count, rest);
+  if (command == "numeral") return nianbao::cli::run_numeral_command(rest_count, rest);
+  if (command == "tokens") return nianbao::cli::run_tokens_command(rest_count, rest);
+  std::cerr << "nianbao: unknown command '" << command << "'\n\n" << k_usage;
+  return 2;
+}

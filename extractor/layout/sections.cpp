@@ -1,0 +1,182 @@
+#include "extractor/layout/sections.hpp"
+
+#include <unicode/unistr.h>
+
+#include "extractor/templates/template.hpp"
+#include "normalizers/labels.hpp"
+
+namespace nianbao::data {
+std::string_view sections();
+}
+
+namespace nianbao::layout {
+namespace {
+
+struct SectionWords {
+  std::string key;
+  std::vector<std::string> words;
+};
+
+const std::vector<SectionWords>& section_vocabulary() {
+  static const std::vector<SectionWords> vocabulary = [] {
+    std::vector<SectionWords> out;
+    std::string_view data = data::sections();
+    while (!data.empty()) {
+      const std::size_t end = data.find('\n');
+      std::string_view line = data.substr(0, end);
+      data = end == std::string_view::npos ? std::string_view{} : data.substr(end + 1);
+      if (line.empty() || line.front() == '#') continue;
+      const std::size_t tab = line.find('\t');
+      if (tab == std::string_view::npos) continue;
+      SectionWords entry{std::string(line.substr(0, tab)), {}};
+      std::string_view words = line.substr(tab + 1);
+      while (!words.empty()) {
+        const std::size_t bar = words.find('|');
+        entry.words.emplace_back(words.substr(0, bar));
+        words = bar == std::string_view::npos ? std::string_view{} : words.substr(bar + 1);
+      }
+      out.push_back(std::move(entry));
+    }
+    return out;
+  }();
+  return vocabulary;
+}
+
+std::u32string to_u32(std::string_view utf8) {
+  std::u32string out;
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  for (int32_t i = 0; i < u.length();) {
+    const UChar32 c = u.char32At(i);
+    out.push_back(static_cast<char32_t>(c));
+    i += U16_LENGTH(c);
+  }
+  return out;
+}
+
+std::string to_utf8(std::u32string_view s) {
+  icu::UnicodeString u;
+  for (char32_t c : s) u.append(static_cast<UChar32>(c));
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000 || c == 0xA0; }
+
+bool is_numeral_char(char32_t c) {
+  return std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
+}
+
+bool is_enumerator_separator(char32_t c) {
+  return c == U'、' || c == U'.' || c == U'．' || c == U',' || c == U'，' || is_space(c);
+}
+
+// Table 三's own numbered rows (一、本年新收… 四、结转下年度继续办理) look like headings; they are
+// not.
+bool is_table_row_label(std::string_view text) {
+  const norm::Label label = norm::normalize_label(text);
+  for (const templates::Template& t : templates::all_templates()) {
+    for (const templates::TableTemplate& table : t.tables) {
+      for (const templates::Row& row : table.rows) {
+        for (const norm::Label& candidate : row.label.normalized) {
+          if (norm::label_match_score(label.body, candidate.body) >= 90) return true;
+        }
+        if (!row.parent.empty() &&
+            norm::label_match_score(label.body, norm::normalize_label(row.parent).body) >= 90)
+          return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<int> small_chinese_numeral(std::u32string_view digits) {
+  auto digit = [](char32_t c) -> int {
+    const std::u32string_view all = U"一二三四五六七八九";
+    const std::size_t at = all.find(c);
+    return at == std::u32string_view::npos ? -1 : static_cast<int>(at) + 1;
+  };
+  if (digits.size() == 1) {
+    if (digits[0] == U'十') return 10;
+    const int d = digit(digits[0]);
+    return d > 0 ? std::optional<int>(d) : std::nullopt;
+  }
+  if (digits.size() == 2 && digits[0] == U'十' && digit(digits[1]) > 0)
+    return 10 + digit(digits[1]);
+  if (digits.size() == 2 && digits[1] == U'十' && digit(digits[0]) > 0)
+    return 10 * digit(digits[0]);
+  if (digits.size() == 3 && digits[1] == U'十' && digit(digits[0]) > 0 && digit(digits[2]) > 0)
+    return 10 * digit(digits[0]) + digit(digits[2]);
+  return std::nullopt;
+}
+
+std::string section_key_for(std::string_view heading_text) {
+  const std::string normalized = norm::normalize_for_match(heading_text);
+  for (const SectionWords& entry : section_vocabulary()) {
+    for (const std::string& word : entry.words) {
+      if (normalized.find(norm::normalize_for_match(word)) != std::string::npos) return entry.key;
+    }
+  }
+  return "";
+}
+
+std::optional<SectionHeading> classify_heading(std::string_view text, int previous_ordinal) {
+  const std::u32string s = to_u32(text);
+  std::size_t i = 0;
+  while (i < s.size() && is_space(s[i])) ++i;
+  const std::size_t numeral_start = i;
+  while (i < s.size() && is_numeral_char(s[i])) ++i;
+  if (i == numeral_start || i >= s.size() || !is_enumerator_separator(s[i])) return std::nullopt;
+  const std::optional<int> ordinal =
+      small_chinese_numeral(std::u32string_view(s).substr(numeral_start, i - numeral_start));
+  if (!ordinal || *ordinal <= previous_ordinal) return std::nullopt;
+  const std::size_t numeral_end = i;
+  ++i;
+  while (i < s.size() && is_space(s[i])) ++i;
+  // A heading may run on into its first sentence after a colon ("三、依申请公开政府信息:无…").
+  std::size_t end = i;
+  while (end < s.size() && s[end] != U':' && s[end] != U'：' && s[end] != U'。') ++end;
+  std::u32string_view heading = std::u32string_view(s).substr(i, end - i);
+  while (!heading.empty() && is_space(heading.back())) heading.remove_suffix(1);
+  if (heading.empty() || heading.size() > 40) return std::nullopt;
+  const std::string heading_utf8 = to_utf8(heading);
+  if (is_table_row_label(text)) return std::nullopt;
+  std::string key = section_key_for(heading_utf8);
+  // An unknown wording still counts when it is the next number in sequence and reads as a title
+  // (short, no sentence punctuation); it is kept with an empty key.
+  if (key.empty()) {
+    const bool next_in_sequence = *ordinal == previous_ordinal + 1;
+    const bool title_like = heading.size() <= 25 &&
+                            heading.find(U'，') == std::u32string_view::npos &&
+                            heading.find(U',') == std::u32string_view::npos;
+    if (!next_in_sequence || !title_like) return std::nullopt;
+  }
+  SectionHeading result;
+  result.ordinal = *ordinal;
+  result.info.key = std::move(key);
+  result.info.number =
+      to_utf8(std::u32string_view(s).substr(numeral_start, numeral_end - numeral_start));
+  result.info.heading = heading_utf8;
+  return result;
+}
+
+std::vector<SectionHeading> find_sections(const model::Document& doc) {
+  std::vector<SectionHeading> sections;
+  int previous = 0;
+  for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
+    const model::Block& block = doc.blocks[b];
+    if (block.kind != model::Block::Kind::paragraph) continue;
+    if (auto heading = classify_heading(block.paragraph.text, previous)) {
+      heading->block = b;
+      heading->info.locator = block.paragraph.locator;
+      previous = heading->ordinal;
+      sections.push_back(std::move(*heading));
+    }
+  }
+  return sections;
+}
+
+}  // namespace nianbao::layout

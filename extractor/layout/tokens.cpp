@@ -1,0 +1,319 @@
+#include "extractor/layout/tokens.hpp"
+
+#include <algorithm>
+
+#include "normalizers/cell_value.hpp"
+#include "normalizers/labels.hpp"
+
+namespace nianbao::layout {
+namespace {
+
+// White space as it appears in reports: ASCII, NBSP, ideographic space (U+3000), BOM.
+bool starts_with_space(std::string_view s, std::size_t& width) {
+  if (s.empty()) return false;
+  const auto c = static_cast<unsigned char>(s[0]);
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f') {
+    width = 1;
+    return true;
+  }
+  if (s.substr(0, 2) == "\xC2\xA0") {
+    width = 2;
+    return true;
+  }
+  if (s.substr(0, 3) == "\xE3\x80\x80" || s.substr(0, 3) == "\xEF\xBB\xBF") {
+    width = 3;
+    return true;
+  }
+  return false;
+}
+
+bool ends_with_space(std::string_view s, std::size_t& width) {
+  if (s.empty()) return false;
+  const auto c = static_cast<unsigned char>(s.back());
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f') {
+    width = 1;
+    return true;
+  }
+  if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") {
+    width = 2;
+    return true;
+  }
+  if (s.size() >= 3 && (s.substr(s.size() - 3) == "\xE3\x80\x80")) {
+    width = 3;
+    return true;
+  }
+  return false;
+}
+
+// Trims white space; returns the number of bytes dropped at the front through `front`.
+std::string_view trim(std::string_view s, std::size_t* front = nullptr) {
+  std::size_t dropped = 0;
+  std::size_t w = 0;
+  while (starts_with_space(s, w)) {
+    s.remove_prefix(w);
+    dropped += w;
+  }
+  while (ends_with_space(s, w)) s.remove_suffix(w);
+  if (front != nullptr) *front = dropped;
+  return s;
+}
+
+int code_points(std::string_view s) { return norm::code_point_count(s); }
+
+// Page furniture that pdftotext and flipbooks leave inside tables: "-3-", "— 4 —", "第 3 页",
+// "3/12". It is not a cell.
+bool is_page_furniture(std::string_view text) {
+  std::string compact;
+  for (char c : text)
+    if (c != ' ') compact.push_back(c);
+  auto strip = [&](std::string_view dash) {
+    if (compact.rfind(dash, 0) == 0 && compact.size() > 2 * dash.size() &&
+        compact.substr(compact.size() - dash.size()) == dash) {
+      compact = compact.substr(dash.size(), compact.size() - 2 * dash.size());
+      return true;
+    }
+    return false;
+  };
+  const bool dashed = strip("-") || strip("—") || strip("－") || strip("–");
+  if (!dashed) return false;
+  return !compact.empty() &&
+         std::all_of(compact.begin(), compact.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+struct LineContext {
+  const model::Paragraph& paragraph;
+  std::vector<Token>& out;
+  bool& pending_row_start;
+};
+
+model::Locator locator_at(const model::Paragraph& p, std::size_t byte_offset_in_line) {
+  model::Locator loc = p.locator;
+  loc.column = 1 + code_points(std::string_view(p.text).substr(0, byte_offset_in_line));
+  if (p.locator.byte_offset) loc.byte_offset = *p.locator.byte_offset + byte_offset_in_line;
+  return loc;
+}
+
+void push(LineContext& ctx, TokenKind kind, std::string_view text, std::size_t offset) {
+  Token token;
+  token.kind = kind;
+  token.text = std::string(text);
+  token.locator = locator_at(ctx.paragraph, offset);
+  token.row_start = ctx.pending_row_start;
+  ctx.pending_row_start = false;
+  ctx.out.push_back(std::move(token));
+}
+
+// "a | b | c |", "| a | b |", "a |", "|", "||": cells separated by '|'. Empty pieces between
+// filled ones are empty cells; trailing empty pieces are merge padding.
+void tokenize_pipe_line(LineContext& ctx, std::string_view line) {
+  std::size_t front = 0;
+  const std::string_view body = trim(line, &front);
+  const bool only_pipes = std::all_of(body.begin(), body.end(),
+                                      [](char c) { return c == '|' || c == ' ' || c == '\t'; });
+  if (only_pipes) {
+    const auto pipes = std::count(body.begin(), body.end(), '|');
+    push(ctx, pipes == 1 ? TokenKind::empty_cell : TokenKind::padding, "", front);
+    return;
+  }
+  struct Piece {
+    std::string_view text;
+    std::size_t offset;
+  };
+  std::vector<Piece> pieces;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= line.size(); ++i) {
+    if (i == line.size() || line[i] == '|') {
+      std::size_t lead = 0;
+      const std::string_view piece = trim(line.substr(start, i - start), &lead);
+      pieces.push_back({piece, start + lead});
+      start = i + 1;
+    }
+  }
+  // A leading '|' opens the row (Markdown style); it is not an empty first cell.
+  if (!pieces.empty() && pieces.front().text.empty() && trim(line).front() == '|')
+    pieces.erase(pieces.begin());
+  std::size_t last_filled = 0;
+  bool any_filled = false;
+  for (std::size_t k = 0; k < pieces.size(); ++k) {
+    if (!pieces[k].text.empty()) {
+      last_filled = k;
+      any_filled = true;
+    }
+  }
+  if (!any_filled) return;
+  // Markdown separator rows such as |---|:--:|.
+  const bool separator_row = std::all_of(pieces.begin(), pieces.end(), [](const Piece& p) {
+    return std::all_of(p.text.begin(), p.text.end(), [](char c) { return c == '-' || c == ':'; });
+  });
+  if (separator_row) return;
+  const std::size_t filled = static_cast<std::size_t>(
+      std::count_if(pieces.begin(), pieces.end(), [](const Piece& p) { return !p.text.empty(); }));
+  if (filled > 1) ctx.pending_row_start = true;  // a whole table row on one line
+  for (std::size_t k = 0; k <= last_filled; ++k) {
+    const Piece& piece = pieces[k];
+    push(ctx, piece.text.empty() ? TokenKind::empty_cell : classify_cell_text(piece.text),
+         piece.text, piece.offset);
+  }
+}
+
+// Splits "label 1 0 0 3 4" or "0 0 0 0" (flipbook and pdftotext -layout rows) into a label and
+// value tokens. Returns false when the line is not of that shape.
+bool tokenize_spaced_values(LineContext& ctx, std::string_view line) {
+  struct Word {
+    std::string_view text;
+    std::size_t offset;
+  };
+  std::vector<Word> words;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    std::size_t w = 0;
+    if (starts_with_space(line.substr(i), w)) {
+      i += w;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < line.size() && !starts_with_space(line.substr(j), w)) ++j;
+    words.push_back({line.substr(i, j - i), i});
+    i = j;
+  }
+  if (words.size() < 2) return false;
+  std::size_t first_value = words.size();
+  while (first_value > 0 && norm::looks_like_cell_value(words[first_value - 1].text)) --first_value;
+  const std::size_t values = words.size() - first_value;
+  if (values == 0) return false;
+  if (first_value > 0) {
+    // The label part must read as a table label, not a sentence that ends in a number.
+    const std::string_view label =
+        line.substr(words[0].offset, words[first_value - 1].offset +
+                                         words[first_value - 1].text.size() - words[0].offset);
+    if (values < 1 || code_points(label) > 60 || label.find("。") != std::string_view::npos ||
+        label.find("，") != std::string_view::npos)
+      return false;
+    if (values == 1 && first_value > 2) return false;
+    ctx.pending_row_start = true;
+    push(ctx, TokenKind::label, label, words[0].offset);
+  } else {
+    if (values < 2) return false;
+    ctx.pending_row_start = true;
+  }
+  for (std::size_t k = first_value; k < words.size(); ++k)
+    push(ctx, TokenKind::value, words[k].text, words[k].offset);
+  return true;
+}
+
+void tokenize_line(const model::Paragraph& paragraph, std::vector<Token>& out,
+                   bool& pending_row_start) {
+  LineContext ctx{paragraph, out, pending_row_start};
+  const std::string_view line = paragraph.text;
+  if (line.empty()) {
+    pending_row_start = true;  // a blank line separates rows in Word copy-paste
+    return;
+  }
+  std::size_t front = 0;
+  const std::string_view body = trim(line, &front);
+  // A line that starts with a tab is one cell of a Word table copied as text; a tab-only line
+  // is an empty cell (a blank value, or a merged cell's continuation).
+  if (line.front() == '\t' && line.find('\t', 1) == std::string_view::npos) {
+    push(ctx, body.empty() ? TokenKind::empty_cell : classify_cell_text(body), body, front);
+    return;
+  }
+  if (body.empty()) {
+    pending_row_start = true;
+    return;
+  }
+  if (is_page_furniture(body)) return;
+  if (body.find('|') != std::string_view::npos) {
+    tokenize_pipe_line(ctx, line);
+    return;
+  }
+  if (body.find('\t') != std::string_view::npos) {
+    // Tab-separated cells on one line.
+    pending_row_start = true;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= line.size(); ++i) {
+      if (i == line.size() || line[i] == '\t') {
+        std::size_t lead = 0;
+        const std::string_view cell = trim(line.substr(start, i - start), &lead);
+        if (!(cell.empty() && start == 0))
+          push(ctx, cell.empty() ? TokenKind::empty_cell : classify_cell_text(cell), cell,
+               start + lead);
+        start = i + 1;
+      }
+    }
+    return;
+  }
+  if (tokenize_spaced_values(ctx, line)) return;
+  push(ctx, classify_cell_text(body), body, front);
+}
+
+void tokenize_table(const model::Document& doc, const model::Table& table, std::vector<Token>& out,
+                    int depth) {
+  // Layout tables can hold the report's tables; a depth bound keeps hostile nesting harmless.
+  constexpr int k_max_depth = 8;
+  if (depth > k_max_depth) return;
+  std::vector<const model::Cell*> cells;
+  cells.reserve(table.cells.size());
+  for (const model::Cell& cell : table.cells) cells.push_back(&cell);
+  std::stable_sort(cells.begin(), cells.end(), [](const model::Cell* a, const model::Cell* b) {
+    return a->row != b->row ? a->row < b->row : a->col < b->col;
+  });
+  int current_row = -1;
+  for (const model::Cell* cell : cells) {
+    Token token;
+    const std::string_view text = trim(cell->text);
+    token.kind = text.empty() ? TokenKind::empty_cell : classify_cell_text(text);
+    token.text = std::string(text);
+    token.locator = cell->locator;
+    token.in_grid = true;
+    if (cell->row != current_row) {
+      token.row_start = true;
+      current_row = cell->row;
+    }
+    out.push_back(std::move(token));
+    // A table inside a cell is read in place, right after the cell's own text.
+    for (int nested : cell->nested_tables) {
+      if (nested >= 0 && static_cast<std::size_t>(nested) < doc.tables.size() &&
+          nested != table.index)
+        tokenize_table(doc, doc.tables[static_cast<std::size_t>(nested)], out, depth + 1);
+    }
+  }
+}
+
+}  // namespace
+
+TokenKind classify_cell_text(std::string_view text) {
+  const std::string_view t = trim(text);
+  if (t.empty()) return TokenKind::empty_cell;
+  return norm::looks_like_cell_value(t) ? TokenKind::value : TokenKind::label;
+}
+
+std::vector<Token> tokenize(const model::Document& doc,
+                            const std::vector<SectionHeading>& sections) {
+  std::vector<Token> out;
+  std::size_t next_section = 0;
+  bool pending_row_start = true;
+  for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
+    const model::Block& block = doc.blocks[b];
+    if (next_section < sections.size() && sections[next_section].block == b) {
+      Token heading;
+      heading.kind = TokenKind::heading;
+      heading.text = block.paragraph.text;
+      heading.locator = block.paragraph.locator;
+      heading.section = static_cast<int>(next_section);
+      heading.row_start = true;
+      out.push_back(std::move(heading));
+      ++next_section;
+      pending_row_start = true;
+      continue;
+    }
+    if (block.kind == model::Block::Kind::paragraph) {
+      tokenize_line(block.paragraph, out, pending_row_start);
+    } else if (block.table >= 0 && static_cast<std::size_t>(block.table) < doc.tables.size()) {
+      tokenize_table(doc, doc.tables[static_cast<std::size_t>(block.table)], out, 0);
+      pending_row_start = true;
+    }
+  }
+  return out;
+}
+
+}  // namespace nianbao::layout

@@ -1,0 +1,293 @@
+#include "extractor/metadata/report_metadata.hpp"
+
+#include <unicode/unistr.h>
+
+#include <array>
+
+#include "extractor/metadata/text_utils.hpp"
+
+namespace nianbao::metadata {
+
+std::u32string to_u32(std::string_view utf8) {
+  std::u32string out;
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  out.reserve(static_cast<std::size_t>(u.length()));
+  for (int32_t i = 0; i < u.length();) {
+    const UChar32 c = u.char32At(i);
+    out.push_back(static_cast<char32_t>(c));
+    i += U16_LENGTH(c);
+  }
+  return out;
+}
+
+std::string to_utf8(std::u32string_view text) {
+  icu::UnicodeString u;
+  for (char32_t c : text) u.append(static_cast<UChar32>(c));
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+bool is_han(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
+
+int digit_value(char32_t c) {
+  if (c >= U'0' && c <= U'9') return static_cast<int>(c - U'0');
+  if (c >= U'０' && c <= U'９') return static_cast<int>(c - U'０');
+  return -1;
+}
+
+bool is_blank(char32_t c) {
+  return c == U' ' || c == U'\t' || c == U'\r' || c == U'\n' || c == 0x3000 || c == 0xA0 ||
+         c == 0xFEFF;
+}
+
+std::u32string without_spaces(std::u32string_view text) {
+  std::u32string out;
+  for (char32_t c : text)
+    if (!is_blank(c)) out.push_back(c);
+  return out;
+}
+
+namespace {
+
+constexpr int k_first_year = 2000;
+constexpr int k_last_year = 2100;
+constexpr std::size_t k_title_max = 60;
+
+bool contains(std::u32string_view s, std::u32string_view what) {
+  return s.find(what) != std::u32string_view::npos;
+}
+
+// Position of the first plausible report year (four digits followed by 年) and its value.
+std::optional<std::pair<std::size_t, int>> find_year(std::u32string_view s) {
+  for (std::size_t i = 0; i + 4 < s.size(); ++i) {
+    int year = 0;
+    bool digits = true;
+    for (std::size_t k = 0; k < 4; ++k) {
+      const int d = digit_value(s[i + k]);
+      if (d < 0) {
+        digits = false;
+        break;
+      }
+      year = year * 10 + d;
+    }
+    if (!digits || s[i + 4] != U'年') continue;
+    if (i > 0 && digit_value(s[i - 1]) >= 0) continue;
+    if (year >= k_first_year && year <= k_last_year) return std::pair{i, year};
+  }
+  return std::nullopt;
+}
+
+bool is_placeholder(std::u32string_view name) {
+  return contains(name, U"XX") || contains(name, U"xx") || contains(name, U"××") ||
+         contains(name, U"ＸＸ") || contains(name, U"**");
+}
+
+// "Page8-威海市…" (flipbook page captions): the caption before the dash is not the title.
+std::u32string strip_page_prefix(const std::u32string& s) {
+  const std::size_t dash = s.find(U'-');
+  if (dash == std::u32string::npos || dash == 0) return s;
+  for (std::size_t k = 0; k < dash; ++k)
+    if (is_han(s[k])) return s;
+  return s.substr(dash + 1);
+}
+
+// Page furniture and words that stand before an agency name in a sentence but are not part
+// of it: "Page 8 - ", "现公布", "关于".
+std::u32string strip_lead_in(std::u32string s) {
+  s = strip_page_prefix(s);
+  for (std::u32string_view lead :
+       {U"现予公布", U"现将", U"现公布", U"特此公布", U"公布", U"发布", U"关于", U"编制"}) {
+    if (s.rfind(lead, 0) == 0) s = s.substr(lead.size());
+  }
+  for (std::u32string_view tail : {U"关于", U"的"}) {
+    if (s.size() > tail.size() && s.substr(s.size() - tail.size()) == tail)
+      s = s.substr(0, s.size() - tail.size());
+  }
+  // Keep only the trailing run of Han characters and brackets: the name itself.
+  std::size_t start = s.size();
+  while (start > 0 && (is_han(s[start - 1]) || s[start - 1] == U'（' || s[start - 1] == U'）' ||
+                       s[start - 1] == U'(' || s[start - 1] == U')'))
+    --start;
+  return s.substr(start);
+}
+
+// An agency name ends like one: 局, 办, 委员会, 人民政府, 镇, 街道办事处 …
+bool ends_like_agency(std::u32string_view name) {
+  for (std::u32string_view suffix :
+       {U"局", U"办", U"委", U"委员会", U"办公室", U"政府",   U"中心",     U"厅",
+        U"院", U"署", U"镇", U"乡",     U"街道",   U"办事处", U"管委会",   U"所",
+        U"站", U"队", U"部", U"会",     U"馆",     U"处",     U"（部门）", U"(部门)"}) {
+    if (name.ends_with(suffix)) return true;
+  }
+  return false;
+}
+
+bool is_short_line(std::u32string_view line) {
+  return !line.empty() && line.size() <= k_title_max && !contains(line, U"。") &&
+         !contains(line, U"，");
+}
+
+// Lines before a title that are not part of it.
+bool is_title_noise(std::u32string_view line) {
+  for (std::u32string_view noise : {U"附件", U"发布时间", U"时间:", U"时间：", U"来源", U"索引号",
+                                    U"字号", U"发布日期", U"发文日期", U"P."}) {
+    if (line.rfind(noise, 0) == 0) return true;
+  }
+  return false;
+}
+
+bool names_report(std::u32string_view line) {
+  return contains(line, U"报告") || contains(line, U"年报");
+}
+
+std::vector<std::u32string> leading_lines(const model::Document& doc,
+                                          const std::vector<layout::SectionHeading>& sections) {
+  const std::size_t end =
+      sections.empty() ? std::min<std::size_t>(doc.blocks.size(), 12) : sections.front().block;
+  std::vector<std::u32string> lines;
+  for (std::size_t b = 0; b < end && b < doc.blocks.size(); ++b) {
+    if (doc.blocks[b].kind != model::Block::Kind::paragraph) break;
+    lines.push_back(without_spaces(to_u32(doc.blocks[b].paragraph.text)));
+  }
+  return lines;
+}
+
+std::optional<std::string> published_in(std::u32string_view line) {
+  for (std::u32string_view key : {U"发布时间", U"发布日期", U"发文日期", U"成文日期", U"时间"}) {
+    const std::size_t at = line.find(key);
+    if (at == std::u32string_view::npos) continue;
+    std::size_t i = at + key.size();
+    if (i < line.size() && (line[i] == U':' || line[i] == U'：')) ++i;
+    std::size_t j = i;
+    while (j < line.size() &&
+           (digit_value(line[j]) >= 0 || line[j] == U'-' || line[j] == U'/' || line[j] == U'年' ||
+            line[j] == U'月' || line[j] == U'日' || line[j] == U'.'))
+      ++j;
+    if (j - i >= 8) return to_utf8(line.substr(i, j - i));
+  }
+  return std::nullopt;
+}
+
+// "数据统计期限自2021年1月1日起…", "统计期限为2010年1月1日至…".
+std::optional<int> year_of_statistics_period(std::u32string_view text) {
+  for (std::u32string_view key : {U"统计期限", U"统计时限", U"统计期间", U"统计时间"}) {
+    const std::size_t at = text.find(key);
+    if (at == std::u32string_view::npos) continue;
+    if (auto year = find_year(text.substr(at, 20))) return year->second;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> body_paragraphs(const model::Document& doc) {
+  std::vector<std::string> out;
+  for (const model::Block& block : doc.blocks)
+    if (block.kind == model::Block::Kind::paragraph) out.push_back(block.paragraph.text);
+  return out;
+}
+
+}  // namespace
+
+std::string find_title(const model::Document& doc,
+                       const std::vector<layout::SectionHeading>& sections) {
+  const std::vector<std::u32string> lines = leading_lines(doc, sections);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!is_short_line(lines[i]) || !names_report(lines[i]) || is_title_noise(lines[i])) continue;
+    std::u32string title = strip_page_prefix(lines[i]);
+    // A title broken over lines: "九原区政务服务局" / "2022年…年度报告", or "2019年…工作" / "" /
+    // "年度报告". Earlier short lines join when the line found lacks the agency or the year.
+    const auto year = find_year(title);
+    const bool needs_front = !year || year->first == 0;
+    for (std::size_t k = i, joined = 0; needs_front && k-- > 0 && joined < 2;) {
+      if (lines[k].empty()) continue;
+      if (!is_short_line(lines[k]) || is_title_noise(lines[k]) || names_report(lines[k])) break;
+      title = lines[k] + title;
+      ++joined;
+    }
+    return to_utf8(title);
+  }
+  return "";
+}
+
+std::optional<int> year_in_title(std::string_view title) {
+  if (auto year = find_year(to_u32(title))) return year->second;
+  return std::nullopt;
+}
+
+std::string agency_in_title(std::string_view title) {
+  const std::u32string t = without_spaces(to_u32(title));
+  const auto year = find_year(t);
+  if (!year) return "";
+  // A year inside a cited document's title (《关于做好2022年度…的通知》) is not the report's.
+  if (t.substr(0, year->first).find(U'《') != std::u32string::npos) return "";
+  const std::u32string before = strip_lead_in(t.substr(0, year->first));
+  if (before.size() >= 2 && !is_placeholder(before) && ends_like_agency(before))
+    return to_utf8(before);
+  // "2019年万源市经信局政府信息公开工作年度报告": the name after the year.
+  std::size_t start = year->first + 5;
+  if (start < t.size() && t[start] == U'度') ++start;
+  std::size_t end = t.size();
+  for (std::u32string_view stop : {U"政府信息公开", U"信息公开", U"政务公开", U"年度报告"}) {
+    const std::size_t at = t.find(stop, start);
+    if (at != std::u32string::npos) end = std::min(end, at);
+  }
+  if (end == t.size() || end <= start) return "";
+  const std::u32string after = t.substr(start, end - start);
+  if (after.size() < 2 || is_placeholder(after) || !ends_like_agency(after)) return "";
+  return to_utf8(after);
+}
+
+model::ReportMeta read_metadata(const model::Document& doc,
+                                const std::vector<layout::SectionHeading>& sections) {
+  model::ReportMeta meta;
+  meta.title = find_title(doc, sections);
+  if (meta.title.empty()) meta.title = doc.hints.title;
+  meta.year = year_in_title(meta.title);
+  meta.agency = agency_in_title(meta.title);
+
+  const std::vector<std::u32string> lines = leading_lines(doc, sections);
+  for (const std::u32string& line : lines) {
+    if (meta.published.empty())
+      if (auto date = published_in(line)) meta.published = *date;
+    // An opening sentence that names the report: "…现公布区统计局2023年政府信息公开工作年度报告。"
+    if (names_report(line) && (!meta.year || meta.agency.empty())) {
+      std::size_t clause_start = 0;
+      for (std::size_t i = 0; i <= line.size(); ++i) {
+        if (i == line.size() || line[i] == U'，' || line[i] == U',' || line[i] == U'。') {
+          const std::u32string clause = line.substr(clause_start, i - clause_start);
+          if (names_report(clause) && find_year(clause)) {
+            if (!meta.year) meta.year = year_in_title(to_utf8(clause));
+            if (meta.agency.empty()) meta.agency = agency_in_title(to_utf8(clause));
+          }
+          clause_start = i + 1;
+        }
+      }
+    }
+    if (!meta.year) meta.year = year_of_statistics_period(line);
+  }
+  if (meta.published.empty()) meta.published = doc.hints.published;
+  if (meta.agency.empty()) meta.agency = doc.hints.agency;
+
+  const std::vector<std::string> paragraphs = body_paragraphs(doc);
+  if (!meta.year) {
+    for (const std::string& p : paragraphs) {
+      if (auto year = year_of_statistics_period(to_u32(p))) {
+        meta.year = year;
+        break;
+      }
+    }
+  }
+  // Last resort for the year: the overview section opening with it ("2019年，我乡…").
+  if (!meta.year && !sections.empty() && sections.front().info.key == "overview") {
+    const std::size_t b = sections.front().block + 1;
+    if (b < doc.blocks.size() && doc.blocks[b].kind == model::Block::Kind::paragraph) {
+      const std::u32string first = without_spaces(to_u32(doc.blocks[b].paragraph.text));
+      if (auto year = find_year(first); year && year->first == 0) meta.year = year->second;
+    }
+  }
+  if (meta.agency.empty()) meta.agency = agency_in_body(paragraphs);
+  return meta;
+}
+
+}  // namespace nianbao::metadata

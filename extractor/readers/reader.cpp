@@ -1,0 +1,172 @@
+#include "extractor/readers/reader.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+#include "extractor/readers/docx/docx_reader.hpp"
+#include "extractor/readers/html/html_reader.hpp"
+#include "extractor/readers/sha256.hpp"
+#include "extractor/readers/text/text_reader.hpp"
+
+namespace nianbao::readers {
+namespace {
+
+constexpr std::uint64_t k_max_input_bytes = 256ull * 1024 * 1024;
+
+bool starts_with_bytes(std::string_view bytes, std::string_view magic) {
+  return bytes.substr(0, magic.size()) == magic;
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
+    return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  });
+  return out;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// A document that is mostly control bytes is not text in any encoding we read.
+bool looks_binary(std::string_view bytes) {
+  const std::size_t n = std::min<std::size_t>(bytes.size(), 4096);
+  if (n == 0) return false;
+  std::size_t control = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    if (c == 0 || (c < 0x09) || (c > 0x0D && c < 0x20 && c != 0x1B)) ++control;
+  }
+  // UTF-16 text has many NULs; a BOM says so and the text reader handles it.
+  if (starts_with_bytes(bytes, "\xFF\xFE") || starts_with_bytes(bytes, "\xFE\xFF")) return false;
+  return control * 10 > n;
+}
+
+bool looks_like_html(std::string_view bytes) {
+  const std::string head = lower_ascii(bytes.substr(0, 4096));
+  for (const char* marker : {"<!doctype html", "<html", "<head", "<body", "<meta ", "<table",
+                             "<div", "<p>", "<p ", "<br"}) {
+    if (head.find(marker) != std::string::npos) return true;
+  }
+  return false;
+}
+
+void fail(model::Document& doc, const char* code, std::string message) {
+  doc.readable = false;
+  doc.diagnostics.push_back({code, model::Severity::error, std::move(message), {}});
+}
+
+}  // namespace
+
+const char* to_string(Format format) {
+  switch (format) {
+    case Format::text:
+      return "text";
+    case Format::docx:
+      return "docx";
+    case Format::html:
+      return "html";
+    case Format::legacy_doc:
+      return "doc";
+    case Format::pdf:
+      return "pdf";
+    case Format::zip_other:
+      return "zip";
+    case Format::binary:
+      return "binary";
+  }
+  return "binary";
+}
+
+Format detect_format(std::string_view bytes, std::string_view path) {
+  if (starts_with_bytes(bytes, "PK\x03\x04") || starts_with_bytes(bytes, "PK\x05\x06")) {
+    // A docx names word/document.xml in its central directory; the name is stored verbatim.
+    if (bytes.find("word/document.xml") != std::string_view::npos) return Format::docx;
+    if (ends_with(lower_ascii(path), ".docx")) return Format::docx;  // let the reader explain
+    return Format::zip_other;
+  }
+  if (starts_with_bytes(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return Format::legacy_doc;
+  if (starts_with_bytes(bytes, "%PDF-")) return Format::pdf;
+  if (looks_binary(bytes)) return Format::binary;
+  if (looks_like_html(bytes)) return Format::html;
+  const std::string lower = lower_ascii(path);
+  if (ends_with(lower, ".html") || ends_with(lower, ".htm")) return Format::html;
+  return Format::text;
+}
+
+model::Document read_bytes(std::string_view bytes, const std::string& path) {
+  model::Document doc;
+  doc.source.path = path;
+  doc.source.bytes = bytes.size();
+  doc.source.sha256 = sha256_hex(bytes);
+  const Format format = detect_format(bytes, path);
+  doc.source.format = to_string(format);
+  if (bytes.empty()) {
+    doc.diagnostics.push_back(
+        {"input_empty", model::Severity::error, "the input is empty (0 bytes)", {}});
+    doc.readable = false;
+    return doc;
+  }
+  switch (format) {
+    case Format::text:
+      read_text(bytes, doc);
+      break;
+    case Format::docx:
+      read_docx(bytes, doc);
+      break;
+    case Format::html:
+      read_html(bytes, doc);
+      break;
+    case Format::legacy_doc:
+      fail(doc, "format_legacy_doc",
+           "legacy binary Word (.doc) is not read; convert it first, e.g. "
+           "`libreoffice --headless --convert-to docx FILE.doc`");
+      break;
+    case Format::pdf:
+      fail(doc, "format_pdf",
+           "PDF is not read directly; convert it to text first, e.g. `pdftotext -layout FILE.pdf`");
+      break;
+    case Format::zip_other:
+      fail(doc, "format_zip_not_word", "a ZIP archive that is not a Word document");
+      break;
+    case Format::binary:
+      fail(doc, "format_binary", "binary data that is not text, docx or HTML");
+      break;
+  }
+  return doc;
+}
+
+model::Document read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    model::Document doc;
+    doc.source.path = path;
+    fail(doc, "input_unreadable", "cannot open the file");
+    return doc;
+  }
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  if (size < 0 || static_cast<std::uint64_t>(size) > k_max_input_bytes) {
+    model::Document doc;
+    doc.source.path = path;
+    doc.source.bytes = size < 0 ? 0 : static_cast<std::uint64_t>(size);
+    fail(doc, size < 0 ? "input_unreadable" : "input_too_large",
+         size < 0 ? "cannot read the file" : "the file is larger than 256 MiB");
+    return doc;
+  }
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  in.read(bytes.data(), size);
+  if (!in) {
+    model::Document doc;
+    doc.source.path = path;
+    fail(doc, "input_unreadable", "reading the file failed");
+    return doc;
+  }
+  return read_bytes(bytes, path);
+}
+
+}  // namespace nianbao::readers

@@ -1,0 +1,265 @@
+#include "normalizers/labels.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/uniset.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <memory>
+#include <vector>
+
+namespace nianbao::norm {
+namespace {
+
+std::u32string to_u32(std::string_view utf8) {
+  std::u32string out;
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  out.reserve(static_cast<std::size_t>(u.length()));
+  for (int32_t i = 0; i < u.length();) {
+    const UChar32 c = u.char32At(i);
+    out.push_back(static_cast<char32_t>(c));
+    i += U16_LENGTH(c);
+  }
+  return out;
+}
+
+std::string to_utf8(const icu::UnicodeString& u) {
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+bool is_ascii_only(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// One transliterator per thread: ICU transliterators are not safe to share while transforming,
+// and creating one costs far more than using it.
+icu::Transliterator* traditional_to_simplified() {
+  thread_local std::unique_ptr<icu::Transliterator> instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> t(
+        icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
+    return U_SUCCESS(status) ? std::move(t) : nullptr;
+  }();
+  return instance.get();
+}
+
+// The characters the Traditional→Simplified transform can change; text without any of them
+// is left alone, which keeps label matching cheap on the common Simplified input.
+const icu::UnicodeSet* traditional_source_set() {
+  thread_local std::unique_ptr<icu::UnicodeSet> set = [] {
+    auto s = std::make_unique<icu::UnicodeSet>();
+    if (icu::Transliterator* t = traditional_to_simplified()) t->getSourceSet(*s);
+    s->freeze();
+    return s;
+  }();
+  return set.get();
+}
+
+bool is_removable(UChar32 c) {
+  if (u_isUWhiteSpace(c) || c == 0x3000 || c == 0xA0 || c == 0xFEFF || c == 0x200B) return true;
+  switch (c) {
+    case '"':
+    case '\'':
+    case 0x201C:  // “
+    case 0x201D:  // ”
+    case 0x2018:  // ‘
+    case 0x2019:  // ’
+    case 0x300C:  // 「
+    case 0x300D:  // 」
+    case 0x300E:  // 『
+    case 0x300F:  // 』
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_pinyin_letter(UChar32 c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+  // Latin letters with tone marks (ā á ǎ à …, ü) and combining tone marks.
+  if (c >= 0x00C0 && c <= 0x024F) return true;
+  return u_charType(c) == U_NON_SPACING_MARK;
+}
+
+// Drops "(xiàng)"-style pinyin glosses that some Traditional mirrors insert after characters.
+icu::UnicodeString drop_pinyin_glosses(const icu::UnicodeString& in) {
+  icu::UnicodeString out;
+  for (int32_t i = 0; i < in.length();) {
+    const UChar32 c = in.char32At(i);
+    if (c == '(') {
+      int32_t j = i + 1;
+      int letters = 0;
+      while (j < in.length() && is_pinyin_letter(in.char32At(j))) {
+        j += U16_LENGTH(in.char32At(j));
+        ++letters;
+      }
+      if (letters > 0 && j < in.length() && in.char32At(j) == ')') {
+        i = j + 1;
+        continue;
+      }
+    }
+    out.append(c);
+    i += U16_LENGTH(c);
+  }
+  return out;
+}
+
+bool is_chinese_digit(char32_t c) {
+  return std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
+}
+
+// Length (in code points) of a leading enumerator such as 一、 (一) 1. 1、 (1) ①, or 0.
+std::size_t enumerator_length(const std::u32string& s, std::u32string& enumerator) {
+  std::size_t i = 0;
+  auto take_while = [&](auto pred) {
+    std::size_t start = i;
+    while (i < s.size() && pred(s[i])) ++i;
+    return i - start;
+  };
+  auto is_ascii_digit = [](char32_t c) { return c >= U'0' && c <= U'9'; };
+  if (!s.empty() && s[0] >= 0x2460 && s[0] <= 0x2473) {  // ① … ⑳
+    enumerator = s.substr(0, 1);
+    return 1;
+  }
+  if (!s.empty() && s[0] == U'(') {
+    i = 1;
+    if (take_while(is_chinese_digit) > 0 || take_while(is_ascii_digit) > 0) {
+      if (i < s.size() && s[i] == U')') {
+        enumerator = s.substr(0, i + 1);
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+  i = 0;
+  if (take_while(is_chinese_digit) > 0) {
+    if (i < s.size() && (s[i] == U'、' || s[i] == U'.' || s[i] == U',')) {
+      enumerator = s.substr(0, i);
+      return i + 1;
+    }
+    return 0;
+  }
+  i = 0;
+  if (take_while(is_ascii_digit) > 0 && i <= 2) {
+    if (i < s.size() && (s[i] == U'.' || s[i] == U'、') &&
+        !(i + 1 < s.size() && is_ascii_digit(s[i + 1]))) {
+      enumerator = s.substr(0, i);
+      return i + 1;
+    }
+  }
+  return 0;
+}
+
+std::string u32_to_utf8(std::u32string_view s) {
+  icu::UnicodeString u;
+  for (char32_t c : s) u.append(static_cast<UChar32>(c));
+  return to_utf8(u);
+}
+
+}  // namespace
+
+std::string normalize_for_match(std::string_view raw) {
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(raw.data(), static_cast<int32_t>(raw.size())));
+  UErrorCode status = U_ZERO_ERROR;
+  if (!is_ascii_only(raw)) {
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+    if (U_SUCCESS(status)) {
+      icu::UnicodeString normalized = nfkc->normalize(u, status);
+      if (U_SUCCESS(status)) u = normalized;
+    }
+    if (u.indexOf(static_cast<UChar>('(')) >= 0) u = drop_pinyin_glosses(u);
+    const icu::UnicodeSet* traditional = traditional_source_set();
+    if (traditional != nullptr && traditional->containsSome(u)) {
+      if (icu::Transliterator* t = traditional_to_simplified()) t->transliterate(u);
+    }
+  }
+  icu::UnicodeString out;
+  for (int32_t i = 0; i < u.length();) {
+    const UChar32 c = u.char32At(i);
+    if (!is_removable(c)) out.append(c);
+    i += U16_LENGTH(c);
+  }
+  while (out.length() > 0) {
+    const UChar last = out.charAt(out.length() - 1);
+    if (last == ':' || last == '|' || last == 0x3002 /* 。 */ || last == ';') {
+      out.truncate(out.length() - 1);
+    } else {
+      break;
+    }
+  }
+  return to_utf8(out);
+}
+
+Label normalize_label(std::string_view raw) {
+  const std::u32string s = to_u32(normalize_for_match(raw));
+  std::u32string enumerator;
+  const std::size_t n = enumerator_length(s, enumerator);
+  Label label;
+  label.enumerator = u32_to_utf8(enumerator);
+  label.body = u32_to_utf8(std::u32string_view(s).substr(n));
+  return label;
+}
+
+std::string strip_parenthetical_tail(std::string_view normalized) {
+  if (normalized.empty() || normalized.back() != ')') return std::string(normalized);
+  int depth = 0;
+  for (std::size_t i = normalized.size(); i-- > 0;) {
+    if (normalized[i] == ')') ++depth;
+    if (normalized[i] == '(' && --depth == 0) {
+      if (i == 0) return std::string(normalized);
+      return std::string(normalized.substr(0, i));
+    }
+  }
+  return std::string(normalized);
+}
+
+int edit_distance(std::string_view a_utf8, std::string_view b_utf8) {
+  const std::u32string a = to_u32(a_utf8);
+  const std::u32string b = to_u32(b_utf8);
+  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<int>(j);
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = static_cast<int>(i);
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const int substitution = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, substitution});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+int code_point_count(std::string_view utf8) {
+  int n = 0;
+  for (char c : utf8)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+int label_match_score(std::string_view doc_body, std::string_view template_body) {
+  if (doc_body.empty() || template_body.empty()) return 0;
+  if (doc_body == template_body) return 100;
+  const std::string doc_core = strip_parenthetical_tail(doc_body);
+  const std::string template_core = strip_parenthetical_tail(template_body);
+  if (!doc_core.empty() && doc_core == template_core) return 90;
+  // Typos and one-character local edits: allowed only on labels long enough that a single
+  // edit cannot turn one template label into another (the shortest such pair differs by 2).
+  const int length = code_point_count(template_core);
+  if (length >= 6) {
+    const int budget = length >= 12 ? 2 : 1;
+    if (std::abs(code_point_count(doc_core) - length) <= budget &&
+        edit_distance(doc_core, template_core) <= budget)
+      return 70;
+  }
+  return 0;
+}
+
+}  // namespace nianbao::norm

@@ -1,0 +1,39 @@
+#pragma once
+// Label normalisation: the same template label arrives as （一）予以公开, (一)予以公开, (一)
+// 予以公开, 第二十條第(一)項(xiàng), or split over lines. Labels are compared only after this.
+
+#include <string>
+#include <string_view>
+
+namespace nianbao::norm {
+
+struct Label {
+  std::string enumerator;  // leading 一、 / (一) / 1. / ① … normalised ("一", "(一)", "1"), or ""
+  std::string body;  // the rest, normalised
+};
+
+// For comparison only, never for output: NFKC (full-width → half-width, （）→ ()), Traditional →
+// Simplified, pinyin glosses such as (xiàng) removed, all white space and quote marks removed,
+// trailing ':' and '|' removed.
+std::string normalize_for_match(std::string_view raw);
+
+// normalize_for_match, with a leading enumerator split off.
+Label normalize_label(std::string_view raw);
+
+// Removes one trailing parenthesised note: "上一年项目数量(指2019年事项数)" → "上一年项目数量".
+// Applies to normalised text (half-width parentheses).
+std::string strip_parenthetical_tail(std::string_view normalized);
+
+// Levenshtein distance in code points.
+int edit_distance(std::string_view a_utf8, std::string_view b_utf8);
+
+// Number of code points.
+int code_point_count(std::string_view utf8);
+
+// How well a document label matches a template label, both already normalised:
+// 100 identical; 90 equal once parenthesised tails are dropped on either side; 70 within a
+// small edit distance (typos such as 内容/内部); 0 otherwise. Enumerators are compared by the
+// caller.
+int label_match_score(std::string_view doc_body, std::string_view template_body);
+
+}  // namespace nianbao::norm
