@@ -47,6 +47,9 @@ TEST(ScanFigures, ArabicWithUnitsAndQualifiers) {
   EXPECT_EQ(scan("100件以上"), Strings{"100件以上=100件/at_least"});
   EXPECT_EQ(scan("超过100件"), Strings{"超过100件=100件/at_least"});
   EXPECT_EQ(scan("近3年"), Strings{"近3年=3年/at_most"});
+  EXPECT_EQ(scan("最近3年"), Strings{"3年=3年"});
+  EXPECT_EQ(scan("3年多"), Strings{"3年多=3年/at_least"});
+  EXPECT_EQ(scan("共5件多为咨询"), Strings{"5件=5件"});
   EXPECT_EQ(scan("不到10人"), Strings{"不到10人=10人/at_most"});
   EXPECT_EQ(scan("不足10人"), Strings{"不足10人=10人/at_most"});
   EXPECT_EQ(scan("不超过10人"), Strings{"不超过10人=10人/at_most"});
