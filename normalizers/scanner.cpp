@@ -325,6 +325,7 @@ bool is_chinese_word(const RawFigure& f, std::u32string_view s) {
   const NumberRead& n = f.number;
   if (n.style != NumeralStyle::chinese) return false;
   if (n.run_end > n.end && !n.refused_colloquial_tail) return true;  // 十三五 reads only 十三
+  if (f.percent_words) return false;  // 百分之百, 百分之三十
   if (is_indefinite_word_end(char_before(s, n.begin)) && n.implied_one) return true;  // 几十万
   if (char_at(s, f.number_end) == U'几') return true;                                 // 二十几
   if (n.digit_string && f.unit.empty()) return true;                      // 统一零售价: 一零

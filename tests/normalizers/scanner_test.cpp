@@ -101,6 +101,7 @@ TEST(ScanFigures, PercentsAndSigns) {
   EXPECT_EQ(scan("增长30%"), Strings{"30%=30%"});
   EXPECT_EQ(scan("增长30％"), Strings{"30％=30%"});
   EXPECT_EQ(scan("百分之三十"), Strings{"百分之三十=30%"});
+  EXPECT_EQ(scan("满意率百分之百"), Strings{"百分之百=100%"});
   EXPECT_EQ(scan("占百分之一点五七"), Strings{"百分之一点五七=1.57%"});
   EXPECT_EQ(scan("约百分之五十"), Strings{"约百分之五十=50%/approx"});
   EXPECT_EQ(scan("提高1.5个百分点"), Strings{"1.5个百分点=1.5百分点"});
