@@ -23,16 +23,18 @@ struct ExpectedFact {
   std::string qualifier;
 };
 
-// Collects facts[].value/unit/qualifier through nlohmann's SAX interface, which hands over each
-// number's own text, so no expected value ever passes through a double.
+// Collects facts[].value/unit/qualifier through nlohmann's SAX interface, which hands over
+// integers as integers and fractions with their own text, so no expected value ever passes
+// through a double.
 class FactsCollector : public nlohmann::json_sax<nlohmann::json> {
  public:
   std::vector<ExpectedFact> facts;
 
   bool null() override { return scalar("", true); }
   bool boolean(bool) override { return scalar("", false); }
-  bool number_integer(number_integer_t, const string_t& s) override { return scalar(s, false); }
-  bool number_unsigned(number_unsigned_t, const string_t& s) override { return scalar(s, false); }
+  // Integers arrive as integers (exact); a fraction arrives with its own text as well.
+  bool number_integer(number_integer_t v) override { return scalar(std::to_string(v), false); }
+  bool number_unsigned(number_unsigned_t v) override { return scalar(std::to_string(v), false); }
   bool number_float(number_float_t, const string_t& s) override { return scalar(s, false); }
   bool string(string_t& s) override { return scalar(s, false); }
   bool binary(binary_t&) override { return true; }
