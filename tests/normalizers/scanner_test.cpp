@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "normalizers/cell_value.hpp"
+#include "normalizers/numerals.hpp"
+
 namespace nianbao::norm {
 namespace {
 
@@ -233,6 +236,11 @@ TEST(ScanFigures, RandomBytesNeverBreakIt) {
       ASSERT_NE(f.value.has_value(), f.is_range());
     }
     (void)parse_figure(text);
+    const CellValue cell = parse_cell(text, "万元");
+    ASSERT_EQ(cell.value.has_value(), cell.status == CellStatus::value);
+    (void)looks_like_cell_value(text);
+    (void)parse_numeral(text);
+    (void)unit_from_header(text);
   }
 }
 
