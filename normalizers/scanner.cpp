@@ -80,7 +80,8 @@ std::optional<RawFigure> read_figure(std::u32string_view s, std::size_t pos) {
   RawFigure f;
   f.begin = pos;
   std::size_t i = pos;
-  if (auto q = match_prefix_qualifier(s, i)) {
+  // No qualifier word starts with a numeral, so digits skip the look-up.
+  if (auto q = number_starts_at(s, i) ? std::nullopt : match_prefix_qualifier(s, i)) {
     const std::size_t after = i + q->length;
     const bool number_follows = number_starts_at(s, after) ||
                                 (after < s.size() && is_minus(s[after]) && digit_at(s, after + 1));
