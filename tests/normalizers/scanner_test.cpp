@@ -67,6 +67,7 @@ TEST(ScanFigures, MoneyIsNormalisedToYuan) {
   EXPECT_EQ(scan("3千元"), Strings{"3千元=3000元"});
   EXPECT_EQ(scan("5000多万元"), Strings{"5000多万元=50000000元/at_least"});
   EXPECT_EQ(scan("一百余万元"), Strings{"一百余万元=1000000元/at_least"});
+  EXPECT_EQ(scan("一百多千米"), Strings{"一百多千米=100千米/at_least"});
   EXPECT_EQ(scan("壹仟贰佰元"), Strings{"壹仟贰佰元=1200元"});
 }
 
