@@ -248,6 +248,19 @@ std::vector<Token> tokenize(std::u32string_view s, std::size_t pos) {
       ++i;
       continue;
     }
+    // ○ and ◯ stand in for 〇 in many documents (二○一九年), but only inside a run of Chinese
+    // digits: alone they are bullets or marks.
+    const bool circle_zero =
+        (s[i] == U'○' || s[i] == U'◯') && !tokens.empty() &&
+        (tokens.back().kind == TokenKind::digit || tokens.back().kind == TokenKind::zero);
+    if (circle_zero) {
+      Token t;
+      t.kind = TokenKind::zero;
+      t.end = i + 1;
+      tokens.push_back(t);
+      ++i;
+      continue;
+    }
     // 点 is a decimal point only between Chinese numerals (三点五), not in 三点 (o'clock).
     const bool point_here = s[i] == U'点' && !tokens.empty() && is_han_token(tokens.back()) &&
                             i + 1 < s.size() && han_numeral(s[i + 1]) &&

@@ -127,6 +127,7 @@ TEST(ScanFigures, DatesAreNotFigures) {
   EXPECT_EQ(scan("2019年"), Strings{});
   EXPECT_EQ(scan("2019年度"), Strings{});
   EXPECT_EQ(scan("二〇一九年"), Strings{});
+  EXPECT_EQ(scan("二○一九年"), Strings{});
   EXPECT_EQ(scan("统计期限自2022年1月1日至12月31日"), Strings{});
   EXPECT_EQ(scan("1月31日"), Strings{});
   EXPECT_EQ(scan("2019-2020年"), Strings{});
