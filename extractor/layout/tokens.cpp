@@ -60,6 +60,15 @@ std::string_view trim(std::string_view s, std::size_t* front = nullptr) {
 
 int code_points(std::string_view s) { return norm::code_point_count(s); }
 
+// Template labels are short (the longest, with a provincial note, is well under this); longer
+// label tokens are prose and are not normalised, which keeps tokenising cheap.
+constexpr int k_longest_label = 100;
+
+norm::Label match_key(std::string_view text) {
+  if (code_points(text) > k_longest_label) return {};
+  return norm::normalize_label(text);
+}
+
 // Page furniture that pdftotext and flipbooks leave inside tables: "-3-", "— 4 —", "第 3 页",
 // "3/12". It is not a cell.
 bool is_page_furniture(std::string_view text) {
@@ -99,6 +108,7 @@ void push(LineContext& ctx, TokenKind kind, std::string_view text, std::size_t o
   token.text = std::string(text);
   token.locator = locator_at(ctx.paragraph, offset);
   token.row_start = ctx.pending_row_start;
+  if (kind == TokenKind::label) token.key = match_key(token.text);
   ctx.pending_row_start = false;
   ctx.out.push_back(std::move(token));
 }
@@ -265,6 +275,7 @@ void tokenize_table(const model::Document& doc, const model::Table& table, std::
     token.text = std::string(text);
     token.locator = cell->locator;
     token.in_grid = true;
+    if (token.kind == TokenKind::label) token.key = match_key(token.text);
     if (cell->row != current_row) {
       token.row_start = true;
       current_row = cell->row;
