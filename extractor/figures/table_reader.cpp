@@ -196,6 +196,12 @@ struct HeaderMemory {
   std::map<std::string, std::string> text;  // column key → header text as written
 };
 
+// Cells under a label that is no template row, inside a known sub-table of 表二.
+struct ExtraRow {
+  const RowCandidate* candidate;
+  std::string group;
+};
+
 // A row whose cells were fewer than its columns, waiting for the identities to place them.
 struct PendingShortRow {
   const templates::Template* version;
@@ -214,13 +220,20 @@ class TableAssembler {
   void run(const std::vector<RowCandidate>& candidates) {
     std::vector<RowReading> readings;
     std::vector<const RowCandidate*> single_rows;
+    std::vector<ExtraRow> extra_rows;
+    std::string active_group;  // the sub-table of 表二 the stream is in
     for (const RowCandidate& c : candidates) {
       collect_version_evidence(c);
       if (auto reading = find_row(tokens_, c)) {
         vote_for_row(*reading);
+        const RowMatch& m = reading->matches.front();
+        if (m.table->key == "active")
+          active_group = m.table->groups[static_cast<std::size_t>(m.row->group)].key;
         readings.push_back(std::move(*reading));
       } else if (c.context == "appeals" || has_appeals_header(c)) {
         single_rows.push_back(&c);
+      } else if (c.context == "active" && !active_group.empty() && is_row_label(c)) {
+        extra_rows.push_back({&c, active_group});
       } else {
         report_orphan_values(c);
       }
@@ -228,6 +241,7 @@ class TableAssembler {
     decide_versions();
     for (const RowReading& reading : readings) place_row(reading);
     for (const RowCandidate* c : single_rows) place_single_row(*c);
+    for (const ExtraRow& extra : extra_rows) place_extra_row(extra);
     resolve_short_rows();
     summarise_tables();
   }
@@ -318,18 +332,24 @@ class TableAssembler {
   }
 
   std::vector<const templates::Column*> column_order(const templates::Group& group,
-                                                     const HeaderMemory& header) const {
+                                                     const HeaderMemory& header,
+                                                     std::size_t cell_count = 0) const {
     std::vector<const templates::Column*> order;
-    // The document's own header order is used only when it names every column once, and only
-    // for sub-tables with a one-tier header (表二): a two-tier header such as 表三's, flattened
-    // to text, lists 总计 before the columns under 法人或其他组织, so its order is not the cells'.
-    if (!group.title.text.empty() && header.order.size() == group.columns.size()) {
+    auto in_header_order = [&] {
       for (const std::string& key : header.order) {
         for (const templates::Column& column : group.columns)
           if (column.key == key) order.push_back(&column);
       }
       return order;
-    }
+    };
+    // The document's own header order is used only for sub-tables with a one-tier header (表二):
+    // a two-tier header such as 表三's, flattened to text, lists 总计 before the columns under
+    // 法人或其他组织, so its order is not the cells'. It is used when it names every column once,
+    // or when it names fewer columns and the row has exactly that many cells (a column dropped
+    // by the agency, header and cells alike).
+    if (!group.title.text.empty() && !header.order.empty() &&
+        (header.order.size() == group.columns.size() || header.order.size() == cell_count))
+      return in_header_order();
     for (const templates::Column& column : group.columns) order.push_back(&column);
     return order;
   }
@@ -399,7 +419,7 @@ class TableAssembler {
     }
     const templates::Group& group = m->table->groups[static_cast<std::size_t>(m->row->group)];
     const HeaderMemory& header = remember_header(c, *m);
-    const auto columns = column_order(group, header);
+    const auto columns = column_order(group, header, c.cells.size());
     place_cells(c, trim_excess(c.cells, columns.size()), columns, *m->version, *m->table, *m->row,
                 header, leaf);
   }
@@ -566,6 +586,49 @@ class TableAssembler {
       emit(*table, row_keys[k], *columns[k], tokens_[cells[k]], "");
   }
 
+  // --- rows the template does not have ---------------------------------------------------------
+
+  // A label of a table row: short, not a sentence, not a column header or sub-table title.
+  bool is_row_label(const RowCandidate& c) const {
+    if (c.labels.empty()) return false;
+    const Token& label = tokens_[c.labels.back()];
+    constexpr int k_longest_row_label = 60;
+    if (label.key.body.empty() || norm::code_point_count(label.text) > k_longest_row_label)
+      return false;
+    if (label.text.find("。") != std::string::npos) return false;
+    return match_columns(label.key, "").empty() && match_groups(label.key, "").empty();
+  }
+
+  // A local row inside a sub-table of 表二 (其他主动公开文件 in 第二十条第（一）项): kept under an
+  // id of its own with its label, never merged into a template row, and reported.
+  void place_extra_row(const ExtraRow& extra) {
+    const RowCandidate& c = *extra.candidate;
+    const Token& leaf = tokens_[c.labels.back()];
+    const std::string version = version_of("active").empty() ? prior_ : version_of("active");
+    const templates::Template* t = templates::find_template(version);
+    const templates::TableTemplate* table = t == nullptr ? nullptr : t->find_table("active");
+    const templates::Group* group = table == nullptr ? nullptr : table->find_group(extra.group);
+    if (group == nullptr || c.cells.size() != group->columns.size()) {
+      add_diagnostic(result_, "row_unrecognised", model::Severity::warning,
+                     "row '" + leaf.text +
+                         "' in table 二 is not a template row and its cells "
+                         "do not fit its sub-table; they are not figures",
+                     leaf.locator);
+      return;
+    }
+    const std::string key = "extra_" + std::to_string(++extra_count_);
+    add_diagnostic(result_, "row_not_in_template", model::Severity::warning,
+                   "row '" + leaf.text + "' is not in the " + version +
+                       " template; its cells are kept as active." + key + ".*",
+                   leaf.locator);
+    const HeaderMemory& header = headers_[version + "/active/" + group->key];
+    const auto columns = column_order(*group, header);
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+      emit(*table, key, *columns[k], tokens_[c.cells[k]], "");
+      result_.figures.back().row_label = leaf.text;
+    }
+  }
+
   // --- the rest -----------------------------------------------------------------------------
 
   void report_orphan_values(const RowCandidate& c) {
@@ -605,6 +668,7 @@ class TableAssembler {
   std::map<std::string, std::string> versions_;
   std::string prior_;  // the version every table with evidence agrees on, if they agree
   std::vector<PendingShortRow> short_rows_;
+  int extra_count_ = 0;
   std::map<std::string, HeaderMemory> headers_;
   std::set<std::string> emitted_;
 };

@@ -230,3 +230,51 @@ TEST(TableReader, AVersionIsNeverGuessedForRowsWhoseIdsDiffer) {
 
 }  // namespace
 }  // namespace nianbao::figures
+
+namespace nianbao::figures {
+namespace {
+
+TEST(TableReader, ALocalRowIsKeptUnderItsOwnIdNeverMergedIntoATemplateRow) {
+  const auto r = extract(
+      "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 | 本年新制作数量 | 本年新公开数量 | "
+      "对外公开总数量 |\n"
+      "规章 | 0 | 0 | 0 |\n规范性文件(行政机关制定发布的决定、公告) | 3 | 3 | 40 |\n"
+      "其他主动公开文件(含以本单位名义正式签发的文件) | 12 | 12 | 150 |\n"
+      "第二十条第（五）项\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n行政许可 | 9 | "
+      "+43 | 52 |\n");
+  const auto f = figures_of(r);
+  EXPECT_EQ(f.at("active.normative_documents.total_published"), "40");
+  EXPECT_EQ(f.at("active.extra_1.made"), "12");
+  EXPECT_EQ(f.at("active.extra_1.total_published"), "150");
+  EXPECT_EQ(f.at("active.licensing.change"), "43");
+  EXPECT_TRUE(has_diagnostic(r, "row_not_in_template"));
+  for (const model::Figure& fig : r.figures) {
+    if (fig.row == "extra_1") {
+      EXPECT_EQ(fig.row_label, "其他主动公开文件(含以本单位名义正式签发的文件)");
+    }
+  }
+}
+
+TEST(TableReader, ADroppedColumnFollowsTheHeader) {
+  const auto r = extract(
+      "二、主动公开政府信息情况\n第二十条第（五）项\n信息内容 | 上一年项目数量 | 处理决定数量 |\n"
+      "行政许可 | 9 | 52 |\n");
+  const auto f = figures_of(r);
+  EXPECT_EQ(f.at("active.licensing.prior_count"), "9");
+  EXPECT_EQ(f.at("active.licensing.decisions"), "52");
+  EXPECT_EQ(f.count("active.licensing.change"), 0u);
+}
+
+TEST(TableReader, ProvincialNotesInHeadersAndLabels) {
+  const auto r = extract(
+      "二、主动公开政府信息情况\n第二十条第（五）项\n信息内容 | 上一年项目数量(指2019年事项数) | "
+      "本年增/减(指2020年增加或减少的事项数,减用负值表示,如-8) | 处理决定数量(指2020年办件量) |\n"
+      "其他对外管理服务事项(指行政许可证以外的其他对外管理服务事项) | 8249 | -1942 | 6307 |\n");
+  const auto f = figures_of(r);
+  EXPECT_EQ(f.at("active.other_services.prior_count"), "8249");
+  EXPECT_EQ(f.at("active.other_services.change"), "-1942");
+  EXPECT_EQ(f.at("active.other_services.decisions"), "6307");
+}
+
+}  // namespace
+}  // namespace nianbao::figures
