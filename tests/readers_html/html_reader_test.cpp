@@ -264,6 +264,13 @@ TEST(HtmlHints, MetadataInRunningTextAndLists) {
   EXPECT_EQ(list_box.hints.published, "2020-01-15");
 }
 
+TEST(HtmlHints, SourceNamingTheWebsiteIsNoAgency) {
+  const auto doc = read_page(
+      report_page("", "<div class=info>来源：本站原创 发布时间：2021-01-29</div><div>%s</div>"));
+  EXPECT_EQ(doc.hints.agency, "");
+  EXPECT_EQ(doc.hints.published, "2021-01-29");
+}
+
 TEST(HtmlHints, TitleElementIsTheLastResort) {
   const auto doc = read_page(
       "<html><head><title>2019年某某局政府信息公开工作年度报告_某某市人民政府</title></head>"

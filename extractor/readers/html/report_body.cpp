@@ -176,6 +176,14 @@ std::string date_as_written(std::string_view value) {
   return std::string(value);
 }
 
+// "来源：本站" names the website, not the agency that wrote the report.
+bool names_an_agency(std::string_view value) {
+  for (std::string_view site : {"本站", "本网", "网站", "原创", "本網", "網站"}) {
+    if (contains(value, site)) return false;
+  }
+  return true;
+}
+
 // --- title ---------------------------------------------------------------------------------
 
 bool ends_with(std::string_view s, std::string_view suffix) {
@@ -391,7 +399,8 @@ model::SourceHints find_hints(const xmlDoc* doc, const ReportBody& body,
   } else {
     hints.title = title_element_text(doc);
   }
-  if (auto agency = field_value(outside, k_agency_labels)) hints.agency = *agency;
+  if (auto agency = field_value(outside, k_agency_labels); agency && names_an_agency(*agency))
+    hints.agency = *agency;
   if (auto date = field_value(outside, k_date_labels)) hints.published = date_as_written(*date);
   return hints;
 }
