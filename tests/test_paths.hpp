@@ -16,7 +16,7 @@ std::filesystem::path nianbao_binary();
 }  // namespace nianbao::testing
 
 // Skips the current test when the shared corpus is absent.
-#define NIANBAO_REQUIRE_SHARED_CORPUS(var)                                         \
-  auto var##_opt = ::nianbao::testing::shared_corpus();                            \
+#define NIANBAO_REQUIRE_SHARED_CORPUS(var)                                \
+  auto var##_opt = ::nianbao::testing::shared_corpus();                   \
   if (!var##_opt) GTEST_SKIP() << "../shared/corpus is absent; skipping"; \
   const std::filesystem::path var = *var##_opt

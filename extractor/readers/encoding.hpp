@@ -10,7 +10,7 @@ namespace nianbao::readers {
 
 struct Decoded {
   std::string utf8;
-  std::string encoding;          // canonical name of what the bytes were decoded from
+  std::string encoding;           // canonical name of what the bytes were decoded from
   std::size_t invalid_bytes = 0;  // sequences that could not be decoded (replaced by U+FFFD)
 };
 

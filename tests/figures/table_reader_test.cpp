@@ -1,0 +1,148 @@
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "extractor/figures/label_matcher.hpp"
+#include "extractor/pipeline/extract.hpp"
+
+namespace nianbao::figures {
+namespace {
+
+std::map<std::string, std::string> figures_of(const model::Record& r) {
+  std::map<std::string, std::string> out;
+  for (const model::Figure& f : r.figures)
+    out[f.id] =
+        f.status == norm::CellStatus::value ? f.value->to_string() : norm::to_string(f.status);
+  return out;
+}
+
+bool has_diagnostic(const model::Record& r, const std::string& code) {
+  for (const auto& d : r.diagnostics)
+    if (d.code == code) return true;
+  return false;
+}
+
+model::Record extract(const std::string& text) { return pipeline::extract_bytes(text, "t.txt"); }
+
+const std::string k_requests_header =
+    "三、收到和处理政府信息公开申请情况\n"
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 | ||\n"
+    "自然人 | 法人或其他组织 | 总计 | ||\n商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 "
+    "| ||\n";
+
+TEST(MatchRows, EveryTemplateRowIsFoundByItsOwnLabel) {
+  for (const auto& version : templates::all_templates()) {
+    for (const auto& table : version.tables) {
+      for (const auto& row : table.rows) {
+        const auto matches = match_rows(norm::normalize_label(row.label.text), "");
+        ASSERT_FALSE(matches.empty()) << row.label.text;
+        for (const RowMatch& m : matches) {
+          EXPECT_EQ(m.row->key, row.key) << version.version << " " << row.label.text;
+          EXPECT_EQ(m.table->key, table.key);
+        }
+      }
+    }
+  }
+}
+
+TEST(MatchRows, VariantsOfRealReports) {
+  auto key = [](const char* label) {
+    const auto m = match_rows(norm::normalize_label(label), "");
+    return m.empty() ? std::string("-") : m.front().row->key;
+  };
+  EXPECT_EQ(key("(二)部分公开"), "partially_granted");
+  EXPECT_EQ(key("5.属于三类内容事务信息"), "denied_internal_affairs");  // typo 内容/内部
+  EXPECT_EQ(key("规章(设区的市、自治州人民政府应提供相关数据)"), "regulations");
+  EXPECT_EQ(key("3.其他"), "other_misc");
+  EXPECT_EQ(key("其他"), "-");  // the column header, not the 2021 row 3.其他
+  EXPECT_EQ(key("行政許可"), "licensing");
+}
+
+TEST(TableReader, TableTwoOf2019ByLabelsAndHeaderOrder) {
+  const auto r = extract(
+      "二、主动公开政府信息情况\n第二十条第（五）项\n信息内容\n处理决定数量\n上一年项目数量\n本年增"
+      "/减\n"
+      "行政许可\n12\n3\n+2\n");
+  const auto f = figures_of(r);
+  // The header lists the columns in another order; cells follow the header, not the template.
+  EXPECT_EQ(f.at("active.licensing.decisions"), "12");
+  EXPECT_EQ(f.at("active.licensing.prior_count"), "3");
+  EXPECT_EQ(f.at("active.licensing.change"), "2");
+  EXPECT_EQ(r.report.template_version, "2019");
+}
+
+TEST(TableReader, TableTwoOf2021WithFeesInWanYuan) {
+  const auto r = extract(
+      "二、主动公开政府信息情况\n第二十条第(八)项 | ||\n信息内容 | 本年收费金额(单位:万元) | ||\n"
+      "行政事业性收费 | 12.35 | ||\n");
+  const auto f = figures_of(r);
+  EXPECT_EQ(f.at("active.fees.amount"), "123500");
+  EXPECT_EQ(r.figures.front().unit, "元");
+  EXPECT_EQ(r.report.template_version, "2021");
+}
+
+TEST(TableReader, TableThreeRowsOfBothTemplates) {
+  const auto r2019 =
+      extract(k_requests_header + "（六）其他处理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | ||\n");
+  EXPECT_EQ(figures_of(r2019).at("requests.other.natural_person"), "1");
+  EXPECT_EQ(r2019.tables.front().template_version, "2019");
+  const auto r2021 =
+      extract(k_requests_header +
+              "（六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 "
+              "| 2 | 0 | 0 | 0 | 0 | 0 | 2 | ||\n3.其他 | 0 | 1 | 0 | 0 | 0 | 0 | 1 | ||\n");
+  const auto f = figures_of(r2021);
+  EXPECT_EQ(f.at("requests.other_no_correction.natural_person"), "2");
+  EXPECT_EQ(f.at("requests.other_misc.commercial"), "1");
+  EXPECT_EQ(r2021.tables.front().template_version, "2021");
+}
+
+TEST(TableReader, RowWithDroppedBlanksIsReportedNotShifted) {
+  const auto r =
+      extract(k_requests_header +
+              "一、本年新收政府信息公开申请数量 | 3 | 4 | ||\n二、上年结转政府信息公开申请数量 | "
+              "0 | 0 | 0 | 0 | 0 | 0 | 0 | ||\n");
+  const auto f = figures_of(r);
+  EXPECT_EQ(f.count("requests.received.natural_person"), 0u);
+  EXPECT_EQ(f.count("requests.received.total"), 0u);
+  EXPECT_EQ(f.at("requests.carried_over.total"), "0");
+  EXPECT_TRUE(has_diagnostic(r, "row_arity_short"));
+  EXPECT_EQ(r.status, model::RecordStatus::partial);
+}
+
+TEST(TableReader, DocumentCutInsideARowKeepsOnlyWhatItShows) {
+  const auto r = extract(k_requests_header + "4.保护第三方合法权益 | 1 | ");
+  const auto f = figures_of(r);
+  EXPECT_EQ(f.at("requests.denied_third_party.natural_person"), "1");
+  EXPECT_EQ(f.size(), 1u);
+  EXPECT_TRUE(has_diagnostic(r, "row_truncated"));
+}
+
+TEST(TableReader, TableFourIsOneRowOfFifteen) {
+  const auto r = extract(
+      "四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n"
+      "1 2 3 4 10 0 0 0 1 1 5 0 0 0 5\n五、存在的主要问题及改进情况\n");
+  const auto f = figures_of(r);
+  EXPECT_EQ(f.at("appeals.review.upheld"), "1");
+  EXPECT_EQ(f.at("appeals.review.total"), "10");
+  EXPECT_EQ(f.at("appeals.litigation_direct.pending"), "1");
+  EXPECT_EQ(f.at("appeals.litigation_after_review.total"), "5");
+}
+
+TEST(TableReader, PlaceholdersAndBlanksAreNotZero) {
+  const auto r = extract(
+      "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n本年制发件数\n本年废止件数\n现行有效"
+      "件数\n"
+      "\t规章\n\t/\n\t\n\t—\n");
+  const auto f = figures_of(r);
+  EXPECT_EQ(f.at("active.regulations.issued"), "not_applicable");
+  EXPECT_EQ(f.at("active.regulations.repealed"), "blank");
+  EXPECT_EQ(f.at("active.regulations.in_force"), "not_applicable");
+}
+
+TEST(TableReader, NumbersInProseAreNotFigures) {
+  const auto r = extract("一、总体情况\n全年主动公开政府信息139条。\n12\n");
+  EXPECT_TRUE(r.figures.empty());
+}
+
+}  // namespace
+}  // namespace nianbao::figures

@@ -1,0 +1,32 @@
+#pragma once
+// Comparing a record with a golden file (../shared/spec/GOLDEN.md): every listed figure must
+// be right, and nothing the golden does not list may be emitted.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "extractor/model/record.hpp"
+
+namespace nianbao::testing {
+
+struct GoldenComparison {
+  int expected = 0;                 // figures the golden lists
+  int right = 0;                    // of those, emitted with the right value or status
+  std::vector<std::string> wrong;   // emitted with another value, or not listed at all
+  std::vector<std::string> missed;  // listed but not emitted
+  std::vector<std::string> meta;    // report fields that differ
+};
+
+// Every *.golden.json below `dir`, sorted.
+std::vector<std::filesystem::path> golden_files(const std::filesystem::path& dir);
+
+// The input document a golden file describes (its name without ".golden.json").
+std::filesystem::path document_of(const std::filesystem::path& golden);
+
+GoldenComparison compare_with_golden(const model::Record& record,
+                                     const std::filesystem::path& golden);
+
+std::string describe(const GoldenComparison& c);
+
+}  // namespace nianbao::testing

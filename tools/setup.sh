@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs everything nianbao needs to build and test, from Debian 12's packages (as root).
+# Safe to run again: apt-get only installs what is missing, and the package lists are only
+# refreshed when something is missing.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config   # toolchain
+  libxml2-dev                                    # HTML parsing, docx XML streaming
+  libicu-dev                                     # charsets, normalisation, Traditional→Simplified
+  libboost-program-options-dev                   # the command line
+  libzip-dev                                     # reading .docx packages
+  nlohmann-json3-dev                             # reading JSON (golden files, records)
+  libgtest-dev libgmock-dev                      # the test suite
+  libbenchmark-dev                               # the benchmarks
+  clang-format                                   # the format check in the test suite
+  python3                                        # corpus scripts and the scorer
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "setup: these packages are missing and installing them needs root: ${missing[*]}" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+echo "setup: all build dependencies present"
