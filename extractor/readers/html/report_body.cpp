@@ -372,7 +372,7 @@ const PageLine* title_line_before(const ReportBody& body, const std::vector<Page
 model::SourceHints find_hints(const xmlDoc* doc, const ReportBody& body,
                               const std::vector<PageLine>& lines) {
   model::SourceHints hints;
-  std::vector<const PageLine*> outside;
+  std::vector<const PageLine*> outside;  // lines outside the report's own text
   const PageLine* first_title_inside = nullptr;
   bool heading_seen = false;
   for (const PageLine& line : lines) {
@@ -386,7 +386,11 @@ model::SourceHints find_hints(const xmlDoc* doc, const ReportBody& body,
       }
     } else if (!heading_seen) {
       heading_seen = section_heading_number(line.text) != 0;
-      if (!heading_seen && first_title_inside == nullptr && is_title_candidate(line.text))
+      if (heading_seen) continue;
+      // Before the first heading the body holds the title and, on pages framed by one big
+      // table, the metadata line too.
+      outside.push_back(&line);
+      if (first_title_inside == nullptr && is_title_candidate(line.text))
         first_title_inside = &line;
     }
   }
