@@ -339,6 +339,17 @@ TEST(HtmlEncoding, GbkPageCutInsideACharacterIsStillReadAsGbk) {
   EXPECT_THAT(paragraph_texts(doc), Contains("一、总体情况"));
 }
 
+TEST(HtmlEncoding, Utf8PageCutInsideACharacterIsStillReadAsUtf8) {
+  std::string page =
+      "<html><head><meta charset=\"utf-8\"></head><body><p>一、总体情况</p>"
+      "<p>二、主动公开政府信息情况</p><p>无";
+  page.pop_back();  // two of the three bytes of 无 remain
+  const auto doc = read_page(page);
+  EXPECT_EQ(doc.source.encoding, "UTF-8");
+  EXPECT_TRUE(has_diagnostic(doc, "html_truncated_character"));
+  EXPECT_THAT(paragraph_texts(doc), Contains("一、总体情况"));
+}
+
 TEST(HtmlEncoding, StrayByteInAGbkPageDoesNotTurnItIntoLatin1) {
   std::string page =
       "<html><head><meta charset=\"gb2312\"></head><body>"
