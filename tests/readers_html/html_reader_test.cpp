@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "extractor/readers/html/report_body.hpp"
 #include "extractor/readers/html/traditional.hpp"
 #include "html_test_support.hpp"
 
@@ -208,6 +209,42 @@ TEST(HtmlBody, PageWithoutSectionHeadingsIsReadWholeWithoutChrome) {
   EXPECT_THAT(all_text(doc), Not(HasSubstr("版权所有")));
   EXPECT_THAT(all_text(doc), Not(HasSubstr("政务公开")));
   EXPECT_EQ(doc.hints.title, "2010年政府信息公开工作年度报告");
+}
+
+TEST(HtmlBody, HeadingsIndentedWithEmSpacesAreFound) {
+  const auto doc = read_page(
+      "<html><body><div class=nav>首页</div><div id=zoom>"
+      "<p>&emsp;&emsp;一、总体情况</p><p>&ensp;二、主动公开政府信息情况&#8203;</p>"
+      "<p>　　三、收到和处理政府信息公开申请情况</p><p>四 、政府信息公开行政复议、行政诉讼情况</p>"
+      "<p>五　存在的主要问题及改进情况</p><p>六、其他需要报告的事项</p></div></body></html>");
+  EXPECT_FALSE(has_diagnostic(doc, "html_report_body_not_found"));
+  EXPECT_THAT(paragraph_texts(doc),
+              ::testing::ElementsAre("一、总体情况", "二、主动公开政府信息情况",
+                                     "三、收到和处理政府信息公开申请情况",
+                                     "四 、政府信息公开行政复议、行政诉讼情况",
+                                     "五　存在的主要问题及改进情况", "六、其他需要报告的事项"));
+}
+
+TEST(HtmlBody, SectionHeadingsAndNearMisses) {
+  const auto number = [](std::string_view line) {
+    return readers::html::section_heading_number(line);
+  };
+  EXPECT_EQ(number("一、总体情况"), 1);
+  EXPECT_EQ(number("二、主动公开政府信息情况"), 2);
+  EXPECT_EQ(number("三、收到和处理政府信息公开申请情况"), 3);
+  EXPECT_EQ(number("四、因政府信息公开工作被申请行政复议提起行政诉讼情况"), 4);
+  EXPECT_EQ(number("五、政府信息公开工作存在的主要问题及改进情况"), 5);
+  EXPECT_EQ(number("六、其他需要报告的事项"), 6);
+  EXPECT_EQ(number("一、概述"), 1);
+  EXPECT_EQ(number("四、政府資訊公開行政復議、行政訴訟情況"), 4);
+  // Row labels of table 三 open with the same numerals but are not section headings.
+  EXPECT_EQ(number("一、本年新收政府信息公开申请数量"), 0);
+  EXPECT_EQ(number("二、上年结转政府信息公开申请数量"), 0);
+  EXPECT_EQ(number("三、本年度办理结果"), 0);
+  EXPECT_EQ(number("四、结转下年度继续办理"), 0);
+  EXPECT_EQ(number("一是加强领导"), 0);
+  EXPECT_EQ(number("七、附件"), 0);
+  EXPECT_EQ(number(""), 0);
 }
 
 TEST(HtmlBody, BreaksSplitRunningTextIntoParagraphs) {

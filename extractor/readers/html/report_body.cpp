@@ -29,7 +29,7 @@ std::string_view prefix_code_points(std::string_view s, std::size_t n) {
 }
 
 constexpr std::array<std::string_view, 6> k_numerals = {"一", "二", "三", "四", "五", "六"};
-constexpr std::array<std::string_view, 5> k_enumeration_marks = {"、", "，", "．", ".", " "};
+constexpr std::array<std::string_view, 5> k_enumeration_marks = {"、", "，", "．", ".", "："};
 
 // Words that identify each section in its heading, in Simplified characters. The template's
 // wording is the first; the others are the rewordings real reports use (FORMATS.md §6.1).
@@ -283,8 +283,10 @@ int section_heading_number(std::string_view line) {
   std::string_view t = trim_all_space(line);
   for (std::size_t n = 0; n < k_numerals.size(); ++n) {
     if (t.rfind(k_numerals[n], 0) != 0) continue;
-    std::string_view rest = t.substr(k_numerals[n].size());
-    bool marked = false;
+    const std::string_view after_numeral = t.substr(k_numerals[n].size());
+    std::string_view rest = trim_all_space(after_numeral);
+    // A space after the number serves as the mark ("一 总体情况"), or sits before it ("一 、").
+    bool marked = rest.size() != after_numeral.size();
     for (std::string_view mark : k_enumeration_marks) {
       if (rest.rfind(mark, 0) == 0) {
         rest.remove_prefix(mark.size());
