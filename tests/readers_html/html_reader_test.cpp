@@ -161,6 +161,22 @@ TEST(HtmlBody, ReportSpreadOverLayoutTableRowsIsReadInOrder) {
   EXPECT_EQ(doc.blocks[2].kind, model::Block::Kind::table);
 }
 
+TEST(HtmlBody, HeadingAsTheTitleRowOfADataTableKeepsTheTable) {
+  const std::string page =
+      "<html><body><div><p>一、总体情况</p><p>全年公开信息56条。</p>"
+      "<table border=1><tr><td colspan=2>二、主动公开政府信息情况</td></tr>"
+      "<tr><td>规章</td><td>4</td></tr></table>"
+      "<p>三、收到和处理政府信息公开申请情况</p></div></body></html>";
+  const auto doc = read_page(page);
+  ASSERT_EQ(top_tables(doc).size(), 1u);
+  EXPECT_EQ(text_at(*top_tables(doc)[0], 1, 1), "4");
+  EXPECT_THAT(paragraph_texts(doc), ::testing::ElementsAre("一、总体情况", "全年公开信息56条。",
+                                                           "二、主动公开政府信息情况",
+                                                           "三、收到和处理政府信息公开申请情况"));
+  EXPECT_EQ(doc.blocks[2].paragraph.locator.path, "/html/body/div/table/tr[1]/td");
+  EXPECT_EQ(doc.blocks[3].kind, model::Block::Kind::table);
+}
+
 TEST(HtmlBody, TitleAboveTheContentDivIsKeptAsTheFirstParagraph) {
   const std::string page =
       "<html><body><div class=crumb>首页 &gt; 2021年某某市司法局政府信息公开工作年度报告</div>"

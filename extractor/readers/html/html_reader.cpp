@@ -80,11 +80,13 @@ class BodyEmitter final : public html::FlowWalker {
   }
 
   bool take_table(const xmlNode* table) override {
-    if (html::is_layout_table(table, body_.holds_heading(table))) return false;
+    const int headings = body_.headings_in(table);
+    if (html::is_layout_table(table, headings)) return false;
     emit_caption(table);
     model::Block b;
     b.kind = model::Block::Kind::table;
     b.table = tables_.build(table);
+    if (headings == 1) emit_heading_row(doc_.tables[static_cast<std::size_t>(b.table)]);
     doc_.blocks.push_back(std::move(b));
     return true;
   }
@@ -101,6 +103,21 @@ class BodyEmitter final : public html::FlowWalker {
       collect_text(c, builder, 0);
       std::string text = builder.take();
       if (!text.empty()) paragraph(std::move(text), c);
+    }
+  }
+  // A section heading written as the first row of its data table ("二、主动公开政府信息情况"
+  // spanning the columns) also opens the section as a paragraph, where headings are looked for.
+  void emit_heading_row(const model::Table& table) {
+    for (const model::Cell& cell : table.cells) {
+      if (cell.row != 0) break;
+      const std::string_view first_line =
+          std::string_view(cell.text).substr(0, cell.text.find('\n'));
+      if (html::section_heading_number(first_line) == 0) continue;
+      model::Block b;
+      b.kind = model::Block::Kind::paragraph;
+      b.paragraph.text = std::string(first_line);
+      b.paragraph.locator = cell.locator;
+      doc_.blocks.push_back(std::move(b));
     }
   }
   static void collect_text(const xmlNode* node, html::LineBuilder& builder, int depth) {

@@ -343,6 +343,11 @@ ReportBody::ReportBody(const xmlNode* root, const std::vector<PageLine>& lines) 
   }
 }
 
+int ReportBody::headings_in(const xmlNode* element) const {
+  const auto it = masks_.find(element);
+  return it == masks_.end() ? 0 : std::popcount(it->second);
+}
+
 bool ReportBody::inside(const xmlNode* node) const {
   for (const xmlNode* n = node; n != nullptr; n = n->parent) {
     if (n == container_) return true;
