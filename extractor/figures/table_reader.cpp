@@ -76,7 +76,7 @@ class Segmenter {
         if (!current_.cells.empty()) flush();
         current_.labels.push_back(i);
         ++labels_in_row_;
-        const std::string anchor = context_from_label(norm::normalize_label(t.text));
+        const std::string anchor = context_from_label(t.key);
         if (!anchor.empty()) context_ = anchor;
         break;
       }
@@ -151,7 +151,9 @@ std::optional<RowReading> find_row(const std::vector<Token>& tokens, const RowCa
   const std::size_t last = c.labels.size() - 1;
   for (std::size_t n = 1; n <= k_max_label_join && n <= c.labels.size(); ++n) {
     const std::size_t first = last + 1 - n;
-    const norm::Label label = norm::normalize_label(join_texts(tokens, c.labels, first, last));
+    const norm::Label label =
+        n == 1 ? tokens[c.labels[last]].key
+               : norm::normalize_label(join_texts(tokens, c.labels, first, last));
     std::vector<RowMatch> matches = unambiguous(match_rows(label, table_key));
     if (matches.empty() && !table_key.empty()) {
       // The section may be mislabelled or missing; a label unique in all tables still counts.
@@ -207,7 +209,7 @@ class TableAssembler {
 
   void collect_version_evidence(const RowCandidate& c) {
     for (std::size_t k = 0; k < c.labels.size(); ++k) {
-      const norm::Label label = norm::normalize_label(tokens_[c.labels[k]].text);
+      const norm::Label& label = tokens_[c.labels[k]].key;
       const auto groups = match_groups(label, "active");
       if (!groups.empty()) {
         const auto versions = versions_of(groups);
@@ -257,7 +259,7 @@ class TableAssembler {
     HeaderMemory seen;
     for (std::size_t label_index : c.labels) {
       const Token& t = tokens_[label_index];
-      const norm::Label label = norm::normalize_label(t.text);
+      const norm::Label& label = t.key;
       for (const templates::Column& column : group.columns) {
         if (match_template_label(label, column.label) >= 90 &&
             std::find(seen.order.begin(), seen.order.end(), column.key) == seen.order.end()) {
@@ -414,7 +416,7 @@ class TableAssembler {
   bool has_appeals_header(const RowCandidate& c) const {
     bool review = false, litigation = false;
     for (std::size_t i : c.labels) {
-      const norm::Label label = norm::normalize_label(tokens_[i].text);
+      const norm::Label& label = tokens_[i].key;
       if (label.body == "行政复议") review = true;
       if (label.body == "行政诉讼" || label.body == "复议后起诉") litigation = true;
     }

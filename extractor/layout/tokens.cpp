@@ -60,6 +60,15 @@ std::string_view trim(std::string_view s, std::size_t* front = nullptr) {
 
 int code_points(std::string_view s) { return norm::code_point_count(s); }
 
+// Template labels are short (the longest, with a provincial note, is well under this); longer
+// label tokens are prose and are not normalised, which keeps tokenising cheap.
+constexpr int k_longest_label = 100;
+
+norm::Label match_key(std::string_view text) {
+  if (code_points(text) > k_longest_label) return {};
+  return norm::normalize_label(text);
+}
+
 // Page furniture that pdftotext and flipbooks leave inside tables: "-3-", "— 4 —", "第 3 页",
 // "3/12". It is not a cell.
 bool is_page_furniture(std::string_view text) {
@@ -99,6 +108,7 @@ void push(LineContext& ctx, TokenKind kind, std::string_view text, std::size_t o
   token.text = std::string(text);
   token.locator = locator_at(ctx.paragraph, offset);
   token.row_start = ctx.pending_row_start;
+  if (kind == TokenKind::label) token.key = match_key(token.text);
   ctx.pending_row_start = false;
   ctx.out.push_back(std::move(token));
 }
@@ -246,7 +256,11 @@ void tokenize_line(const model::Paragraph& paragraph, std::vector<Token>& out,
   push(ctx, classify_cell_text(body), body, front);
 }
 
-void tokenize_table(const model::Table& table, std::vector<Token>& out) {
+void tokenize_table(const model::Document& doc, const model::Table& table, std::vector<Token>& out,
+                    int depth) {
+  // Layout tables can hold the report's tables; a depth bound keeps hostile nesting harmless.
+  constexpr int k_max_depth = 8;
+  if (depth > k_max_depth) return;
   std::vector<const model::Cell*> cells;
   cells.reserve(table.cells.size());
   for (const model::Cell& cell : table.cells) cells.push_back(&cell);
@@ -261,11 +275,18 @@ void tokenize_table(const model::Table& table, std::vector<Token>& out) {
     token.text = std::string(text);
     token.locator = cell->locator;
     token.in_grid = true;
+    if (token.kind == TokenKind::label) token.key = match_key(token.text);
     if (cell->row != current_row) {
       token.row_start = true;
       current_row = cell->row;
     }
     out.push_back(std::move(token));
+    // A table inside a cell is read in place, right after the cell's own text.
+    for (int nested : cell->nested_tables) {
+      if (nested >= 0 && static_cast<std::size_t>(nested) < doc.tables.size() &&
+          nested != table.index)
+        tokenize_table(doc, doc.tables[static_cast<std::size_t>(nested)], out, depth + 1);
+    }
   }
 }
 
@@ -299,7 +320,7 @@ std::vector<Token> tokenize(const model::Document& doc,
     if (block.kind == model::Block::Kind::paragraph) {
       tokenize_line(block.paragraph, out, pending_row_start);
     } else if (block.table >= 0 && static_cast<std::size_t>(block.table) < doc.tables.size()) {
-      tokenize_table(doc.tables[static_cast<std::size_t>(block.table)], out);
+      tokenize_table(doc, doc.tables[static_cast<std::size_t>(block.table)], out, 0);
       pending_row_start = true;
     }
   }
