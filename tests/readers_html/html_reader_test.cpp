@@ -324,6 +324,17 @@ TEST(HtmlHints, SourceNamingTheWebsiteIsNoAgency) {
   EXPECT_EQ(doc.hints.published, "2021-01-29");
 }
 
+TEST(HtmlHints, TitlesWithATrailingNoteOrCalledNianbao) {
+  const auto summary = read_page(
+      "<html><body><h2>某某区民政局2021年政府信息公开工作年度报告（摘要）</h2><div>"
+      "<p>一、总体情况</p><p>二、主动公开政府信息情况</p></div></body></html>");
+  EXPECT_EQ(summary.hints.title, "某某区民政局2021年政府信息公开工作年度报告（摘要）");
+  const auto nianbao = read_page(
+      "<html><body><h2>某某镇2022年政府信息公开年报</h2><div>"
+      "<p>一、总体情况</p><p>二、主动公开政府信息情况</p></div></body></html>");
+  EXPECT_EQ(nianbao.hints.title, "某某镇2022年政府信息公开年报");
+}
+
 TEST(HtmlHints, TitleElementIsTheLastResort) {
   const auto doc = read_page(
       "<html><head><title>2019年某某局政府信息公开工作年度报告_某某市人民政府</title></head>"

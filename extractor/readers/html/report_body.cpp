@@ -3,6 +3,7 @@
 #include <array>
 #include <bit>
 #include <optional>
+#include <utility>
 
 #include "extractor/readers/html/html_dom.hpp"
 #include "extractor/readers/html/html_flow.hpp"
@@ -194,12 +195,25 @@ bool mentions_report(std::string_view line) {
   return contains(line, "报告") || contains(line, "報告");
 }
 
-// A report title names the annual report and ends with it ("…政府信息公开工作年度报告"); an
-// introduction that cites the 年度报告格式 does not end that way.
+// The line without a closing parenthetical such as "（摘要）" or "(2021年)".
+std::string_view without_trailing_parenthetical(std::string_view t) {
+  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"（", "）"},
+                             std::pair<std::string_view, std::string_view>{"(", ")"}}) {
+    if (!ends_with(t, close)) continue;
+    const std::size_t at = t.rfind(open);
+    if (at != std::string_view::npos && at > 0) return trim_all_space(t.substr(0, at));
+  }
+  return t;
+}
+
+// A report title names the annual report and ends with it ("…政府信息公开工作年度报告",
+// "…年报", maybe followed by "（摘要）"); an introduction that cites the 年度报告格式 does not.
 bool reads_as_report_title(std::string_view line) {
-  const std::string_view t = trim_all_space(line);
-  return (contains(t, "年度报告") || contains(t, "年度報告")) &&
-         (ends_with(t, "报告") || ends_with(t, "報告"));
+  const std::string_view t = without_trailing_parenthetical(trim_all_space(line));
+  const bool names_report = contains(t, "年度报告") || contains(t, "年度報告") ||
+                            contains(t, "年报") || contains(t, "年報");
+  return names_report && (ends_with(t, "报告") || ends_with(t, "報告") || ends_with(t, "年报") ||
+                          ends_with(t, "年報"));
 }
 
 bool looks_like_breadcrumb(std::string_view line) {
