@@ -208,9 +208,10 @@ TEST(DocxOwnCorpus, NestedTableAndTextBox) {
   const auto texts = paragraph_texts(doc);
   EXPECT_EQ(std::count(texts.begin(), texts.end(), title), 1);  // DrawingML read, VML skipped
   const auto tables = body_tables(doc);
-  ASSERT_EQ(tables.size(), 3u);
+  ASSERT_EQ(tables.size(), 4u);  // 二, the frame, 三 nested in the frame, 四
   ASSERT_EQ(doc.tables.size(), 4u);
   const model::Table& frame = *tables[1];
+  EXPECT_EQ(tables[2]->parent_table, frame.index);
   ASSERT_EQ(frame.cells.size(), 1u);
   ASSERT_EQ(frame.cells[0].nested_tables.size(), 1u);
   const model::Table& t3 = doc.tables.at(static_cast<std::size_t>(frame.cells[0].nested_tables[0]));
@@ -222,7 +223,7 @@ TEST(DocxOwnCorpus, NestedTableAndTextBox) {
   EXPECT_EQ(at(t2, 0, 3), "<hole>");  // gridAfter padding
   EXPECT_EQ(at(t2, 10, 1), "/");
   EXPECT_EQ(at(t2, 13, 1), "1.5");
-  const model::Table& t4 = *tables[2];
+  const model::Table& t4 = *tables[3];
   const nlohmann::json golden = golden_of(name);
   EXPECT_EQ(at(t4, 3, 4), std::to_string(golden["figures"]["appeals.review.total"].get<int>()));
   EXPECT_EQ(at(t4, 3, 14),

@@ -88,10 +88,12 @@ TEST(DocxTables, NestedTableIsItsOwnTableLinkedToTheOuterCell) {
       tbl(2, tr(tc("外") + outer_cell)) + p(r("之后")) + tbl(1, tr(tc("第三张")));
   const model::Document doc = read_body(body);
   ASSERT_EQ(doc.tables.size(), 3u);
-  const auto tops = body_tables(doc);
-  ASSERT_EQ(tops.size(), 2u);  // the nested one is not a body block
-  EXPECT_EQ(tops[0]->index, 0);
-  EXPECT_EQ(tops[1]->index, 2);  // document order: outer, nested, next
+  const auto blocks = body_tables(doc);
+  ASSERT_EQ(blocks.size(), 3u);  // the nested table has its block right after its outer table
+  EXPECT_EQ(blocks[0]->index, 0);
+  EXPECT_EQ(blocks[1]->index, 1);  // document order: outer, nested, next
+  EXPECT_EQ(blocks[2]->index, 2);
+  EXPECT_EQ(doc.blocks[2].kind, model::Block::Kind::paragraph);  // 之后 follows the nested table
   const model::Table& nested = doc.tables[1];
   EXPECT_EQ(nested.parent_table, 0);
   ASSERT_TRUE(nested.parent_cell.has_value());

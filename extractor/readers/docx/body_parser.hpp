@@ -56,8 +56,6 @@ struct RawBody {
   bool too_large = false;          // parsing stopped at the element budget (k_max_body_items)
 };
 
-
-
 // Paragraphs, tables, rows and cells one document may have. A real report has about a
 // thousand; the budget keeps memory proportional to a sane document even when a small part
 // of tiny elements (<w:p/> is 6 bytes) would otherwise expand into millions of objects.

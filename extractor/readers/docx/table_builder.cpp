@@ -265,6 +265,23 @@ class TableBuilder {
   std::map<int, int> open_;  // vertical merges open in the previous row, by start column
 };
 
+// A table's block, then the blocks of the tables nested in it, in reading order (row by row,
+// cell by cell, depth first). Consumers that walk the blocks thus see a table pasted inside a
+// frame table, as web pages often give it; parent_table/parent_cell still tell them apart.
+void add_table_blocks(model::Document& doc, int index) {
+  model::Block block;
+  block.kind = model::Block::Kind::table;
+  block.table = index;
+  doc.blocks.push_back(std::move(block));
+  // doc.tables is not resized here, so the reference stays valid while blocks grow.
+  const std::vector<model::Cell>& cells = doc.tables[static_cast<std::size_t>(index)].cells;
+  for (const model::Cell& cell : cells) {
+    for (int nested : cell.nested_tables) {
+      if (nested > index) add_table_blocks(doc, nested);  // nested tables come later in order
+    }
+  }
+}
+
 }  // namespace
 
 void build_document(const RawBody& body, model::Document& doc) {
@@ -289,15 +306,14 @@ void build_document(const RawBody& body, model::Document& doc) {
   }
   int paragraph_index = 0;
   for (const RawBlock& raw : body.blocks) {
-    model::Block block;
     if (raw.is_table) {
-      block.kind = model::Block::Kind::table;
-      block.table = final_index[static_cast<std::size_t>(raw.table)];
-      if (block.table < 0) continue;
-    } else {
-      block.paragraph.text = raw.paragraph.text;
-      block.paragraph.locator.paragraph = paragraph_index++;
+      const int index = final_index[static_cast<std::size_t>(raw.table)];
+      if (index >= 0) add_table_blocks(doc, index);
+      continue;
     }
+    model::Block block;
+    block.paragraph.text = raw.paragraph.text;
+    block.paragraph.locator.paragraph = paragraph_index++;
     doc.blocks.push_back(std::move(block));
   }
 }

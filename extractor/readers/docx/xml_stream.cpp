@@ -143,7 +143,7 @@ bool XmlStream::read_node() {
 }
 
 XmlEvent XmlStream::next() {
-  text_.clear();
+  text_ = {};
   if (pending_end_) {
     pending_end_ = false;
     return XmlEvent::end;
