@@ -116,6 +116,25 @@ TEST(DocxHostile, DoctypeInStylesIsRefusedToo) {
   expect_failure(make_docx(p(r("x")), {{"word/styles.xml", styles}}), "docx_xml_dtd");
 }
 
+// The DTD guard also knows UTF-16, which XML parts may use.
+TEST(DocxHostile, Utf16EntityExpansionIsRefused) {
+  std::string entities = "<!ENTITY a0 \"ha\">";
+  for (int i = 1; i < 10; ++i) {
+    std::string refs;
+    for (int k = 0; k < 10; ++k) refs += "&a" + std::to_string(i - 1) + ";";
+    entities += "<!ENTITY a" + std::to_string(i) + " \"" + refs + "\">";
+  }
+  const std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE w:document [" +
+                          entities + "]><w:document xmlns:w=\"" + k_w_ns +
+                          "\"><w:body><w:p><w:r><w:t>&a9;</w:t></w:r></w:p></w:body></w:document>";
+  std::string utf16 = "\xFF\xFE";
+  for (char c : xml) {
+    utf16 += c;
+    utf16 += '\0';
+  }
+  expect_failure(make_zip({{"word/document.xml", utf16}}), "docx_xml_dtd");
+}
+
 TEST(DocxHostile, EntryCountLimit) {
   const std::string bytes = read_bytes(own_document());
   readers::docx::PackageLimits limits;

@@ -97,6 +97,24 @@ TEST(DocxText, HiddenRunsAreNotText) {
   EXPECT_THAT(texts_of(p(runs)), ElementsAre("显示也显示"));
 }
 
+TEST(DocxText, RubyPronunciationIsNotText) {
+  const std::string ruby = "<w:r><w:ruby><w:rubyPr/><w:rt>" + r("ji") + "</w:rt><w:rubyBase>" +
+                           r("稽") + "</w:rubyBase></w:ruby></w:r>";
+  EXPECT_THAT(texts_of(p(r("勾") + ruby)), ElementsAre("勾稽"));
+}
+
+TEST(DocxText, MainDocumentFoundThroughPackageRelationships) {
+  const std::string rels =
+      "<?xml version=\"1.0\"?><Relationships "
+      "xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship "
+      "Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+      "officeDocument\" Target=\"/doc/main.xml\"/></Relationships>";
+  const model::Document doc =
+      read(make_zip({{"_rels/.rels", rels}, {"doc/main.xml", document_xml(p(r("一、总体情况")))}}));
+  EXPECT_TRUE(doc.readable);
+  EXPECT_THAT(paragraph_texts(doc), ElementsAre("一、总体情况"));
+}
+
 TEST(DocxText, ParagraphLocatorsCountBodyParagraphs) {
   const model::Document doc = read(make_docx(p(r("a")) + tbl(1, tr(tc("x"))) + p(r("b"))));
   ASSERT_EQ(doc.blocks.size(), 3u);

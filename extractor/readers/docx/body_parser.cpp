@@ -62,7 +62,7 @@ bool is_invisible_subtree(std::string_view name) {
          name == "tcPrChange" || name == "sectPrChange" || name == "numberingChange" ||
          name == "tblPr" || name == "tblPrEx" || name == "customXmlPr" || name == "smartTagPr" ||
          name == "footnoteReference" || name == "endnoteReference" || name == "commentReference" ||
-         name == "fldData" || name == "ffData";
+         name == "fldData" || name == "ffData" || name == "rt";  // rt: ruby (pinyin) text
 }
 
 enum class ContainerKind { body, cell, text_box };
@@ -388,7 +388,10 @@ class BodyParser {
     if (containers_.size() < 2 || containers_.back().kind != ContainerKind::text_box) return;
     std::vector<RawBlock> blocks = std::move(containers_.back().text_box_blocks);
     containers_.pop_back();
-    if (paragraphs_.empty()) return;
+    if (active_paragraph() == nullptr) {  // a text box outside any paragraph: keep it in place
+      for (RawBlock& b : blocks) deliver(b);
+      return;
+    }
     std::vector<RawBlock>& after = paragraphs_.back().after;
     for (RawBlock& b : blocks) after.push_back(std::move(b));
   }

@@ -45,6 +45,8 @@ constexpr int k_max_xml_depth = 192;
 
 constexpr const char* k_office_document_rel =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
+constexpr const char* k_office_document_rel_strict =
+    "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument";
 
 void fail(model::Document& doc, const char* code, std::string message) {
   doc.readable = false;
@@ -154,7 +156,10 @@ std::string main_part_name(const docx::Package& package) {
   read_xml_part(package, "_rels/.rels", [&target](docx::XmlStream& xml) {
     for (auto ev = xml.next(); ev != docx::XmlEvent::done; ev = xml.next()) {
       if (ev != docx::XmlEvent::start || xml.local_name() != "Relationship") continue;
-      if (xml.attribute("Type") == k_office_document_rel) target = xml.attribute("Target");
+      const std::string type = xml.attribute("Type");
+      if (type == k_office_document_rel || type == k_office_document_rel_strict) {
+        target = xml.attribute("Target");
+      }
     }
   });
   while (!target.empty() && target.front() == '/') target.erase(0, 1);
