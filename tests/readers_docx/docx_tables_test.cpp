@@ -74,6 +74,28 @@ TEST(DocxTables, GridBeforeAndGridAfterLeaveHoles) {
   EXPECT_EQ(at(t, 2, 3), "<hole>");
 }
 
+TEST(DocxTables, SliverGridColumnIsJoinedWithItsNeighbours) {
+  // As LibreOffice saves table 四: a 1-twip column where one header border is a twip left of
+  // the borders below it.
+  const std::string grid =
+      "<w:tblGrid><w:gridCol w:w=\"600\"/><w:gridCol w:w=\"1\"/><w:gridCol w:w=\"600\"/>"
+      "</w:tblGrid>";
+  const std::string rows = tr(tc("复议") + tc("诉讼", span(2))) +
+                           tr(tc("总计", span(2)) + tc("起诉")) + tr(tc("6", span(2)) + tc("4"));
+  const model::Document doc = read_body("<w:tbl><w:tblPr/>" + grid + rows + "</w:tbl>");
+  const model::Table& t = doc.tables.at(0);
+  EXPECT_EQ(t.cols, 2);
+  EXPECT_EQ(at(t, 0, 1), "诉讼");
+  EXPECT_EQ(cell_at(t, 0, 1)->col_span, 1);
+  EXPECT_EQ(cell_at(t, 2, 0)->col_span, 1);
+  EXPECT_EQ(at(t, 2, 1), "4");
+  EXPECT_EQ(cell_at(t, 2, 1)->locator.cell, 1);
+  EXPECT_TRUE(has_code(doc, "docx_grid_sliver"));
+  // A narrow column that a cell fills on its own is real and stays.
+  const std::string kept = tr(tc("a") + tc("b") + tc("c"));
+  EXPECT_EQ(read_body("<w:tbl><w:tblPr/>" + grid + kept + "</w:tbl>").tables.at(0).cols, 3);
+}
+
 TEST(DocxTables, CellParagraphsJoinedWithNewlineAndIdeographicSpacesKept) {
   const std::string cell = "<w:tc>" + p(r("商业")) + p(r("企业")) + "</w:tc>";
   const model::Table t = read_body(tbl(2, tr(cell + tc("\u3000\u3000")))).tables.at(0);

@@ -17,6 +17,7 @@
 //   docx_part_unreadable (warning) styles, numbering or core properties could not be read;
 //                       list labels or the title may be missing
 //   docx_table_joined   (info) a table split at a page or section break was joined
+//   docx_grid_sliver    (info) a near-zero-width grid column that starts no cell was removed
 //   docx_vmerge_orphan  (warning) a w:vMerge continue cell with nothing above to continue
 //   docx_table_too_large (warning) a table beyond the grid size limit was cut
 
