@@ -7,9 +7,8 @@ namespace nianbao::readers {
 
 // Reads a .docx package (bytes of the ZIP) into `doc`: paragraphs and table grids in reading
 // order. On failure sets doc.readable = false and adds a diagnostic with a stable code.
-// Blocks: every table has a block, a nested table right after the table that holds it (depth
-// first, in reading order), so that consumers walking the blocks see tables pasted inside a
-// frame table; Table::parent_table/parent_cell and Cell::nested_tables give the nesting.
+// Blocks reference top-level tables only; a nested table is in doc.tables, linked from its
+// outer cell (Cell::nested_tables) and back (Table::parent_table/parent_cell).
 // A table split at a page or section break is joined into one (see table_builder.hpp).
 // Diagnostic codes are listed in docx_reader.cpp.
 void read_docx(std::string_view bytes, model::Document& doc);

@@ -304,23 +304,6 @@ class TableBuilder {
   std::map<int, int> open_;  // vertical merges open in the previous row, by start column
 };
 
-// A table's block, then the blocks of the tables nested in it, in reading order (row by row,
-// cell by cell, depth first). Consumers that walk the blocks thus see a table pasted inside a
-// frame table, as web pages often give it; parent_table/parent_cell still tell them apart.
-void add_table_blocks(model::Document& doc, int index) {
-  model::Block block;
-  block.kind = model::Block::Kind::table;
-  block.table = index;
-  doc.blocks.push_back(std::move(block));
-  // doc.tables is not resized here, so the reference stays valid while blocks grow.
-  const std::vector<model::Cell>& cells = doc.tables[static_cast<std::size_t>(index)].cells;
-  for (const model::Cell& cell : cells) {
-    for (int nested : cell.nested_tables) {
-      if (nested > index) add_table_blocks(doc, nested);  // nested tables come later in order
-    }
-  }
-}
-
 }  // namespace
 
 void build_document(const RawBody& body, model::Document& doc) {
@@ -346,8 +329,12 @@ void build_document(const RawBody& body, model::Document& doc) {
   int paragraph_index = 0;
   for (const RawBlock& raw : body.blocks) {
     if (raw.is_table) {
-      const int index = final_index[static_cast<std::size_t>(raw.table)];
-      if (index >= 0) add_table_blocks(doc, index);
+      // Only top-level tables are blocks; nested ones are reached through their outer cell
+      // (Cell::nested_tables), which is where the pipeline reads them, in place.
+      model::Block block;
+      block.kind = model::Block::Kind::table;
+      block.table = final_index[static_cast<std::size_t>(raw.table)];
+      if (block.table >= 0) doc.blocks.push_back(std::move(block));
       continue;
     }
     model::Block block;
