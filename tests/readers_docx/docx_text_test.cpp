@@ -65,6 +65,23 @@ TEST(DocxText, FieldResultsKeptFieldCodesDropped) {
               ElementsAre("合计42", "是", "2023年1月"));
 }
 
+TEST(DocxText, UnfinishedFieldCodeEndsWithItsParagraph) {
+  // A field that never reaches its separator: the next paragraph is text again.
+  const std::string broken =
+      "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+      "<w:r><w:instrText>PAGE</w:instrText></w:r>" +
+      r("看不见");
+  // A result that runs over two paragraphs (a table of contents) stays visible.
+  const std::string toc_start =
+      "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+      "<w:r><w:instrText>TOC \\o</w:instrText></w:r>"
+      "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>" +
+      r("一、总体情况");
+  const std::string toc_end = r("二、主动公开") + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>";
+  EXPECT_THAT(texts_of(p(r("前") + broken) + p(r("后")) + p(toc_start) + p(toc_end)),
+              ElementsAre("前", "后", "一、总体情况", "二、主动公开"));
+}
+
 TEST(DocxText, ContentControlsAreReadInPlace) {
   const std::string sdt_props =
       "<w:sdtPr><w:alias w:val=\"数值\"/><w:placeholder><w:docPart w:val=\"x\"/></w:placeholder>"

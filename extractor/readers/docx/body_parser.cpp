@@ -362,6 +362,9 @@ class BodyParser {
     ParagraphState state = std::move(paragraphs_.back());
     paragraphs_.pop_back();
     in_text_ = 0;
+    // Field results may run over several paragraphs (a table of contents), field codes do
+    // not: a code still open here has lost its separator, and would hide everything after it.
+    std::erase_if(fields_, [](const Field& f) { return f.in_code; });
     if (auto ref = numbering_ref(state)) {
       state.paragraph.text.insert(0, numbering_.next_label(*ref));
     }
