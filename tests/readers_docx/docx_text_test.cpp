@@ -132,6 +132,17 @@ TEST(DocxText, MainDocumentFoundThroughPackageRelationships) {
   EXPECT_THAT(paragraph_texts(doc), ElementsAre("一、总体情况"));
 }
 
+TEST(DocxText, EmbeddedAltChunkIsReportedNotSilentlyLost) {
+  const std::string body = p(r("前")) +
+                           "<w:altChunk xmlns:r=\"http://schemas.openxmlformats.org/"
+                           "officeDocument/2006/relationships\" r:id=\"htmlChunk\"/>";
+  const model::Document doc = read(make_docx(body));
+  EXPECT_TRUE(doc.readable);
+  EXPECT_TRUE(has_code(doc, "docx_alt_chunk"));
+  EXPECT_FALSE(
+      has_code(read(make_docx(body.substr(0, body.find("<w:altChunk")))), "docx_alt_chunk"));
+}
+
 TEST(DocxText, ParagraphLocatorsCountBodyParagraphs) {
   const model::Document doc = read(make_docx(p(r("a")) + tbl(1, tr(tc("x"))) + p(r("b"))));
   ASSERT_EQ(doc.blocks.size(), 3u);

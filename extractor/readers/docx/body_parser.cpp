@@ -153,6 +153,7 @@ class BodyParser {
       return;
     }
     if (name == "document") body_.saw_document_root = true;
+    if (name == "altChunk") ++body_.alt_chunks;
     if (name == "del" && in_row_properties()) current_row()->deleted = true;
     if (is_invisible_subtree(name)) {
       xml_.skip_element();

@@ -14,6 +14,7 @@
 //   docx_xml_dtd        an XML part declares a DOCTYPE or entities (XXE, billion laughs)
 //   docx_too_deep       an XML part nests elements beyond the depth limit
 //   docx_too_large      the main document has more paragraphs, rows and cells than any report
+//   docx_alt_chunk      (warning) w:altChunk content (an embedded HTML/MHT/RTF page) is not read
 //   docx_part_unreadable (warning) styles, numbering or core properties could not be read;
 //                       list labels or the title may be missing
 //   docx_table_joined   (info) a table split at a page or section break was joined
@@ -260,6 +261,14 @@ void read_docx(std::string_view bytes, model::Document& doc) {
   if (!body.saw_document_root) {
     fail(doc, "docx_not_word", main_part + " is not a WordprocessingML document (no w:document)");
     return;
+  }
+  if (body.alt_chunks > 0) {
+    // Web systems export "Word" files that wrap an HTML or MHT page in w:altChunk; Word
+    // renders the page, this reader does not, so the figures in it are missing.
+    warn(doc, "docx_alt_chunk",
+         std::to_string(body.alt_chunks) +
+             " embedded chunk(s) (w:altChunk: HTML, MHT or RTF imported on opening) are not "
+             "read; open and save the file in Word or LibreOffice to inline them");
   }
   docx::join_split_tables(body, doc.diagnostics);
   docx::build_document(body, doc);
