@@ -1,46 +1,15 @@
 #include "extractor/readers/docx/body_parser.hpp"
 
-#include <charconv>
 #include <optional>
 #include <string_view>
 
 #include "extractor/readers/docx/numbering.hpp"
+#include "extractor/readers/docx/values.hpp"
 #include "extractor/readers/docx/xml_stream.hpp"
 
 namespace nianbao::readers::docx {
 
 namespace {
-
-std::optional<int> parse_int(std::string_view s, int base = 10) {
-  int value = 0;
-  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value, base);
-  if (ec != std::errc() || end == s.data()) return std::nullopt;
-  return value;
-}
-
-bool on_off(const XmlStream& xml) {
-  if (!xml.has_attribute("val")) return true;
-  const std::string v = xml.attribute("val");
-  return !(v == "0" || v == "false" || v == "off");
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x110000) {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 // w:sym names a character of a symbol font. Symbol-font codes are stored as U+F0xx; their
 // ASCII range (digits, + - ( ) . %) shows the ASCII character, other codes stay as written.
@@ -49,6 +18,7 @@ std::string symbol_text(std::string_view hex) {
   if (!code || *code <= 0) return {};
   int cp = *code;
   if (cp >= 0xF020 && cp < 0xF07F) cp -= 0xF000;
+  if (cp >= 0xD800 && cp <= 0xDFFF) return {};  // a lone surrogate is no character
   std::string out;
   append_utf8(out, static_cast<char32_t>(cp));
   return out;

@@ -1,30 +1,11 @@
 #include "extractor/readers/docx/numbering.hpp"
 
-#include <charconv>
-
+#include "extractor/readers/docx/values.hpp"
 #include "extractor/readers/docx/xml_stream.hpp"
 
 namespace nianbao::readers::docx {
 
 namespace {
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 struct ChineseDigits {
   std::array<const char*, 10> digit;
@@ -145,20 +126,6 @@ std::string roman(int n, bool upper) {
     for (char& c : out) c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
-}
-
-std::optional<int> parse_int(std::string_view s) {
-  int value = 0;
-  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-  if (ec != std::errc() || end == s.data()) return std::nullopt;
-  return value;
-}
-
-// OOXML on/off attributes: absent means on.
-bool on_off(const XmlStream& xml) {
-  if (!xml.has_attribute("val")) return true;
-  const std::string v = xml.attribute("val");
-  return !(v == "0" || v == "false" || v == "off");
 }
 
 bool is_word(const XmlStream& xml, std::string_view name) {
