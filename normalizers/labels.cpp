@@ -277,7 +277,7 @@ std::string normalize_for_match(std::string_view raw) {
 Label normalize_label(std::string_view raw) {
   // Labels recur in every report of a bulk run; normalising costs ICU work each time.
   thread_local std::unordered_map<std::string, Label> memo;
-  constexpr std::size_t k_memo_limit = 1 << 14;
+  constexpr std::size_t k_memo_limit = 1 << 12;
   if (auto it = memo.find(std::string(raw)); it != memo.end()) return it->second;
   if (memo.size() >= k_memo_limit) memo.clear();
   Label label = normalize_label_uncached(raw);

@@ -48,7 +48,7 @@ class LabelIndex {
   // the same labels recur in every report of a bulk run.
   const std::vector<Hit>& hits(const norm::Label& doc) const {
     thread_local std::unordered_map<std::string, std::vector<Hit>> memo;
-    constexpr std::size_t k_memo_limit = 1 << 14;
+    constexpr std::size_t k_memo_limit = 1 << 12;
     std::string key = doc.enumerator;
     key.push_back('\x1f');
     key += doc.body;
