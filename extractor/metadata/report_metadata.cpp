@@ -154,18 +154,39 @@ std::vector<std::u32string> leading_lines(const model::Document& doc,
   return lines;
 }
 
+// Digits at i: how many (at most `most`), 0 when none.
+std::size_t digits_at(std::u32string_view s, std::size_t i, std::size_t most) {
+  std::size_t n = 0;
+  while (i + n < s.size() && n < most && digit_value(s[i + n]) >= 0) ++n;
+  return n;
+}
+
+// The length of a date written at i ("2011-03-14", "2012/4/12", "2012年4月12日"), or 0. A time
+// that follows ("2011-03-14 18:20:44", its space gone in a spaceless line) is not part of it.
+std::size_t date_length_at(std::u32string_view s, std::size_t i) {
+  if (digits_at(s, i, 5) != 4) return 0;
+  std::size_t j = i + 4;
+  const std::u32string_view first_seps = U"-/.年";
+  if (j >= s.size() || first_seps.find(s[j]) == std::u32string_view::npos) return 0;
+  const bool chinese = s[j] == U'年';
+  const std::size_t month = digits_at(s, ++j, 2);
+  if (month == 0) return 0;
+  j += month;
+  if (j >= s.size() || s[j] != (chinese ? U'月' : s[i + 4])) return 0;
+  const std::size_t day = digits_at(s, ++j, 2);
+  if (day == 0) return 0;
+  j += day;
+  if (chinese && j < s.size() && s[j] == U'日') ++j;
+  return j - i;
+}
+
 std::optional<std::string> published_in(std::u32string_view line) {
   for (std::u32string_view key : {U"发布时间", U"发布日期", U"发文日期", U"成文日期", U"时间"}) {
     const std::size_t at = line.find(key);
     if (at == std::u32string_view::npos) continue;
     std::size_t i = at + key.size();
     if (i < line.size() && (line[i] == U':' || line[i] == U'：')) ++i;
-    std::size_t j = i;
-    while (j < line.size() &&
-           (digit_value(line[j]) >= 0 || line[j] == U'-' || line[j] == U'/' || line[j] == U'年' ||
-            line[j] == U'月' || line[j] == U'日' || line[j] == U'.'))
-      ++j;
-    if (j - i >= 8) return to_utf8(line.substr(i, j - i));
+    if (const std::size_t n = date_length_at(line, i); n > 0) return to_utf8(line.substr(i, n));
   }
   return std::nullopt;
 }

@@ -51,6 +51,8 @@ struct Figure {
   norm::Qualifier qualifier = norm::Qualifier::none;
   std::string raw;  // the cell's text as it stood in the document
   Locator locator;
+  // Pre-2019 statistics tables: the value column's header as written (本期实际, 历年累计 …).
+  std::string header;
 };
 
 struct Fact {
@@ -61,6 +63,7 @@ struct Fact {
   std::string unit;
   norm::Qualifier qualifier = norm::Qualifier::none;
   Locator locator;
+  std::string raw;  // the figure as written ("300余人次"), inside `text`
 };
 
 enum class CheckStatus { pass, fail, not_assessable };

@@ -1,0 +1,127 @@
+#include "extractor/facts/facts.hpp"
+
+#include <algorithm>
+
+#include "extractor/facts/phrase.hpp"
+#include "extractor/facts/vocabulary.hpp"
+#include "normalizers/scanner.hpp"
+#include "normalizers/text.hpp"
+
+namespace nianbao::facts {
+namespace {
+
+// Code point index of a byte offset (offsets from the scanner always start a code point).
+std::size_t code_point_at(const norm::DecodedText& d, std::size_t byte) {
+  const auto it = std::lower_bound(d.byte_offsets.begin(), d.byte_offsets.end(), byte);
+  return static_cast<std::size_t>(it - d.byte_offsets.begin());
+}
+
+std::string slice(const norm::DecodedText& d, std::string_view text, std::size_t begin,
+                  std::size_t end) {
+  return std::string(text.substr(d.byte_offsets[begin], d.byte_offsets[end] - d.byte_offsets[begin]));
+}
+
+// The phrase's words without the figure: what the metric rules read.
+std::string words_of(const norm::DecodedText& d, std::string_view text, const PhraseSpan& p,
+                     std::size_t fig_begin, std::size_t fig_end) {
+  return slice(d, text, p.begin, std::max(p.begin, fig_begin)) +
+         slice(d, text, std::min(fig_end, p.end), p.end);
+}
+
+// "一项重要…", "一个平台": a bare 一 with a measure word, with more words right after it, is an
+// article rather than a count.
+bool is_article(const norm::Figure& f, const norm::DecodedText& d, std::size_t fig_end) {
+  if (fig_end >= d.chars.size() || !norm::is_han(d.chars[fig_end])) return false;
+  const std::vector<std::u32string>& units = phrase_words("article");
+  return std::any_of(units.begin(), units.end(), [&](const std::u32string& w) {
+    return f.text == "一" + norm::to_utf8(w);
+  });
+}
+
+struct PlacedFact {
+  model::Fact fact;
+  std::size_t byte = 0;    // the figure's byte offset in the paragraph
+  std::size_t column = 0;  // and its code point offset
+};
+
+std::vector<PlacedFact> placed_facts(std::string_view text) {
+  std::vector<PlacedFact> out;
+  if (!is_prose(text)) return out;
+  const std::vector<norm::Figure> figures = norm::scan_figures(text);
+  if (figures.empty()) return out;
+  const norm::DecodedText d = norm::decode_utf8(text);
+  std::size_t floor = 0;
+  for (std::size_t k = 0; k < figures.size(); ++k) {
+    const norm::Figure& f = figures[k];
+    const std::size_t fb = code_point_at(d, f.begin);
+    const std::size_t fe = code_point_at(d, f.end);
+    const std::size_t next =
+        k + 1 < figures.size() ? code_point_at(d, figures[k + 1].begin) : d.chars.size();
+    const PhraseSpan p = find_phrase(d.chars, fb, fe, floor, next);
+    floor = fe;
+    // A range has no single value; a fact never stands for a number the text does not state.
+    if (!f.value || is_article(f, d, fe)) continue;
+    PlacedFact placed;
+    placed.fact.text = slice(d, text, p.begin, p.end);
+    placed.fact.value = f.value;
+    placed.fact.unit = f.unit;
+    placed.fact.qualifier = f.qualifier;
+    placed.fact.raw = f.text;
+    placed.fact.metric =
+        metric_for(words_of(d, text, p, fb, fe), slice(d, text, p.head_begin, p.begin), f.unit);
+    placed.byte = f.begin;
+    placed.column = fb;
+    out.push_back(std::move(placed));
+  }
+  return out;
+}
+
+bool is_table_section(std::string_view key) {
+  return key == "proactive" || key == "on_request" || key == "review_litigation";
+}
+
+model::Locator locate(const model::Locator& paragraph, const PlacedFact& p) {
+  model::Locator loc = paragraph;
+  if (loc.column) loc.column = *loc.column + static_cast<int>(p.column);
+  if (loc.byte_offset) loc.byte_offset = *loc.byte_offset + p.byte;
+  return loc;
+}
+
+}  // namespace
+
+bool is_prose(std::string_view paragraph) {
+  const std::string_view t = norm::trim_white_space(paragraph);
+  if (t.find('|') != std::string_view::npos || t.find('\t') != std::string_view::npos)
+    return false;
+  const norm::DecodedText d = norm::decode_utf8(t);
+  return std::any_of(d.chars.begin(), d.chars.end(), norm::is_han);
+}
+
+std::vector<model::Fact> facts_in_text(std::string_view paragraph) {
+  std::vector<model::Fact> out;
+  for (PlacedFact& p : placed_facts(paragraph)) out.push_back(std::move(p.fact));
+  return out;
+}
+
+std::vector<model::Fact> read_facts(const model::Document& doc,
+                                    const std::vector<layout::SectionHeading>& sections,
+                                    const FactOptions& options) {
+  std::vector<model::Fact> out;
+  std::size_t next_section = 0;
+  std::string section;
+  for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
+    while (next_section < sections.size() && sections[next_section].block <= b)
+      section = sections[next_section++].info.key;
+    const model::Block& block = doc.blocks[b];
+    if (block.kind != model::Block::Kind::paragraph) continue;
+    if (options.skip_table_sections && is_table_section(section)) continue;
+    for (PlacedFact& p : placed_facts(block.paragraph.text)) {
+      p.fact.section = section;
+      p.fact.locator = locate(block.paragraph.locator, p);
+      out.push_back(std::move(p.fact));
+    }
+  }
+  return out;
+}
+
+}  // namespace nianbao::facts
