@@ -18,14 +18,27 @@ std::size_t code_point_at(const norm::DecodedText& d, std::size_t byte) {
 
 std::string slice(const norm::DecodedText& d, std::string_view text, std::size_t begin,
                   std::size_t end) {
-  return std::string(text.substr(d.byte_offsets[begin], d.byte_offsets[end] - d.byte_offsets[begin]));
+  return std::string(
+      text.substr(d.byte_offsets[begin], d.byte_offsets[end] - d.byte_offsets[begin]));
 }
 
-// The phrase's words without the figure: what the metric rules read.
+// The clause's words without the figure, up to `end`: what the metric rules read.
 std::string words_of(const norm::DecodedText& d, std::string_view text, const PhraseSpan& p,
-                     std::size_t fig_begin, std::size_t fig_end) {
-  return slice(d, text, p.begin, std::max(p.begin, fig_begin)) +
-         slice(d, text, std::min(fig_end, p.end), p.end);
+                     std::size_t fig_begin, std::size_t fig_end, std::size_t end) {
+  return slice(d, text, p.clause_begin, std::max(p.clause_begin, fig_begin)) +
+         slice(d, text, std::min(fig_end, end), end);
+}
+
+// The metric, and the phrase's end: a phrase runs on past its figure only when that is what
+// names the metric ("明确2名工作人员负责日常工作").
+std::string metric_of(const norm::DecodedText& d, std::string_view text, PhraseSpan& p,
+                      std::size_t fb, std::size_t fe, std::string_view unit) {
+  const std::string head = slice(d, text, p.head_begin, p.clause_begin);
+  std::string metric = metric_for(words_of(d, text, p, fb, fe, p.end), head, unit);
+  if (!metric.empty() || p.extended_end <= p.end) return metric;
+  metric = metric_for(words_of(d, text, p, fb, fe, p.extended_end), head, unit);
+  if (!metric.empty()) p.end = p.extended_end;
+  return metric;
 }
 
 // "一项重要…", "一个平台": a bare 一 with a measure word, with more words right after it, is an
@@ -33,9 +46,8 @@ std::string words_of(const norm::DecodedText& d, std::string_view text, const Ph
 bool is_article(const norm::Figure& f, const norm::DecodedText& d, std::size_t fig_end) {
   if (fig_end >= d.chars.size() || !norm::is_han(d.chars[fig_end])) return false;
   const std::vector<std::u32string>& units = phrase_words("article");
-  return std::any_of(units.begin(), units.end(), [&](const std::u32string& w) {
-    return f.text == "一" + norm::to_utf8(w);
-  });
+  return std::any_of(units.begin(), units.end(),
+                     [&](const std::u32string& w) { return f.text == "一" + norm::to_utf8(w); });
 }
 
 struct PlacedFact {
@@ -57,18 +69,17 @@ std::vector<PlacedFact> placed_facts(std::string_view text) {
     const std::size_t fe = code_point_at(d, f.end);
     const std::size_t next =
         k + 1 < figures.size() ? code_point_at(d, figures[k + 1].begin) : d.chars.size();
-    const PhraseSpan p = find_phrase(d.chars, fb, fe, floor, next);
+    PhraseSpan p = find_phrase(d.chars, fb, fe, floor, next);
     floor = fe;
     // A range has no single value; a fact never stands for a number the text does not state.
     if (!f.value || is_article(f, d, fe)) continue;
     PlacedFact placed;
+    placed.fact.metric = metric_of(d, text, p, fb, fe, f.unit);
     placed.fact.text = slice(d, text, p.begin, p.end);
     placed.fact.value = f.value;
     placed.fact.unit = f.unit;
     placed.fact.qualifier = f.qualifier;
     placed.fact.raw = f.text;
-    placed.fact.metric =
-        metric_for(words_of(d, text, p, fb, fe), slice(d, text, p.head_begin, p.begin), f.unit);
     placed.byte = f.begin;
     placed.column = fb;
     out.push_back(std::move(placed));
@@ -91,8 +102,7 @@ model::Locator locate(const model::Locator& paragraph, const PlacedFact& p) {
 
 bool is_prose(std::string_view paragraph) {
   const std::string_view t = norm::trim_white_space(paragraph);
-  if (t.find('|') != std::string_view::npos || t.find('\t') != std::string_view::npos)
-    return false;
+  if (t.find('|') != std::string_view::npos || t.find('\t') != std::string_view::npos) return false;
   const norm::DecodedText d = norm::decode_utf8(t);
   return std::any_of(d.chars.begin(), d.chars.end(), norm::is_han);
 }

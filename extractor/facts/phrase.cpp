@@ -78,6 +78,7 @@ std::size_t skip_openers(std::u32string_view s, std::size_t i, std::size_t end) 
 // The start of the last verb in [begin, end), or end when there is none.
 std::size_t last_verb(std::u32string_view s, std::size_t begin, std::size_t end) {
   for (std::size_t i = end; i-- > begin;) {
+    if (word_of_kind_at(s, i, "noun") > 0) continue;
     const std::size_t n = word_of_kind_at(s, i, "verb");
     if (n > 0 && i + n <= end) return i;
   }
@@ -126,16 +127,19 @@ PhraseSpan find_phrase(std::u32string_view text, std::size_t figure_begin, std::
   PhraseSpan span;
   span.head_begin = sentence_start(text, figure_begin);
   std::size_t begin = skip_openers(text, clause_start(text, figure_begin, floor), figure_begin);
+  span.clause_begin = begin;
   const std::size_t verb = last_verb(text, begin, figure_begin);
-  if (verb < figure_begin && verb > begin &&
-      opens_with_subject(text.substr(begin, verb - begin)))
+  if (verb < figure_begin && verb > begin && opens_with_subject(text.substr(begin, verb - begin)))
     begin = extend_over_adverbs(text, begin, verb);
+  span.extended_end = std::min(clause_end(text, figure_end), next_figure);
+  while (span.extended_end > figure_end && norm::is_white_space(text[span.extended_end - 1]))
+    --span.extended_end;
   std::size_t end = figure_end;
   // "两次举办…培训": the figure comes first and the words after it say what it counts.
   const std::size_t after = skip_space(text, figure_end, text.size());
-  if (verb == figure_begin && word_of_kind_at(text, after, "verb") > 0)
-    end = std::min(clause_end(text, figure_end), next_figure);
-  while (end > begin && norm::is_white_space(text[end - 1])) --end;
+  const bool verb_follows =
+      word_of_kind_at(text, after, "verb") > 0 && word_of_kind_at(text, after, "noun") == 0;
+  if (verb == figure_begin && verb_follows) end = span.extended_end;
   span.begin = begin;
   span.end = end;
   return span;

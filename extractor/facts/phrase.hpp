@@ -12,7 +12,13 @@ namespace nianbao::facts {
 struct PhraseSpan {
   std::size_t begin = 0;  // the phrase
   std::size_t end = 0;
-  std::size_t head_begin = 0;  // the sentence before the phrase: [head_begin, begin)
+  // The clause from its start (less enumerators and linking words): the metric reads these
+  // words, including a subject or place the phrase leaves out ("通过门户网站").
+  std::size_t clause_begin = 0;
+  // Where the phrase may run on to when the words before the figure do not say what it counts
+  // ("配备2名工作人员负责…"): the clause's end, or the next figure.
+  std::size_t extended_end = 0;
+  std::size_t head_begin = 0;  // the sentence before the clause: [head_begin, clause_begin)
 };
 
 // The phrase of the figure at [figure_begin, figure_end) in `text`. `floor` is where the

@@ -140,10 +140,27 @@ bool may_start_with_numeral(std::string_view text) {
   return false;
 }
 
+// A flattened table row ("七、依申请公开信息收取的费用 | 万元 | 0", or the same TAB-separated) is
+// no heading, though its first cell may read like one; a lone cell with a bar after it is.
+bool is_table_row(std::string_view text) {
+  for (char sep : {'|', '\t'}) {
+    int cells = 0;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+      if (i < text.size() && text[i] != sep) continue;
+      const std::string_view cell = text.substr(start, i - start);
+      if (cell.find_first_not_of(" \t") != std::string_view::npos) ++cells;
+      start = i + 1;
+    }
+    if (cells >= 2) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<SectionHeading> classify_heading(std::string_view text, int previous_ordinal) {
-  if (!may_start_with_numeral(text)) return std::nullopt;
+  if (!may_start_with_numeral(text) || is_table_row(text)) return std::nullopt;
   const std::u32string s = to_u32(text);
   std::size_t i = 0;
   while (i < s.size() && is_space(s[i])) ++i;

@@ -78,9 +78,9 @@ model::Check evaluate(const Identity& identity, const std::string& key, const Co
   return check;
 }
 
+// A table form without any of the parts (a total alone) has nothing to check.
 bool mentions(const Identity& identity, const Column& column) {
-  return column.count(identity.total) > 0 ||
-         std::any_of(identity.parts.begin(), identity.parts.end(),
+  return std::any_of(identity.parts.begin(), identity.parts.end(),
                      [&](const std::string& p) { return column.count(p) > 0; });
 }
 

@@ -1,10 +1,10 @@
 #pragma once
 // The statistics tables of pre-2019 reports (FORMATS.md §4.2 the 2014 national 统计表 with
-// 统计指标 | 单位 | 统计数, §4.3 the 2008–2013 local forms with 本期实际 / 本年累计 / 历年累计 columns):
-// each value becomes a figure legacy.<metric>.<column> (templates/data/legacy_table.tsv), with
-// its column header as written; the structural identities of §5.2 are checked.
-// Rows are read by their labels; a row whose cell count does not fit the header is skipped
-// rather than dealt into columns by guess.
+// 统计指标 | 单位 | 统计数, §4.3 the 2008–2013 local forms with 本期实际 / 本年累计 / 历年累计
+// columns): each value becomes a figure legacy.<metric>.<column> (templates/data/legacy_table.tsv),
+// with its column header as written; the structural identities of §5.2 are checked. Rows are read
+// by their labels; a row whose cell count does not fit the header is skipped rather than dealt into
+// columns by guess.
 
 #include <optional>
 #include <string>

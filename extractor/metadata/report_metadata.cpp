@@ -201,6 +201,47 @@ std::optional<int> year_of_statistics_period(std::u32string_view text) {
   return std::nullopt;
 }
 
+// The signature block that closes a report: the agency's name on one line, the date alone on
+// the next ("仙游县林业局" / "2013年3月20日"). Looked for among the last few lines only.
+struct Signature {
+  std::string agency;
+  std::string date;
+};
+
+std::optional<Signature> signature_block(const model::Document& doc) {
+  constexpr std::size_t k_lines_searched = 6;
+  std::vector<std::u32string> tail;  // last non-empty lines, last first
+  for (std::size_t b = doc.blocks.size(); b-- > 0 && tail.size() < k_lines_searched;) {
+    if (doc.blocks[b].kind != model::Block::Kind::paragraph) continue;
+    std::u32string line = without_spaces(to_u32(doc.blocks[b].paragraph.text));
+    if (!line.empty()) tail.push_back(std::move(line));
+  }
+  for (std::size_t i = 0; i + 1 < tail.size(); ++i) {
+    if (date_length_at(tail[i], 0) != tail[i].size()) continue;
+    const std::u32string& name = tail[i + 1];
+    if (name.size() < 2 || name.size() > 30 || !ends_like_agency(name)) return std::nullopt;
+    return Signature{to_utf8(name), to_utf8(tail[i])};
+  }
+  return std::nullopt;
+}
+
+// The report year a publication date implies: reports are due by 31 March (条例 2007 art. 31,
+// 2019 art. 49) for the year before, so a date in the first half of Y gives Y − 1. A later date
+// says nothing certain (a late report, or a report on the current year) and gives none.
+std::optional<int> year_of_publication(std::string_view published) {
+  constexpr int k_last_month_of_reporting = 6;
+  const std::u32string p = to_u32(published);
+  const std::size_t length = date_length_at(p, 0);
+  if (length == 0) return std::nullopt;
+  int year = 0;
+  for (std::size_t k = 0; k < 4; ++k) year = year * 10 + digit_value(p[k]);
+  int month = 0;
+  for (std::size_t k = 5; k < length && digit_value(p[k]) >= 0; ++k)
+    month = month * 10 + digit_value(p[k]);
+  if (month < 1 || month > k_last_month_of_reporting) return std::nullopt;
+  return year - 1;
+}
+
 std::vector<std::string> body_paragraphs(const model::Document& doc) {
   std::vector<std::string> out;
   for (const model::Block& block : doc.blocks)
@@ -289,6 +330,11 @@ model::ReportMeta read_metadata(const model::Document& doc,
   }
   if (meta.published.empty()) meta.published = doc.hints.published;
   if (meta.agency.empty()) meta.agency = doc.hints.agency;
+  if (const auto signed_by = signature_block(doc)) {
+    if (meta.published.empty()) meta.published = signed_by->date;
+    if (meta.agency.empty() && !is_placeholder(to_u32(signed_by->agency)))
+      meta.agency = signed_by->agency;
+  }
 
   const std::vector<std::string> paragraphs = body_paragraphs(doc);
   if (!meta.year) {
@@ -307,6 +353,7 @@ model::ReportMeta read_metadata(const model::Document& doc,
       if (auto year = find_year(first); year && year->first == 0) meta.year = year->second;
     }
   }
+  if (!meta.year) meta.year = year_of_publication(meta.published);
   if (meta.agency.empty()) meta.agency = agency_in_body(paragraphs);
   return meta;
 }
