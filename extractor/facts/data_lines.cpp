@@ -4,12 +4,13 @@ namespace nianbao::facts {
 
 std::vector<std::string> split(std::string_view text, char sep) {
   std::vector<std::string> out;
-  while (!text.empty()) {
-    const std::size_t at = text.find(sep);
-    out.emplace_back(text.substr(0, at));
-    text = at == std::string_view::npos ? std::string_view{} : text.substr(at + 1);
+  if (text.empty()) return out;
+  for (std::size_t start = 0;;) {
+    const std::size_t at = text.find(sep, start);
+    out.emplace_back(text.substr(start, at == std::string_view::npos ? at : at - start));
+    if (at == std::string_view::npos) return out;
+    start = at + 1;  // "a|" gives "a" and "": a trailing empty cell is a cell
   }
-  return out;
 }
 
 std::vector<std::vector<std::string>> data_rows(std::string_view file) {

@@ -8,7 +8,7 @@
 
 namespace nianbao::facts {
 
-// `text` cut at every `sep`; an empty text gives no parts.
+// `text` cut at every `sep` ("a|" → "a", ""); an empty text gives no parts.
 std::vector<std::string> split(std::string_view text, char sep);
 
 // The data lines of a file (no comments, no blank lines), each cut into its TAB fields.

@@ -85,6 +85,11 @@ std::vector<std::string> value_keys(const std::vector<std::string>& headers) {
 // A header row: a label column (统计指标, 指标名称 …) and a unit column; the others (less 代码 and
 // 序号, which are never values) hold values.
 std::optional<Layout> header_layout(const std::vector<std::string>& cells) {
+  // Most rows are no header; they are told apart on the raw bytes before any normalisation.
+  const bool names_unit = std::any_of(cells.begin(), cells.end(), [](const std::string& c) {
+    return c.find("单位") != std::string::npos || c.find("單位") != std::string::npos;
+  });
+  if (!names_unit) return std::nullopt;
   Layout layout;
   bool has_label = false;
   bool has_unit = false;

@@ -84,7 +84,7 @@ TEST(FactsInText, MoneyInYuanAndFeesWaived) {
 TEST(FactsInText, AFigureWhoseSentenceSaysNothingHasNoMetric) {
   expect_seen("应主动公开的其他信息3",
               {{"应主动公开的其他信息3", "proactive.by_category", "3", ""}});
-  expect_seen("天气晴好，气温25度。", {{"气温25度", "", "25", "度"}});
+  expect_seen("全年共有3个村完成改造。", {{"全年共有3个", "", "3", "个"}});
 }
 
 TEST(FactsInText, DatesDocumentNumbersEnumeratorsAndPhonesAreNoFacts) {
