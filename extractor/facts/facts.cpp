@@ -41,13 +41,34 @@ std::string metric_of(const norm::DecodedText& d, std::string_view text, PhraseS
   return metric;
 }
 
+bool is_one_of(std::string_view text, std::string_view kind) {
+  const std::vector<std::u32string>& words = phrase_words(kind);
+  return std::any_of(words.begin(), words.end(),
+                     [&](const std::u32string& w) { return text == norm::to_utf8(w); });
+}
+
 // "一项重要…", "一个平台": a bare 一 with a measure word, with more words right after it, is an
 // article rather than a count.
 bool is_article(const norm::Figure& f, const norm::DecodedText& d, std::size_t fig_end) {
   if (fig_end >= d.chars.size() || !norm::is_han(d.chars[fig_end])) return false;
-  const std::vector<std::u32string>& units = phrase_words("article");
-  return std::any_of(units.begin(), units.end(),
-                     [&](const std::u32string& w) { return f.text == "一" + norm::to_utf8(w); });
+  return f.text.starts_with("一") && is_one_of(std::string_view(f.text).substr(3), "article");
+}
+
+// "Page 8 - …", "第3次": a page number or an ordinal.
+bool follows_page_word(const norm::DecodedText& d, std::size_t fig_begin) {
+  std::size_t i = fig_begin;
+  while (i > 0 && norm::is_white_space(d.chars[i - 1])) --i;
+  const std::u32string_view before = std::u32string_view(d.chars).substr(0, i);
+  const std::vector<std::u32string>& words = phrase_words("page");
+  return std::any_of(words.begin(), words.end(),
+                     [&](const std::u32string& w) { return before.ends_with(w); });
+}
+
+// Figures that count nothing the report is about: articles, page numbers and ordinals, and
+// the report's own parts ("全文包括…等六部分").
+bool is_no_count(const norm::Figure& f, const norm::DecodedText& d, std::size_t fb,
+                 std::size_t fe) {
+  return is_article(f, d, fe) || follows_page_word(d, fb) || is_one_of(f.unit, "structure");
 }
 
 struct PlacedFact {
@@ -72,7 +93,7 @@ std::vector<PlacedFact> placed_facts(std::string_view text) {
     PhraseSpan p = find_phrase(d.chars, fb, fe, floor, next);
     floor = fe;
     // A range has no single value; a fact never stands for a number the text does not state.
-    if (!f.value || is_article(f, d, fe)) continue;
+    if (!f.value || is_no_count(f, d, fb, fe)) continue;
     PlacedFact placed;
     placed.fact.metric = metric_of(d, text, p, fb, fe, f.unit);
     placed.fact.text = slice(d, text, p.begin, p.end);

@@ -99,6 +99,21 @@ TEST(FactsInText, ArticlesAreNoCounts) {
   expect_seen("召开专题会议一次。", {{"召开专题会议一次", "meetings.held", "1", "次"}});
 }
 
+TEST(FactsInText, PageNumbersOrdinalsAndTheReportsOwnPartsAreNoFacts) {
+  EXPECT_TRUE(seen("Page 8 - 威海市文登区信访局2022年政府信息公开工作年度报告").empty());
+  EXPECT_TRUE(seen("本报告由总体情况、主动公开政府信息情况等六部分组成。").empty());
+  EXPECT_TRUE(seen("召开第3次专题会议。").empty());
+}
+
+TEST(FactsInText, NormativeDocumentsReviewedRepealedAndInForce) {
+  expect_seen("全年审查拟公开信息1,400余条；对本局制发的行政规范性文件开展专项清理，废止3件，现行有效27件。",
+              {{"全年审查拟公开信息1,400余条", "proactive.reviewed", "1400", "条"},
+               {"废止3件", "normative_documents.repealed", "3", "件"},
+               {"现行有效27件", "normative_documents.in_force", "27", "件"}});
+  expect_seen("在局办事大厅设置政府信息查阅点1个，",
+              {{"在局办事大厅设置政府信息查阅点1个", "org.reading_points", "1", "个"}});
+}
+
 TEST(FactsInText, TableRowsAreNoProse) {
   EXPECT_TRUE(seen("收到申请数 | 件 | 15").empty());
   EXPECT_TRUE(seen("3\t收到申请数\t件\t8").empty());
