@@ -65,8 +65,28 @@ struct Layout {
   std::size_t width = 0;
 };
 
-bool is_one_of(const std::string& s, std::initializer_list<std::string_view> words) {
-  return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return s == w; });
+const std::vector<std::vector<std::string>>& column_lines() {
+  static const std::vector<std::vector<std::string>> lines =
+      facts::data_rows(data::legacy_columns());
+  return lines;
+}
+
+// The words of an '@' line of legacy_columns.tsv ("@label", "@skip").
+const std::vector<std::string>& header_words(std::string_view kind) {
+  static const std::map<std::string, std::vector<std::string>, std::less<>> words = [] {
+    std::map<std::string, std::vector<std::string>, std::less<>> out;
+    for (const std::vector<std::string>& line : column_lines())
+      if (line.size() >= 2 && line[0].starts_with('@')) out[line[0]] = facts::split(line[1], '|');
+    return out;
+  }();
+  static const std::vector<std::string> none;
+  const auto it = words.find(kind);
+  return it == words.end() ? none : it->second;
+}
+
+bool is_one_of(const std::string& s, std::string_view kind) {
+  const std::vector<std::string>& words = header_words(kind);
+  return std::find(words.begin(), words.end(), s) != words.end();
 }
 
 // Keys for the value columns: the header's key, made unique with _2, _3 ….
@@ -96,14 +116,13 @@ std::optional<Layout> header_layout(const std::vector<std::string>& cells) {
   std::vector<std::string> headers;
   for (std::size_t i = 0; i < cells.size(); ++i) {
     const std::string c = norm::normalize_for_match(cells[i]);
-    if (!has_label && is_one_of(c, {"统计指标", "指标名称", "指标", "项目", "指标项目", "项目名称",
-                                    "统计项目", "指标名称及编号"})) {
+    if (!has_label && is_one_of(c, "@label")) {
       layout.label = i;
       has_label = true;
     } else if (!has_unit && c.find("单位") != std::string::npos) {
       layout.unit = i;
       has_unit = true;
-    } else if (!is_one_of(c, {"代码", "序号", "编号", "行次"})) {
+    } else if (!is_one_of(c, "@skip")) {
       layout.values.push_back(i);
       headers.push_back(std::string(norm::trim_white_space(cells[i])));
     }
@@ -235,11 +254,9 @@ std::string metric_for_label(std::string_view label, std::string_view block, std
 }
 
 std::string column_key(std::string_view header) {
-  static const std::vector<std::vector<std::string>> columns =
-      facts::data_rows(data::legacy_columns());
   const std::string h = norm::normalize_for_match(header);
-  for (const std::vector<std::string>& c : columns) {
-    if (c.size() < 2) continue;
+  for (const std::vector<std::string>& c : column_lines()) {
+    if (c.size() < 2 || c[0].starts_with('@')) continue;
     for (const std::string& word : facts::split(c[1], '|'))
       if (h.find(word) != std::string::npos) return c[0];
   }
@@ -271,6 +288,8 @@ LegacyTables read_statistics_tables(const model::Document& doc) {
   TableReader reader(out);
   read_text_rows(doc, reader);
   read_grid_rows(doc, reader);
+  // A header with no row of the vocabulary under it is no statistics table.
+  std::erase_if(out.tables, [](const model::TableInfo& t) { return t.figures == 0; });
   out.checks = check_identities(out.figures);
   return out;
 }

@@ -106,10 +106,12 @@ TEST(FactsInText, PageNumbersOrdinalsAndTheReportsOwnPartsAreNoFacts) {
 }
 
 TEST(FactsInText, NormativeDocumentsReviewedRepealedAndInForce) {
-  expect_seen("全年审查拟公开信息1,400余条；对本局制发的行政规范性文件开展专项清理，废止3件，现行有效27件。",
-              {{"全年审查拟公开信息1,400余条", "proactive.reviewed", "1400", "条"},
-               {"废止3件", "normative_documents.repealed", "3", "件"},
-               {"现行有效27件", "normative_documents.in_force", "27", "件"}});
+  expect_seen(
+      "全年审查拟公开信息1,"
+      "400余条；对本局制发的行政规范性文件开展专项清理，废止3件，现行有效27件。",
+      {{"全年审查拟公开信息1,400余条", "proactive.reviewed", "1400", "条"},
+       {"废止3件", "normative_documents.repealed", "3", "件"},
+       {"现行有效27件", "normative_documents.in_force", "27", "件"}});
   expect_seen("在局办事大厅设置政府信息查阅点1个，",
               {{"在局办事大厅设置政府信息查阅点1个", "org.reading_points", "1", "个"}});
 }

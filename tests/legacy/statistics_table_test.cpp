@@ -114,6 +114,15 @@ TEST(ReadStatisticsTables, SerialNumbersAreNeverValuesAndBlanksStayBlank) {
   EXPECT_EQ(value_of(t, "legacy.requests.closed.period"), "not_applicable");
 }
 
+TEST(ReadStatisticsTables, AHeaderWithNoKnownRowIsNoTable) {
+  const LegacyTables t = read_statistics_tables(text_document({
+      "项目 | 单位 | 数量",
+      "办公用房 | 平方米 | 120",
+  }));
+  EXPECT_TRUE(t.tables.empty());
+  EXPECT_TRUE(t.figures.empty());
+}
+
 TEST(ReadStatisticsTables, ProseEndsATable) {
   const LegacyTables t = read_statistics_tables(text_document({
       "统计指标 | 单位 | 统计数",
