@@ -198,8 +198,17 @@ std::u32string decode_valid_utf8(std::string_view s) {
 }
 
 // The text before one trailing parenthesised note, as a view into `normalized`.
+// A note whose closing parenthesis was lost (a label wrapped onto the next line by pdftotext,
+// "(二)部分公开(区分处理的,只计这一情") is cut at its opening parenthesis as well.
 std::string_view parenthetical_core(std::string_view normalized) {
-  if (normalized.empty() || normalized.back() != ')') return normalized;
+  if (normalized.empty()) return normalized;
+  if (normalized.back() != ')') {
+    const std::size_t open = normalized.rfind('(');
+    if (open == std::string_view::npos || open == 0 ||
+        normalized.find(')', open) != std::string_view::npos)
+      return normalized;
+    return normalized.substr(0, open);
+  }
   int depth = 0;
   for (std::size_t i = normalized.size(); i-- > 0;) {
     if (normalized[i] == ')') ++depth;
@@ -301,6 +310,9 @@ int code_point_count(std::string_view utf8) {
   return n;
 }
 
+// The shortest first part of a label that counts as that label.
+constexpr int k_min_prefix = 8;
+
 int label_match_score(std::string_view doc_body, std::string_view template_body) {
   if (doc_body.empty() || template_body.empty()) return 0;
   if (doc_body == template_body) return 100;
@@ -310,6 +322,11 @@ int label_match_score(std::string_view doc_body, std::string_view template_body)
   // Typos and one-character local edits: allowed only on labels long enough that a single
   // edit cannot turn one template label into another (the shortest such pair differs by 2).
   const int length = code_point_count(template_core);
+  // A long label wrapped onto the next line by a PDF renderer arrives as its first part.
+  const int doc_length = code_point_count(doc_core);
+  if (doc_length >= k_min_prefix && 2 * doc_length >= length &&
+      template_core.substr(0, doc_core.size()) == doc_core)
+    return 60;
   if (length < 6) return 0;
   const int budget = length >= 12 ? 2 : 1;
   if (std::abs(code_point_count(doc_core) - length) > budget) return 0;

@@ -12,6 +12,8 @@ constexpr int k_short_body = 4;
 // Below this length a label gets no typo tolerance (see norm::label_match_score).
 constexpr int k_min_fuzzy_length = 6;
 constexpr int k_fuzzy_budget = 2;
+// See norm::label_match_score: wrapped labels match by their first part from this length on.
+constexpr int k_min_prefix_length = 8;
 
 enum class ItemKind { row, column, group };
 
@@ -76,6 +78,11 @@ class LabelIndex {
     for (int l = std::max(k_min_fuzzy_length, length - k_fuzzy_budget);
          l <= length + k_fuzzy_budget && static_cast<std::size_t>(l) < by_length_.size(); ++l)
       offer(by_length_[static_cast<std::size_t>(l)]);
+    // A label cut by a line wrap: the first part of a longer template label.
+    if (out.empty() && length >= k_min_prefix_length) {
+      for (std::size_t l = static_cast<std::size_t>(length) + 1; l < by_length_.size(); ++l)
+        offer(by_length_[l]);
+    }
     return out;
   }
 

@@ -179,6 +179,9 @@ std::optional<SectionHeading> classify_heading(std::string_view text, int previo
   std::u32string_view heading = std::u32string_view(s).substr(i, end - i);
   while (!heading.empty() && is_space(heading.back())) heading.remove_suffix(1);
   if (heading.empty() || heading.size() > 40) return std::nullopt;
+  // Headings never end in a number; a numbered table row with its values does
+  // ("四、结转下年度继续办理 2 3 0 4 2 0 11" in pdftotext output).
+  if (heading.back() >= U'0' && heading.back() <= U'9') return std::nullopt;
   const std::string heading_utf8 = to_utf8(heading);
   if (is_table_row_label(text)) return std::nullopt;
   std::string key = section_key_for(heading_utf8);

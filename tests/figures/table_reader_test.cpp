@@ -146,3 +146,186 @@ TEST(TableReader, NumbersInProseAreNotFigures) {
 
 }  // namespace
 }  // namespace nianbao::figures
+
+namespace nianbao::figures {
+namespace {
+
+// Table 三 of a report in one-cell-a-line form with every cell kept, except in row 一, where the
+// flattening dropped the empty cells: 5 and 0 of natural persons, then 2 in 其他, total 7.
+std::string requests_with_dropped_blanks(const char* received_row) {
+  std::string t = k_requests_header;
+  t += received_row;
+  t += "二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 1 | 2 | ||\n";
+  t += "三、本年度办理结果 | （一）予以公开 | 6 | 0 | 0 | 0 | 0 | 3 | 9 | ||\n";
+  t += "（七）总计 | 6 | 0 | 0 | 0 | 0 | 3 | 9 | ||\n";
+  t += "四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||\n";
+  t += "四、政府信息公开行政复议、行政诉讼情况\n";
+  return t;
+}
+
+TEST(TableReader, DroppedBlanksPlacedWhenTheIdentitiesSingleOutOneReading) {
+  // received + carried_over = total + carried_forward in every column fixes where 5, 2, 7 go.
+  const auto r =
+      extract(requests_with_dropped_blanks("一、本年新收政府信息公开申请数量\n5\n2\n7\n"));
+  const auto f = figures_of(r);
+  EXPECT_EQ(f.at("requests.received.natural_person"), "5");
+  EXPECT_EQ(f.at("requests.received.other_org"), "2");
+  EXPECT_EQ(f.at("requests.received.total"), "7");
+  EXPECT_EQ(f.count("requests.received.commercial"), 0u) << "dropped cells are not invented";
+  EXPECT_TRUE(has_diagnostic(r, "row_placed_by_identities"));
+  EXPECT_EQ(r.status, model::RecordStatus::partial);
+}
+
+TEST(TableReader, DroppedBlanksLeftOutWhenSeveralReadingsFit) {
+  // All zeros fit anywhere: nothing is placed.
+  const std::string text =
+      std::string(k_requests_header) +
+      "一、本年新收政府信息公开申请数量\n0\n0\n二、上年结转政府信息公开申请数量 | 0 | "
+      "0 | 0 | 0 | 0 | 0 | 0 | ||\n（七）总计 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||\n"
+      "四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||\n";
+  const auto r = extract(text);
+  EXPECT_EQ(figures_of(r).count("requests.received.natural_person"), 0u);
+  EXPECT_EQ(figures_of(r).count("requests.received.total"), 0u);
+  EXPECT_TRUE(has_diagnostic(r, "row_arity_short"));
+}
+
+TEST(TableReader, DroppedBlanksThatBreakTheIdentitiesAreLeftOut) {
+  const auto r =
+      extract(requests_with_dropped_blanks("一、本年新收政府信息公开申请数量\n5\n3\n7\n"));
+  EXPECT_EQ(figures_of(r).count("requests.received.natural_person"), 0u);
+  EXPECT_TRUE(has_diagnostic(r, "row_arity_short"));
+}
+
+TEST(TableReader, TableFourWithInterleavedVerticalHeadersReadsInTemplateOrder) {
+  // A PDF flipbook page reads the one-character-wide header cells across the columns; only
+  // the row of numbers says anything, in the template's column order.
+  const auto r = extract(
+      "四、因政府信息公开工作被申请行政复议提起行政诉讼情况\n行政复议 行政诉讼\n"
+      "未经复议直接起诉 复议后起诉\n结 结 其 尚\n果 果 他 未\n总计 果 果 他 未 总 果 果 他 未 总\n"
+      "维 纠 结 审\n1 2 3 4 10 5 0 0 1 6 0 1 0 0 1\n五、存在的主要问题及改进情况\n");
+  const auto f = figures_of(r);
+  ASSERT_EQ(f.size(), 15u);
+  EXPECT_EQ(f.at("appeals.review.total"), "10");
+  EXPECT_EQ(f.at("appeals.litigation_direct.upheld"), "5");
+  EXPECT_EQ(f.at("appeals.litigation_direct.total"), "6");
+  EXPECT_EQ(f.at("appeals.litigation_after_review.corrected"), "1");
+  for (const model::Check& c : r.checks) EXPECT_NE(c.status, model::CheckStatus::fail) << c.rule;
+}
+
+TEST(TableReader, LabelsWrappedByAPdfRendererStillNameTheirRow) {
+  const auto r =
+      extract(std::string(k_requests_header) +
+              "（六）其他处\n2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府\n"
+              "理 5 0 0 3 3 13 24\n信息公开申请\n");
+  EXPECT_EQ(figures_of(r).at("requests.other_unpaid_fee.total"), "24");
+}
+
+TEST(TableReader, AVersionIsNeverGuessedForRowsWhoseIdsDiffer) {
+  // 规章 has three columns in both templates, with different ids; without a header or another
+  // table to say which template this is, its cells are not placed.
+  const auto r = extract("二、主动公开政府信息情况\n规章 | 1 | 2 | 3 | ||\n");
+  EXPECT_TRUE(r.figures.empty());
+  EXPECT_TRUE(has_diagnostic(r, "row_version_unknown"));
+}
+
+}  // namespace
+}  // namespace nianbao::figures
+
+namespace nianbao::figures {
+namespace {
+
+TEST(TableReader, ALocalRowIsKeptUnderItsOwnIdNeverMergedIntoATemplateRow) {
+  const auto r = extract(
+      "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 | 本年新制作数量 | 本年新公开数量 | "
+      "对外公开总数量 |\n"
+      "规章 | 0 | 0 | 0 |\n规范性文件(行政机关制定发布的决定、公告) | 3 | 3 | 40 |\n"
+      "其他主动公开文件(含以本单位名义正式签发的文件) | 12 | 12 | 150 |\n"
+      "第二十条第（五）项\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n行政许可 | 9 | "
+      "+43 | 52 |\n");
+  const auto f = figures_of(r);
+  EXPECT_EQ(f.at("active.normative_documents.total_published"), "40");
+  EXPECT_EQ(f.at("active.extra_1.made"), "12");
+  EXPECT_EQ(f.at("active.extra_1.total_published"), "150");
+  EXPECT_EQ(f.at("active.licensing.change"), "43");
+  EXPECT_TRUE(has_diagnostic(r, "row_not_in_template"));
+  for (const model::Figure& fig : r.figures) {
+    if (fig.row == "extra_1") {
+      EXPECT_EQ(fig.row_label, "其他主动公开文件(含以本单位名义正式签发的文件)");
+    }
+  }
+}
+
+TEST(TableReader, ADroppedColumnFollowsTheHeader) {
+  const auto r = extract(
+      "二、主动公开政府信息情况\n第二十条第（五）项\n信息内容 | 上一年项目数量 | 处理决定数量 |\n"
+      "行政许可 | 9 | 52 |\n");
+  const auto f = figures_of(r);
+  EXPECT_EQ(f.at("active.licensing.prior_count"), "9");
+  EXPECT_EQ(f.at("active.licensing.decisions"), "52");
+  EXPECT_EQ(f.count("active.licensing.change"), 0u);
+}
+
+TEST(TableReader, ProvincialNotesInHeadersAndLabels) {
+  const auto r = extract(
+      "二、主动公开政府信息情况\n第二十条第（五）项\n信息内容 | 上一年项目数量(指2019年事项数) | "
+      "本年增/减(指2020年增加或减少的事项数,减用负值表示,如-8) | 处理决定数量(指2020年办件量) |\n"
+      "其他对外管理服务事项(指行政许可证以外的其他对外管理服务事项) | 8249 | -1942 | 6307 |\n");
+  const auto f = figures_of(r);
+  EXPECT_EQ(f.at("active.other_services.prior_count"), "8249");
+  EXPECT_EQ(f.at("active.other_services.change"), "-1942");
+  EXPECT_EQ(f.at("active.other_services.decisions"), "6307");
+}
+
+}  // namespace
+}  // namespace nianbao::figures
+
+namespace nianbao::figures {
+namespace {
+
+TEST(TableReader, RowsOpenedByALonePipeKeepTheirHeaderAndUnit) {
+  // Every row opens with a "|" line; the header still names the unit of the fee column.
+  const auto r = extract(
+      "二、主动公开政府信息情况\n第二十条第(八)项 |\n|||\n信息内容 |\n本年收费金额(单位:万元) "
+      "|\n||\n|\n"
+      "行政事业性收费 |\n12.35 |\n||\n");
+  EXPECT_EQ(figures_of(r).at("active.fees.amount"), "123500");
+}
+
+TEST(TableReader, HeaderCellBrokenWithItsSeparatorOnTheNextLine) {
+  const auto r = extract(
+      "二、主动公开政府信息情况\n第二十条第(五)项 | |||\n信息内容 | 上一年项目数量\n| 本年增/减\n"
+      "| 处理决定数量\n|\n行政许可 | 9 | +43 | 52 |\n");
+  const auto f = figures_of(r);
+  EXPECT_EQ(f.at("active.licensing.prior_count"), "9");
+  EXPECT_EQ(f.at("active.licensing.change"), "43");
+  EXPECT_EQ(f.at("active.licensing.decisions"), "52");
+  EXPECT_EQ(r.report.template_version, "2019");
+}
+
+TEST(TableReader, RowsWhoseLabelsVanishedAreReadBetweenNamedRowsWhenTheyAddUp) {
+  // pdftotext dropped the labels of （一）予以公开 and （二）部分公开; their numbers stand
+  // between 二、上年结转 and 1.属于国家秘密, and each row's 总计 is the sum of the others.
+  const std::string text = std::string(k_requests_header) +
+                           "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n三、本年度办\n"
+                           "1288\n21\n0\n0\n0\n0\n1309\n5\n1\n0\n0\n0\n0\n6\n"
+                           "（三）不予公开\n1.属于国家秘密 0 0 0 0 0 0 0\n";
+  const auto r = extract(text);
+  const auto f = figures_of(r);
+  EXPECT_EQ(f.at("requests.granted.natural_person"), "1288");
+  EXPECT_EQ(f.at("requests.granted.total"), "1309");
+  EXPECT_EQ(f.at("requests.partially_granted.total"), "6");
+  EXPECT_TRUE(has_diagnostic(r, "row_inferred_by_position"));
+}
+
+TEST(TableReader, UnnamedNumbersThatDoNotAddUpAreNotPlaced) {
+  const std::string text = std::string(k_requests_header) +
+                           "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n"
+                           "1288\n21\n0\n0\n0\n0\n1300\n5\n1\n0\n0\n0\n0\n6\n"
+                           "1.属于国家秘密 0 0 0 0 0 0 0\n";
+  const auto r = extract(text);
+  EXPECT_EQ(figures_of(r).count("requests.granted.natural_person"), 0u);
+  EXPECT_EQ(figures_of(r).count("requests.partially_granted.total"), 0u);
+}
+
+}  // namespace
+}  // namespace nianbao::figures
