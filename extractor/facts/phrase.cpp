@@ -26,7 +26,9 @@ bool word_at(std::u32string_view s, std::size_t pos, std::u32string_view word) {
 
 // Length of the first word of `kind` at pos, or 0.
 std::size_t word_of_kind_at(std::u32string_view s, std::size_t pos, std::string_view kind) {
-  for (const std::u32string& w : phrase_words(kind))
+  const WordList& list = phrase_words(kind);
+  if (pos >= s.size() || !list.may_start_with(s[pos])) return 0;
+  for (const std::u32string& w : list.words)
     if (word_at(s, pos, w)) return w.size();
   return 0;
 }
@@ -94,7 +96,7 @@ bool opens_with_subject(std::u32string_view opening) {
 std::size_t extend_over_adverbs(std::u32string_view s, std::size_t begin, std::size_t verb) {
   for (bool moved = true; moved;) {
     moved = false;
-    for (const std::u32string& w : phrase_words("adverb")) {
+    for (const std::u32string& w : phrase_words("adverb").words) {
       if (verb >= begin + w.size() && word_at(s, verb - w.size(), w)) {
         verb -= w.size();
         moved = true;

@@ -93,21 +93,30 @@ std::string metric_for(std::string_view phrase, std::string_view head, std::stri
   return "";
 }
 
-const std::vector<std::u32string>& phrase_words(std::string_view kind) {
-  static const std::map<std::string, std::vector<std::u32string>, std::less<>> words = [] {
-    std::map<std::string, std::vector<std::u32string>, std::less<>> out;
+bool WordList::may_start_with(char32_t c) const {
+  return std::binary_search(first_chars.begin(), first_chars.end(), c);
+}
+
+const WordList& phrase_words(std::string_view kind) {
+  static const std::map<std::string, WordList, std::less<>> lists = [] {
+    std::map<std::string, WordList, std::less<>> out;
     for (const std::vector<std::string>& f : data_rows(data::fact_phrases())) {
       if (f.size() < 2) continue;
-      std::vector<std::u32string>& list = out[f[0]];
-      for (const std::string& w : split(f[1], '|')) list.push_back(norm::decode_utf8(w).chars);
-      std::stable_sort(list.begin(), list.end(),
+      WordList& list = out[f[0]];
+      for (const std::string& w : split(f[1], '|')) {
+        list.words.push_back(norm::decode_utf8(w).chars);
+        if (!list.words.back().empty()) list.first_chars.push_back(list.words.back().front());
+      }
+      std::stable_sort(list.words.begin(), list.words.end(),
                        [](const auto& a, const auto& b) { return a.size() > b.size(); });
+      for (const std::u32string& w : list.words) list.utf8.push_back(norm::to_utf8(w));
+      std::sort(list.first_chars.begin(), list.first_chars.end());
     }
     return out;
   }();
-  static const std::vector<std::u32string> none;
-  const auto it = words.find(kind);
-  return it == words.end() ? none : it->second;
+  static const WordList none;
+  const auto it = lists.find(kind);
+  return it == lists.end() ? none : it->second;
 }
 
 }  // namespace nianbao::facts

@@ -32,7 +32,14 @@ bool is_known_metric(std::string_view id);
 // the figure) is `phrase` and whose sentence before the phrase is `head`; "" when no rule fits.
 std::string metric_for(std::string_view phrase, std::string_view head, std::string_view unit);
 
-// The word lists of templates/data/fact_phrases.tsv by kind ("verb", "adverb", …), longest first.
-const std::vector<std::u32string>& phrase_words(std::string_view kind);
+// The word lists of templates/data/fact_phrases.tsv by kind ("verb", "adverb", …), longest first,
+// with the code points they start with (sorted) so that a scan rejects most positions at once.
+struct WordList {
+  std::vector<std::u32string> words;
+  std::vector<std::string> utf8;  // the same words, for byte-level comparison
+  std::u32string first_chars;
+  bool may_start_with(char32_t c) const;
+};
+const WordList& phrase_words(std::string_view kind);
 
 }  // namespace nianbao::facts

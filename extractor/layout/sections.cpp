@@ -34,7 +34,8 @@ const std::vector<SectionWords>& section_vocabulary() {
       std::string_view words = line.substr(tab + 1);
       while (!words.empty()) {
         const std::size_t bar = words.find('|');
-        entry.words.emplace_back(words.substr(0, bar));
+        // Normalised once here, as every heading candidate is compared with every word.
+        entry.words.push_back(norm::normalize_for_match(words.substr(0, bar)));
         words = bar == std::string_view::npos ? std::string_view{} : words.substr(bar + 1);
       }
       out.push_back(std::move(entry));
@@ -120,7 +121,7 @@ std::string section_key_for(std::string_view heading_text) {
   const std::string normalized = norm::normalize_for_match(heading_text);
   for (const SectionWords& entry : section_vocabulary()) {
     for (const std::string& word : entry.words) {
-      if (normalized.find(norm::normalize_for_match(word)) != std::string::npos) return entry.key;
+      if (normalized.find(word) != std::string::npos) return entry.key;
     }
   }
   return "";

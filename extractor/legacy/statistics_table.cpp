@@ -102,14 +102,15 @@ std::vector<std::string> value_keys(const std::vector<std::string>& headers) {
   return keys;
 }
 
+bool names_unit(std::string_view text) {
+  return text.find("单位") != std::string_view::npos || text.find("單位") != std::string_view::npos;
+}
+
 // A header row: a label column (统计指标, 指标名称 …) and a unit column; the others (less 代码 and
 // 序号, which are never values) hold values.
 std::optional<Layout> header_layout(const std::vector<std::string>& cells) {
   // Most rows are no header; they are told apart on the raw bytes before any normalisation.
-  const bool names_unit = std::any_of(cells.begin(), cells.end(), [](const std::string& c) {
-    return c.find("单位") != std::string::npos || c.find("單位") != std::string::npos;
-  });
-  if (!names_unit) return std::nullopt;
+  if (std::none_of(cells.begin(), cells.end(), names_unit)) return std::nullopt;
   Layout layout;
   bool has_label = false;
   bool has_unit = false;
@@ -163,6 +164,7 @@ class TableReader {
   }
 
   void end() { layout_.reset(); }
+  bool active() const { return layout_.has_value(); }
 
  private:
   void start(const Layout& layout, const model::Locator& where) {
@@ -210,7 +212,11 @@ void read_text_rows(const model::Document& doc, TableReader& reader) {
       reader.end();
       continue;
     }
-    if (norm::trim_white_space(block.paragraph.text).empty()) continue;
+    const std::string& text = block.paragraph.text;
+    // Until a header row opens a table, only a line naming 单位 can matter: most lines of a
+    // report are skipped here without being split.
+    if (!reader.active() && !names_unit(text)) continue;
+    if (norm::trim_white_space(text).empty()) continue;
     Cells cells;
     cells.text = split_row(block.paragraph.text);
     if (cells.text.size() < 2) {
@@ -228,6 +234,11 @@ void read_grid_rows(const model::Document& doc, TableReader& reader) {
   for (const model::Table& table : doc.tables) {
     const std::vector<std::vector<const model::Cell*>> grid = table.expand_to_grid();
     for (std::size_t r = 0; r < grid.size(); ++r) {
+      const bool may_matter =
+          reader.active() || std::any_of(grid[r].begin(), grid[r].end(), [](const model::Cell* c) {
+            return c != nullptr && names_unit(c->text);
+          });
+      if (!may_matter) continue;
       Cells cells;
       for (const model::Cell* cell : grid[r]) {
         const bool own = cell != nullptr && static_cast<std::size_t>(cell->row) == r;
