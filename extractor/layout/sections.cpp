@@ -34,7 +34,8 @@ const std::vector<SectionWords>& section_vocabulary() {
       std::string_view words = line.substr(tab + 1);
       while (!words.empty()) {
         const std::size_t bar = words.find('|');
-        entry.words.emplace_back(words.substr(0, bar));
+        // Normalised once here, as every heading candidate is compared with every word.
+        entry.words.push_back(norm::normalize_for_match(words.substr(0, bar)));
         words = bar == std::string_view::npos ? std::string_view{} : words.substr(bar + 1);
       }
       out.push_back(std::move(entry));
@@ -120,7 +121,7 @@ std::string section_key_for(std::string_view heading_text) {
   const std::string normalized = norm::normalize_for_match(heading_text);
   for (const SectionWords& entry : section_vocabulary()) {
     for (const std::string& word : entry.words) {
-      if (normalized.find(norm::normalize_for_match(word)) != std::string::npos) return entry.key;
+      if (normalized.find(word) != std::string::npos) return entry.key;
     }
   }
   return "";
@@ -140,10 +141,27 @@ bool may_start_with_numeral(std::string_view text) {
   return false;
 }
 
+// A flattened table row ("七、依申请公开信息收取的费用 | 万元 | 0", or the same TAB-separated) is
+// no heading, though its first cell may read like one; a lone cell with a bar after it is.
+bool is_table_row(std::string_view text) {
+  for (char sep : {'|', '\t'}) {
+    int cells = 0;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+      if (i < text.size() && text[i] != sep) continue;
+      const std::string_view cell = text.substr(start, i - start);
+      if (cell.find_first_not_of(" \t") != std::string_view::npos) ++cells;
+      start = i + 1;
+    }
+    if (cells >= 2) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<SectionHeading> classify_heading(std::string_view text, int previous_ordinal) {
-  if (!may_start_with_numeral(text)) return std::nullopt;
+  if (!may_start_with_numeral(text) || is_table_row(text)) return std::nullopt;
   const std::u32string s = to_u32(text);
   std::size_t i = 0;
   while (i < s.size() && is_space(s[i])) ++i;

@@ -154,18 +154,39 @@ std::vector<std::u32string> leading_lines(const model::Document& doc,
   return lines;
 }
 
+// Digits at i: how many (at most `most`), 0 when none.
+std::size_t digits_at(std::u32string_view s, std::size_t i, std::size_t most) {
+  std::size_t n = 0;
+  while (i + n < s.size() && n < most && digit_value(s[i + n]) >= 0) ++n;
+  return n;
+}
+
+// The length of a date written at i ("2011-03-14", "2012/4/12", "2012年4月12日"), or 0. A time
+// that follows ("2011-03-14 18:20:44", its space gone in a spaceless line) is not part of it.
+std::size_t date_length_at(std::u32string_view s, std::size_t i) {
+  if (digits_at(s, i, 5) != 4) return 0;
+  std::size_t j = i + 4;
+  const std::u32string_view first_seps = U"-/.年";
+  if (j >= s.size() || first_seps.find(s[j]) == std::u32string_view::npos) return 0;
+  const bool chinese = s[j] == U'年';
+  const std::size_t month = digits_at(s, ++j, 2);
+  if (month == 0) return 0;
+  j += month;
+  if (j >= s.size() || s[j] != (chinese ? U'月' : s[i + 4])) return 0;
+  const std::size_t day = digits_at(s, ++j, 2);
+  if (day == 0) return 0;
+  j += day;
+  if (chinese && j < s.size() && s[j] == U'日') ++j;
+  return j - i;
+}
+
 std::optional<std::string> published_in(std::u32string_view line) {
   for (std::u32string_view key : {U"发布时间", U"发布日期", U"发文日期", U"成文日期", U"时间"}) {
     const std::size_t at = line.find(key);
     if (at == std::u32string_view::npos) continue;
     std::size_t i = at + key.size();
     if (i < line.size() && (line[i] == U':' || line[i] == U'：')) ++i;
-    std::size_t j = i;
-    while (j < line.size() &&
-           (digit_value(line[j]) >= 0 || line[j] == U'-' || line[j] == U'/' || line[j] == U'年' ||
-            line[j] == U'月' || line[j] == U'日' || line[j] == U'.'))
-      ++j;
-    if (j - i >= 8) return to_utf8(line.substr(i, j - i));
+    if (const std::size_t n = date_length_at(line, i); n > 0) return to_utf8(line.substr(i, n));
   }
   return std::nullopt;
 }
@@ -178,6 +199,47 @@ std::optional<int> year_of_statistics_period(std::u32string_view text) {
     if (auto year = find_year(text.substr(at, 20))) return year->second;
   }
   return std::nullopt;
+}
+
+// The signature block that closes a report: the agency's name on one line, the date alone on
+// the next ("仙游县林业局" / "2013年3月20日"). Looked for among the last few lines only.
+struct Signature {
+  std::string agency;
+  std::string date;
+};
+
+std::optional<Signature> signature_block(const model::Document& doc) {
+  constexpr std::size_t k_lines_searched = 6;
+  std::vector<std::u32string> tail;  // last non-empty lines, last first
+  for (std::size_t b = doc.blocks.size(); b-- > 0 && tail.size() < k_lines_searched;) {
+    if (doc.blocks[b].kind != model::Block::Kind::paragraph) continue;
+    std::u32string line = without_spaces(to_u32(doc.blocks[b].paragraph.text));
+    if (!line.empty()) tail.push_back(std::move(line));
+  }
+  for (std::size_t i = 0; i + 1 < tail.size(); ++i) {
+    if (date_length_at(tail[i], 0) != tail[i].size()) continue;
+    const std::u32string& name = tail[i + 1];
+    if (name.size() < 2 || name.size() > 30 || !ends_like_agency(name)) return std::nullopt;
+    return Signature{to_utf8(name), to_utf8(tail[i])};
+  }
+  return std::nullopt;
+}
+
+// The report year a publication date implies: reports are due by 31 March (条例 2007 art. 31,
+// 2019 art. 49) for the year before, so a date in the first half of Y gives Y − 1. A later date
+// says nothing certain (a late report, or a report on the current year) and gives none.
+std::optional<int> year_of_publication(std::string_view published) {
+  constexpr int k_last_month_of_reporting = 6;
+  const std::u32string p = to_u32(published);
+  const std::size_t length = date_length_at(p, 0);
+  if (length == 0) return std::nullopt;
+  int year = 0;
+  for (std::size_t k = 0; k < 4; ++k) year = year * 10 + digit_value(p[k]);
+  int month = 0;
+  for (std::size_t k = 5; k < length && digit_value(p[k]) >= 0; ++k)
+    month = month * 10 + digit_value(p[k]);
+  if (month < 1 || month > k_last_month_of_reporting) return std::nullopt;
+  return year - 1;
 }
 
 std::vector<std::string> body_paragraphs(const model::Document& doc) {
@@ -268,6 +330,11 @@ model::ReportMeta read_metadata(const model::Document& doc,
   }
   if (meta.published.empty()) meta.published = doc.hints.published;
   if (meta.agency.empty()) meta.agency = doc.hints.agency;
+  if (const auto signed_by = signature_block(doc)) {
+    if (meta.published.empty()) meta.published = signed_by->date;
+    if (meta.agency.empty() && !is_placeholder(to_u32(signed_by->agency)))
+      meta.agency = signed_by->agency;
+  }
 
   const std::vector<std::string> paragraphs = body_paragraphs(doc);
   if (!meta.year) {
@@ -286,6 +353,7 @@ model::ReportMeta read_metadata(const model::Document& doc,
       if (auto year = find_year(first); year && year->first == 0) meta.year = year->second;
     }
   }
+  if (!meta.year) meta.year = year_of_publication(meta.published);
   if (meta.agency.empty()) meta.agency = agency_in_body(paragraphs);
   return meta;
 }

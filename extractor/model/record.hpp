@@ -54,6 +54,8 @@ struct Figure {
   // For a row the template does not have (a local addition such as 其他主动公开文件): the row's
   // label as written. Such figures have ids <table>.extra_<n>.<column>, never a template id.
   std::string row_label;
+  // Pre-2019 statistics tables: the value column's header as written (本期实际, 历年累计 …).
+  std::string header;
 };
 
 struct Fact {
@@ -64,6 +66,7 @@ struct Fact {
   std::string unit;
   norm::Qualifier qualifier = norm::Qualifier::none;
   Locator locator;
+  std::string raw;  // the figure as written ("300余人次"), inside `text`
 };
 
 enum class CheckStatus { pass, fail, not_assessable };

@@ -104,6 +104,7 @@ void write_figures(JsonWriter& w, const std::vector<model::Figure>& figures) {
     w.field_or_null("unit", f.unit);
     w.field("raw", f.raw);
     write_qualifier(w, f.qualifier);
+    if (!f.header.empty()) w.field("header", f.header);
     w.key("locator");
     write_locator(w, f.locator);
     w.end_object();
@@ -122,6 +123,7 @@ void write_facts(JsonWriter& w, const std::vector<model::Fact>& facts) {
     write_decimal(w, f.value);
     w.field_or_null("unit", f.unit);
     write_qualifier(w, f.qualifier);
+    w.field("raw", f.raw);
     w.key("locator");
     write_locator(w, f.locator);
     w.end_object();

@@ -3,9 +3,11 @@
 #include <exception>
 
 #include "extractor/checks/identity_checks.hpp"
+#include "extractor/facts/facts.hpp"
 #include "extractor/figures/table_reader.hpp"
 #include "extractor/layout/sections.hpp"
 #include "extractor/layout/tokens.hpp"
+#include "extractor/legacy/statistics_table.hpp"
 #include "extractor/metadata/report_metadata.hpp"
 #include "extractor/readers/reader.hpp"
 
@@ -21,15 +23,21 @@ std::string table_version(const std::vector<model::TableInfo>& tables, std::stri
 }
 
 // The report's template: table 二's version where known (it differs most between versions),
-// else table 三's; pre2019 for a report before 2019 with no template table at all.
-std::string report_template(const model::Record& record) {
+// else table 三's; pre2019 for a report with no template table that is dated before 2019 or
+// carries a pre-2019 statistics table.
+std::string report_template(const model::Record& record, bool legacy_table) {
   for (const char* key : {"active", "requests"}) {
     const std::string version = table_version(record.tables, key);
     if (!version.empty()) return version;
   }
-  if (record.tables.empty() && record.report.year && *record.report.year < k_first_template_year)
-    return "pre2019";
+  const bool before_templates = record.report.year && *record.report.year < k_first_template_year;
+  if (record.tables.empty() && (before_templates || legacy_table)) return "pre2019";
   return "unknown";
+}
+
+template <typename T>
+void append(std::vector<T>& to, std::vector<T>& from) {
+  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
 }
 
 bool has_error(const model::Diagnostics& diagnostics) {
@@ -56,7 +64,8 @@ model::Record run(model::Document doc) {
   record.figures = std::move(tables.figures);
   record.tables = std::move(tables.tables);
   record.report = metadata::read_metadata(doc, sections);
-  record.report.template_version = report_template(record);
+  legacy::LegacyTables legacy_tables = legacy::read_statistics_tables(doc);
+  record.report.template_version = report_template(record, !legacy_tables.tables.empty());
   // Table 四 is the same in both versions; it takes the report's.
   for (model::TableInfo& t : record.tables) {
     if (t.template_version == "unknown" && t.table == "appeals" &&
@@ -64,6 +73,10 @@ model::Record run(model::Document doc) {
       t.template_version = record.report.template_version;
   }
   record.checks = checks::evaluate_identities(record.figures, record.tables);
+  record.facts = facts::read_facts(doc, sections, {.skip_table_sections = !record.tables.empty()});
+  append(record.tables, legacy_tables.tables);
+  append(record.figures, legacy_tables.figures);
+  append(record.checks, legacy_tables.checks);
   record.source = std::move(doc.source);
   record.diagnostics = std::move(doc.diagnostics);
   record.diagnostics.insert(record.diagnostics.end(), tables.diagnostics.begin(),

@@ -1,0 +1,75 @@
+#include <gtest/gtest.h>
+
+#include "extractor/metadata/report_metadata.hpp"
+#include "extractor/pipeline/extract.hpp"
+
+namespace nianbao::metadata {
+namespace {
+
+model::ReportMeta meta_of(const std::string& text) {
+  return pipeline::extract_bytes(text, "report.txt").report;
+}
+
+TEST(Year, FromTheTitleBeforeAnythingElse) {
+  const auto m = meta_of(
+      "虹山乡人民政府2011年度信息公开的报告\n时间:2012-04-12 10:47\n一、基本情况\n2009年起我乡…\n");
+  EXPECT_EQ(m.year, 2011);
+  EXPECT_EQ(m.agency, "虹山乡人民政府");
+  EXPECT_EQ(m.published, "2012-04-12");
+}
+
+TEST(Year, FromTheStatisticsPeriodWhenTheTitleHasNone) {
+  const auto m = meta_of(
+      "某县林业局政府信息公开工作年度报告\n本报告中所列数据的统计期限自2013年1月1日起至2013年12月31"
+      "日止。\n");
+  EXPECT_EQ(m.year, 2013);
+}
+
+TEST(Year, FromThePublicationLineAsALastResort) {
+  EXPECT_EQ(
+      meta_of("政府信息公开工作年度报告\n发布日期：2015-03-20\n一、概述\n我局按照要求…\n").year,
+      2014);
+  // A date late in the year does not tell which year the report covers.
+  EXPECT_FALSE(meta_of("政府信息公开工作年度报告\n发布日期：2015-09-20\n一、概述\n我局…\n").year);
+}
+
+TEST(Year, NeverAYearThatMerelyAppears) {
+  const auto m = meta_of(
+      "政府信息公开工作报告\n一、概述\n我局自2008年5月1日起施行《条例》，2016年完成改版。\n");
+  EXPECT_FALSE(m.year.has_value());
+}
+
+TEST(Published, TheDateWithoutTheTimeOfDay) {
+  EXPECT_EQ(
+      meta_of("唐村镇2010年政府信息公开工作年度报告\n发布时间:2011-03-14 18:20:44\n").published,
+      "2011-03-14");
+  EXPECT_EQ(meta_of("唐村镇2010年政府信息公开工作年度报告\n发布时间：2011/3/4\n").published,
+            "2011/3/4");
+}
+
+TEST(SignatureBlock, GivesTheDateAndAnAgencyTheTitleLacks) {
+  const auto m = meta_of(
+      "2012年政府信息公开工作年度报告\n一、概述\n全年主动公开信息5条。\n\n仙游县林业局\n2013年3月20"
+      "日\n");
+  EXPECT_EQ(m.published, "2013年3月20日");
+  EXPECT_EQ(m.agency, "仙游县林业局");
+  EXPECT_EQ(m.year, 2012);
+}
+
+TEST(SignatureBlock, APlaceholderIsNoAgencyAndProseIsNoSignature) {
+  EXPECT_EQ(
+      meta_of(
+          "政府信息公开工作年度报告\n一、概述\n全年公开信息5条。\nXX乡镇（部门）\n2020年1月10日\n")
+          .agency,
+      "");
+  EXPECT_EQ(
+      meta_of("政府信息公开工作年度报告\n一、概述\n我们在2020年1月10日召开会议。\n").published, "");
+}
+
+TEST(Title, TheLineThatNamesAReport) {
+  EXPECT_EQ(meta_of("附件\n舒兰市水利局2017年政府信息公开工作年度报告\n一、基本工作情况\n").title,
+            "舒兰市水利局2017年政府信息公开工作年度报告");
+}
+
+}  // namespace
+}  // namespace nianbao::metadata
