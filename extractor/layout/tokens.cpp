@@ -246,7 +246,11 @@ void tokenize_line(const model::Paragraph& paragraph, std::vector<Token>& out,
   push(ctx, classify_cell_text(body), body, front);
 }
 
-void tokenize_table(const model::Table& table, std::vector<Token>& out) {
+void tokenize_table(const model::Document& doc, const model::Table& table, std::vector<Token>& out,
+                    int depth) {
+  // Layout tables can hold the report's tables; a depth bound keeps hostile nesting harmless.
+  constexpr int k_max_depth = 8;
+  if (depth > k_max_depth) return;
   std::vector<const model::Cell*> cells;
   cells.reserve(table.cells.size());
   for (const model::Cell& cell : table.cells) cells.push_back(&cell);
@@ -266,6 +270,12 @@ void tokenize_table(const model::Table& table, std::vector<Token>& out) {
       current_row = cell->row;
     }
     out.push_back(std::move(token));
+    // A table inside a cell is read in place, right after the cell's own text.
+    for (int nested : cell->nested_tables) {
+      if (nested >= 0 && static_cast<std::size_t>(nested) < doc.tables.size() &&
+          nested != table.index)
+        tokenize_table(doc, doc.tables[static_cast<std::size_t>(nested)], out, depth + 1);
+    }
   }
 }
 
@@ -299,7 +309,7 @@ std::vector<Token> tokenize(const model::Document& doc,
     if (block.kind == model::Block::Kind::paragraph) {
       tokenize_line(block.paragraph, out, pending_row_start);
     } else if (block.table >= 0 && static_cast<std::size_t>(block.table) < doc.tables.size()) {
-      tokenize_table(doc.tables[static_cast<std::size_t>(block.table)], out);
+      tokenize_table(doc, doc.tables[static_cast<std::size_t>(block.table)], out, 0);
       pending_row_start = true;
     }
   }

@@ -1,0 +1,78 @@
+#pragma once
+// A hardened pull parser over one XML part, built on libxml2's xmlTextReader so that a large
+// document.xml is streamed node by node and never held as a DOM. No network, no entity
+// substitution, no DTD loading, and any DOCTYPE at all is refused: WordprocessingML never
+// carries one, so its presence means an XXE or billion-laughs attempt.
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace nianbao::readers::docx {
+
+class PartStream;
+
+enum class XmlError {
+  none,
+  malformed,  // docx_xml_error
+  doctype,    // docx_xml_dtd
+  too_deep,   // docx_too_deep
+  source,     // the underlying PartStream failed (zip bomb, corrupt data)
+};
+
+enum class XmlEvent { start, end, text, done };
+
+class XmlStream {
+ public:
+  // Pulls from a decompressing part (which must outlive the stream).
+  XmlStream(PartStream& source, int max_depth);
+  ~XmlStream();
+  XmlStream(const XmlStream&) = delete;
+  XmlStream& operator=(const XmlStream&) = delete;
+
+  // The next event. An empty element gives start then end. After done, error() says whether
+  // the part ended normally.
+  XmlEvent next();
+  // Skips the rest of the element whose start was just returned (its end is not reported).
+  void skip_element();
+
+  // For start and end events.
+  std::string_view local_name() const { return local_name_; }
+  // True for the WordprocessingML main namespace (transitional or strict).
+  bool in_word_namespace() const { return word_ns_; }
+  std::string_view namespace_uri() const { return ns_uri_; }
+  // For start events: an attribute in the WordprocessingML namespace (or without namespace)
+  // by local name; empty when absent.
+  std::string attribute(const char* local) const;
+  bool has_attribute(const char* local) const;
+  // For text events.
+  std::string_view text() const { return text_; }
+
+  XmlError error() const { return error_; }
+  const std::string& error_message() const { return message_; }
+
+ private:
+  struct Impl;
+  void fail(XmlError error, std::string message);
+  void fail_from_reader();
+  bool read_node();
+  std::unique_ptr<Impl> impl_;
+  int max_depth_;
+  std::string local_name_;
+  std::string ns_uri_;
+  std::string text_;
+  bool word_ns_ = false;
+  bool pending_end_ = false;  // an empty element's synthesised end event is due
+  XmlError error_ = XmlError::none;
+  std::string message_;
+};
+
+// The WordprocessingML namespaces: transitional (what Word and WPS write) and strict.
+inline constexpr std::string_view k_word_ns =
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+inline constexpr std::string_view k_word_strict_ns =
+    "http://purl.oclc.org/ooxml/wordprocessingml/main";
+inline constexpr std::string_view k_markup_compat_ns =
+    "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+}  // namespace nianbao::readers::docx
