@@ -11,6 +11,10 @@ packages=(
   libboost-program-options-dev                   # the command line
   libzip-dev                                     # reading .docx packages
   nlohmann-json3-dev                             # reading JSON (golden files, records)
+  libarchive-dev                                 # zip/tar archives of reports read in place
+  libsqlite3-dev                                 # --db out.sqlite
+  libpq-dev                                      # --db postgresql://… (libpq, COPY)
+  postgresql                                     # a real server for the database tests
   libgtest-dev libgmock-dev                      # the test suite
   libbenchmark-dev                               # the benchmarks
   clang-format                                   # the format check in the test suite

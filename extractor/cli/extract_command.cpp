@@ -137,6 +137,18 @@ int run(const ExtractOptions& o, bulk::RecordForm form) {
   }
 }
 
+// `--flat` takes an optional form; Boost would take the next argument (an input) for it, so a
+// bare `--flat` before an input is spelled out as `--flat=ndjson` first.
+std::vector<std::string> spell_out_flat(int argc, const char* const* argv) {
+  std::vector<std::string> args(argv, argv + argc);
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const bool form_follows =
+        i + 1 < args.size() && (args[i + 1] == "ndjson" || args[i + 1] == "csv");
+    if (args[i] == "--flat" && !form_follows) args[i] = "--flat=ndjson";
+  }
+  return args;
+}
+
 }  // namespace
 
 int run_extract_command(int argc, const char* const* argv) {
@@ -150,7 +162,12 @@ int run_extract_command(int argc, const char* const* argv) {
   positional.add("input", -1);
   po::variables_map vm;
   try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    const std::vector<std::string> args = spell_out_flat(argc, argv);
+    po::store(po::command_line_parser(std::vector<std::string>(args.begin() + 1, args.end()))
+                  .options(all)
+                  .positional(positional)
+                  .run(),
+              vm);
     po::notify(vm);
   } catch (const po::error& e) {
     return usage_error(e.what(), visible);
