@@ -163,7 +163,7 @@ bool walk(const std::string& argument, const PathFilter& filter, const Emit& emi
   if (fs::is_directory(argument, ec)) return walk_directory(argument, argument, filter, emit);
   // Missing or unreadable files go to the pipeline, which reports them as failed records.
   if (!fs::is_regular_file(argument, ec)) return emit(file_input(argument));
-  return emit_file(argument, PathFilter(), emit);
+  return emit_file(argument, filter, emit);  // named files are not filtered; members are
 }
 
 }  // namespace
