@@ -137,7 +137,8 @@ TEST(Inputs, ArchiveMembersAreReadInPlace) {
   EXPECT_EQ(bulk::sniff_file_kind(docx), bulk::FileKind::report);
   for (const fs::path& archive : {zip, tar}) {
     const std::vector<Input> inputs = collect({archive.string()}, {{}, {"*.json"}});
-    ASSERT_EQ(inputs.size(), 2u) << archive << " " << inputs.back().path << " " << inputs.back().message;
+    ASSERT_EQ(inputs.size(), 2u) << archive << " " << inputs.back().path << " "
+                                 << inputs.back().message;
     EXPECT_EQ(inputs[0].kind, Input::Kind::bytes);
     EXPECT_EQ(inputs[0].path, archive.string() + "!/2019/a.txt");
     EXPECT_EQ(inputs[0].bytes, "alpha");
