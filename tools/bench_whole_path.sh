@@ -50,15 +50,16 @@ if [ ! -f "$work/.generated-$n" ]; then
   touch "$work/.generated-$n"
 fi
 
-# Runs a command under GNU time; prints "seconds peak_kb".
+# Runs a command under GNU time; prints "seconds peak_kb cpu_seconds" (cpu = user + system, which
+# says what the work costs when other jobs share the machine).
 timed() {
-  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || true
-  tail -1 "$work/time.txt"
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || true
+  tail -1 "$work/time.txt" | awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }'
 }
 
 rows=()
-row() {  # name docs seconds peak_kb
-  rows+=("$1|$2|$3|$4")
+row() {  # name docs seconds peak_kb cpu_seconds
+  rows+=("$1|$2|$3|$4|$5")
 }
 
 drop_caches() { sync; echo 3 >/proc/sys/vm/drop_caches 2>/dev/null || true; }
@@ -66,15 +67,15 @@ drop_caches() { sync; echo 3 >/proc/sys/vm/drop_caches 2>/dev/null || true; }
 for f in docx text html; do
   # Warm the page cache the same way for every tool: read the files once.
   cat "$work/corpus/$f"/* >/dev/null
-  read -r s kb < <(timed "$NIANBAO" extract -q --ndjson -j"$jobs" --exclude '*.golden.json' \
+  read -r s kb cpu < <(timed "$NIANBAO" extract -q --ndjson -j"$jobs" --exclude '*.golden.json' \
     -o "$work/nianbao-$f.ndjson" "$work/corpus/$f")
-  row "nianbao $f" "$n" "$s" "$kb"
+  row "nianbao $f" "$n" "$s" "$kb" "$cpu"
 done
 
 mapfile -t docx_files < <(find "$work/corpus/docx" -name '*.docx' | sort)
 printf '%s\n' "${docx_files[@]:0:$pandoc_sample}" >"$work/pandoc-list.txt"
-read -r s kb < <(timed sh -c "xargs -P $jobs -I{} pandoc --to plain -o /dev/null {} <'$work/pandoc-list.txt'")
-row "pandoc to plain" "$(wc -l <"$work/pandoc-list.txt")" "$s" "$kb"
+read -r s kb cpu < <(timed sh -c "xargs -P $jobs -I{} pandoc --to plain -o /dev/null {} <'$work/pandoc-list.txt'")
+row "pandoc to plain" "$(wc -l <"$work/pandoc-list.txt")" "$s" "$kb" "$cpu"
 
 printf '%s\n' "${docx_files[@]:0:$pydocx_sample}" >"$work/pydocx-list.txt"
 cat >"$work/pydocx.py" <<'EOF'
@@ -87,24 +88,25 @@ for path in sys.argv[1:]:
                 cells += len(cell.text) >= 0
 print(cells)
 EOF
-read -r s kb < <(timed sh -c "xargs -P $jobs -n 200 $py '$work/pydocx.py' <'$work/pydocx-list.txt'")
-row "python-docx cells" "$(wc -l <"$work/pydocx-list.txt")" "$s" "$kb"
+read -r s kb cpu < <(timed sh -c "xargs -P $jobs -n 200 $py '$work/pydocx.py' <'$work/pydocx-list.txt'")
+row "python-docx cells" "$(wc -l <"$work/pydocx-list.txt")" "$s" "$kb" "$cpu"
 
 rate() { awk -v d="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0 ? d / s : 0) }'; }
 nianbao_docx_rate=$(rate "$n" "$(echo "${rows[0]}" | cut -d'|' -f3)")
 echo
-echo "Whole path on $(nproc) cores, N=$n per format, nianbao -j$jobs ($(date -u +%F))"
+echo "Whole path on $(nproc) cores, N=$n per format, nianbao -j$jobs ($(date -u +%F), load $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "'vs nianbao docx': how many times more docx documents per second nianbao reads than the tool."
 echo
-printf '| %-18s | %9s | %7s | %7s | %7s | %-22s |\n' tool documents seconds "docs/s" "peak MB" "nianbao docx is … faster"
-printf '|%s|%s|%s|%s|%s|%s|\n' -------------------- ----------: --------: --------: --------: ------------------------
+printf '| %-18s | %9s | %7s | %7s | %7s | %9s | %-9s |\n' tool documents seconds "docs/s" "peak MB" "docs/cpu-s" "vs nianbao docx"
+printf '|%s|%s|%s|%s|%s|%s|%s|\n' -------------------- ----------: --------: --------: --------: ----------: ----------
 for r in "${rows[@]}"; do
-  IFS='|' read -r name docs s kb <<<"$r"
+  IFS='|' read -r name docs s kb cpu <<<"$r"
   rt=$(rate "$docs" "$s")
   ratio="—"
   case "$name" in nianbao*) ;; *)
     ratio=$(awk -v a="$nianbao_docx_rate" -v b="$rt" 'BEGIN { printf "%.1f×", (b > 0 ? a / b : 0) }') ;;
   esac
-  printf '| %-18s | %9s | %7s | %7s | %7s | %-22s |\n' "$name" "$docs" "$s" "$rt" "$((kb / 1024))" "$ratio"
+  printf '| %-18s | %9s | %7s | %7s | %7s | %9s | %-9s |\n' "$name" "$docs" "$s" "$rt" "$((kb / 1024))" "$(rate "$docs" "$cpu")" "$ratio"
 done
 echo
 if [ -f "$shared/tools/score.py" ]; then

@@ -40,8 +40,9 @@ void Summary::count(model::RecordStatus status) {
 }
 
 std::string Summary::line(double seconds) const {
-  std::string out = std::to_string(inputs) + " inputs: " + std::to_string(ok) + " ok, " +
-                    std::to_string(partial) + " partial, " + std::to_string(failed) + " failed";
+  std::string out = std::to_string(inputs) + (inputs == 1 ? " input: " : " inputs: ") +
+                    std::to_string(ok) + " ok, " + std::to_string(partial) + " partial, " +
+                    std::to_string(failed) + " failed";
   if (unchanged > 0) out += " (" + std::to_string(unchanged) + " unchanged in the database)";
   const long long rate = seconds > 0 ? std::llround(static_cast<double>(inputs) / seconds) : 0;
   char timing[64];
