@@ -1,78 +1,139 @@
-// TEMPORARY local stand-in (not committed) until the normalizers branch lands.
 #include "normalizers/cell_value.hpp"
 
-#include "normalizers/labels.hpp"
+#include <array>
+
+#include "normalizers/scanner.hpp"
+#include "normalizers/text.hpp"
+#include "normalizers/units.hpp"
+
 namespace nianbao::norm {
-const char* to_string(CellStatus s) {
-  switch (s) {
+
+namespace {
+
+bool is_dash(char32_t c) {
+  return c == U'-' || c == U'－' || c == U'—' || c == U'–' || c == U'―' || c == U'‐' || c == U'‑' ||
+         c == U'‒' || c == U'−' || c == U'─';
+}
+
+// "/", "／", any run of dashes ("-", "—", "——", "－－"), "无", "不涉及".
+bool is_not_applicable(std::u32string_view cell) {
+  if (cell == U"/" || cell == U"／" || cell == U"无" || cell == U"不涉及") return true;
+  if (cell.empty()) return false;
+  for (char32_t c : cell) {
+    if (!is_dash(c)) return false;
+  }
+  return true;
+}
+
+// Units a table cell may carry. Time spans ("2019年") and ranges are not cell values.
+bool is_cell_unit(UnitKind kind) {
+  return kind == UnitKind::none || kind == UnitKind::count || kind == UnitKind::money ||
+         kind == UnitKind::percent || kind == UnitKind::measure;
+}
+
+// 万 or 亿 written in the number itself ("5万").
+bool has_big_multiplier(std::u32string_view cell) {
+  return cell.find_first_of(U"万萬亿億") != std::u32string_view::npos;
+}
+
+// Applies the column's unit to a value the cell writes without one. A cell that writes its own
+// multiplier ("5万" under 万元) states its amount in full: it takes the column's 元 but not the
+// column's power of ten again.
+std::optional<CellValue> apply_column_unit(CellValue cell, std::string_view column_unit,
+                                           bool own_multiplier) {
+  if (column_unit.empty()) return cell;
+  auto unit = unit_named(column_unit);
+  if (!unit) return cell;  // a header unit we do not know is not a guess we make
+  if (unit->kind == UnitKind::money && !own_multiplier) {
+    auto in_yuan = cell.value->scaled_by_pow10(unit->money_pow10);
+    if (!in_yuan) return std::nullopt;
+    cell.value = in_yuan;
+  }
+  cell.unit = std::string(unit->unit);
+  return cell;
+}
+
+}  // namespace
+
+const char* to_string(CellStatus status) {
+  switch (status) {
     case CellStatus::value:
       return "value";
     case CellStatus::blank:
       return "blank";
     case CellStatus::not_applicable:
       return "not_applicable";
-    default:
+    case CellStatus::unparsed:
       return "unparsed";
   }
+  return "unparsed";
 }
-const char* to_string(Qualifier q) {
-  switch (q) {
+
+const char* to_string(Qualifier qualifier) {
+  switch (qualifier) {
+    case Qualifier::none:
+      return "";
     case Qualifier::approx:
       return "approx";
     case Qualifier::at_least:
       return "at_least";
     case Qualifier::at_most:
       return "at_most";
-    default:
-      return "";
   }
-}
-CellValue parse_cell(std::string_view text, std::string_view column_unit) {
-  std::string t = normalize_for_match(text);
-  CellValue v;
-  if (t.empty()) {
-    v.status = CellStatus::blank;
-    return v;
-  }
-  if (t == "/" || t == "-" || t == "—" || t == "——" || t == "无" || t == "不涉及") {
-    v.status = CellStatus::not_applicable;
-    return v;
-  }
-  std::string unit;
-  for (const char* u : {"万元", "元"}) {
-    std::string su(u);
-    if (t.size() > su.size() && t.ends_with(su)) {
-      unit = su;
-      t.resize(t.size() - su.size());
-      break;
-    }
-  }
-  std::string digits;
-  for (char c : t)
-    if (c != ',') digits.push_back(c);
-  auto d = Decimal::parse(digits);
-  if (!d) {
-    v.status = CellStatus::unparsed;
-    return v;
-  }
-  if (unit.empty()) unit = std::string(column_unit);
-  if (unit == "万元") {
-    d = d->scaled_by_pow10(4);
-    unit = "元";
-  }
-  v.status = CellStatus::value;
-  v.value = d;
-  v.unit = unit;
-  return v;
-}
-bool looks_like_cell_value(std::string_view text) {
-  auto v = parse_cell(text);
-  return v.status == CellStatus::value || v.status == CellStatus::not_applicable;
-}
-std::string unit_from_header(std::string_view h) {
-  std::string t = normalize_for_match(h);
-  if (t.find("万元") != std::string::npos) return "万元";
-  if (t.find("单位:元") != std::string::npos) return "元";
   return "";
 }
+
+CellValue parse_cell(std::string_view text, std::string_view column_unit) {
+  CellValue cell;
+  const std::string_view trimmed = trim_white_space(text);
+  if (trimmed.empty()) {
+    cell.status = CellStatus::blank;
+    return cell;
+  }
+  const DecodedText decoded = decode_utf8(trimmed);
+  if (is_not_applicable(decoded.chars)) {
+    cell.status = CellStatus::not_applicable;
+    return cell;
+  }
+  auto figure = parse_figure(trimmed);
+  if (!figure || figure->is_range() || !is_cell_unit(figure->unit_kind)) return cell;
+  cell.status = CellStatus::value;
+  cell.value = figure->value;
+  cell.unit = figure->unit;
+  cell.qualifier = figure->qualifier;
+  if (!cell.unit.empty()) return cell;  // a unit in the cell wins over the column's
+  auto with_column_unit = apply_column_unit(cell, column_unit, has_big_multiplier(decoded.chars));
+  if (!with_column_unit) return CellValue{};
+  return *with_column_unit;
+}
+
+bool looks_like_cell_value(std::string_view text) {
+  const CellStatus status = parse_cell(text).status;
+  return status == CellStatus::value || status == CellStatus::not_applicable;
+}
+
+std::string unit_from_header(std::string_view header) {
+  const DecodedText text = decode_utf8(header);
+  const std::u32string_view s = text.chars;
+  // "（单位：万元）", "(单位:元)", "单位：万元": the word 单位 names it.
+  for (std::size_t at = s.find(U"单位"); at != std::u32string_view::npos;
+       at = s.find(U"单位", at + 1)) {
+    std::size_t i = at + 2;
+    while (i < s.size() && (s[i] == U':' || s[i] == U'：' || is_white_space(s[i]))) ++i;
+    if (auto unit = match_unit(s, i)) return to_utf8(s.substr(i, unit->length));
+  }
+  // "采购总金额（万元）": a unit alone in brackets.
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != U'(' && s[i] != U'（') continue;
+    std::size_t j = i + 1;
+    while (j < s.size() && is_white_space(s[j])) ++j;
+    auto unit = match_unit(s, j);
+    if (!unit) continue;
+    std::size_t k = j + unit->length;
+    while (k < s.size() && is_white_space(s[k])) ++k;
+    if (k < s.size() && (s[k] == U')' || s[k] == U'）')) return to_utf8(s.substr(j, unit->length));
+  }
+  return {};
+}
+
 }  // namespace nianbao::norm

@@ -19,7 +19,8 @@ const char* to_string(Qualifier qualifier);  // "" for none, "approx", "at_least
 struct CellValue {
   CellStatus status = CellStatus::unparsed;
   std::optional<Decimal> value;  // set iff status == value
-  std::string unit;  // "元" for money; a counter word (件, 条, 项 …) if written; "" if none
+  // "元" for money; a counter word (件, 条, 项 …) if written; "" if none.
+  std::string unit;
   Qualifier qualifier = Qualifier::none;
 };
 
@@ -29,9 +30,9 @@ struct CellValue {
 // - Value: a number in any notation the normalisers know (Arabic, full-width, thousands
 //   separators, sign, decimal point, Chinese numerals), optionally with a unit and qualifier
 //   ("251000元", "约5件", "3.5万"). A money unit in the cell wins over the column's unit.
-// - column_unit: the unit the column header states ("万元" from "本年收费金额（单位：万元）"), or
-// ""
-//   for none. Money is normalised to 元 exactly (12.35 万元 → 123500 元).
+// - column_unit: the unit the column header states ("万元" from
+//   "本年收费金额（单位：万元）"), or "" for none. Money is normalised to 元 exactly (12.35 万元 →
+//   123500 元).
 // - Unparsed: anything else; never a guess.
 CellValue parse_cell(std::string_view text, std::string_view column_unit = {});
 
@@ -40,8 +41,8 @@ CellValue parse_cell(std::string_view text, std::string_view column_unit = {});
 // "1.属于国家秘密", "规章", "2019年" → false.
 bool looks_like_cell_value(std::string_view text);
 
-// The unit a column header states, if any: "本年收费金额（单位：万元）" → "万元", "(单位:元)" →
-// "元".
+// The unit a column header states, if any: "本年收费金额（单位：万元）" → "万元",
+// "(单位:元)" → "元".
 std::string unit_from_header(std::string_view header);
 
 }  // namespace nianbao::norm

@@ -1,74 +1,174 @@
-// TEMPORARY local stand-in (not committed) until the normalizers branch lands.
 #include "normalizers/decimal.hpp"
+
+#include <algorithm>
+
 namespace nianbao::norm {
-Decimal Decimal::from_int(std::int64_t v) { return Decimal(v, 0); }
-std::optional<Decimal> Decimal::parse(std::string_view s) {
-  bool neg = false;
+
+namespace {
+
+__extension__ typedef unsigned __int128 UInt128;
+
+// Mantissas stay below 10^37 so that one more digit never overflows Int128 (max ≈ 1.7·10^38);
+// scales stay within what such a mantissa can express.
+constexpr int k_max_digits = 37;
+constexpr int k_max_scale = 37;
+
+constexpr Int128 pow10_i128(int n) {
+  Int128 result = 1;
+  for (int i = 0; i < n; ++i) result *= 10;
+  return result;
+}
+
+constexpr Int128 k_mantissa_limit = pow10_i128(k_max_digits);
+
+bool fits(Int128 mantissa) { return mantissa < k_mantissa_limit && mantissa > -k_mantissa_limit; }
+
+std::optional<Int128> checked_mul_i128(Int128 a, Int128 b) {
+  Int128 out = 0;
+  if (__builtin_mul_overflow(a, b, &out) || !fits(out)) return std::nullopt;
+  return out;
+}
+
+std::optional<Int128> checked_add_i128(Int128 a, Int128 b) {
+  Int128 out = 0;
+  if (__builtin_add_overflow(a, b, &out) || !fits(out)) return std::nullopt;
+  return out;
+}
+
+// Brings a mantissa at `scale` up to `target_scale` (target_scale >= scale).
+std::optional<Int128> rescale_up(Int128 mantissa, int scale, int target_scale) {
+  if (target_scale - scale > k_max_digits) {
+    if (mantissa == 0) return Int128{0};
+    return std::nullopt;
+  }
+  return checked_mul_i128(mantissa, pow10_i128(target_scale - scale));
+}
+
+std::string unsigned_digits(Int128 mantissa) {
+  UInt128 magnitude =
+      mantissa < 0 ? static_cast<UInt128>(-(mantissa + 1)) + 1 : static_cast<UInt128>(mantissa);
+  std::string digits;
+  do {
+    digits.push_back(static_cast<char>('0' + static_cast<int>(magnitude % 10)));
+    magnitude /= 10;
+  } while (magnitude != 0);
+  std::reverse(digits.begin(), digits.end());
+  return digits;
+}
+
+}  // namespace
+
+Decimal Decimal::from_int(std::int64_t value) { return Decimal(value, 0); }
+
+std::optional<Decimal> Decimal::from_parts(Int128 mantissa, int scale) {
+  if (scale < 0 || scale > k_max_scale || !fits(mantissa)) return std::nullopt;
+  return Decimal(mantissa, scale);
+}
+
+std::optional<Decimal> Decimal::parse(std::string_view ascii) {
   std::size_t i = 0;
-  if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
-    neg = s[i] == '-';
+  bool negative = false;
+  if (i < ascii.size() && (ascii[i] == '+' || ascii[i] == '-')) {
+    negative = ascii[i] == '-';
     ++i;
   }
-  Int128 m = 0;
+  Int128 mantissa = 0;
   int scale = 0;
-  bool digits = false;
-  bool point = false;
-  for (; i < s.size(); ++i) {
-    if (s[i] >= '0' && s[i] <= '9') {
-      m = m * 10 + (s[i] - '0');
-      digits = true;
-      if (point) ++scale;
-    } else if (s[i] == '.' && !point && digits)
-      point = true;
-    else
-      return std::nullopt;
+  std::size_t integer_digits = 0;
+  for (; i < ascii.size() && ascii[i] >= '0' && ascii[i] <= '9'; ++i, ++integer_digits) {
+    auto next = checked_mul_i128(mantissa, 10);
+    if (!next) return std::nullopt;
+    mantissa = *next + (ascii[i] - '0');
+    if (!fits(mantissa)) return std::nullopt;
   }
-  if (!digits) return std::nullopt;
-  return Decimal(neg ? -m : m, scale);
+  if (integer_digits == 0) return std::nullopt;  // ".5", "+", "" are not numbers
+  if (i < ascii.size() && ascii[i] == '.') {
+    ++i;
+    std::size_t fraction_digits = 0;
+    for (; i < ascii.size() && ascii[i] >= '0' && ascii[i] <= '9'; ++i, ++fraction_digits) {
+      auto next = checked_mul_i128(mantissa, 10);
+      if (!next || scale >= k_max_scale) return std::nullopt;
+      mantissa = *next + (ascii[i] - '0');
+      if (!fits(mantissa)) return std::nullopt;
+      ++scale;
+    }
+    if (fraction_digits == 0) return std::nullopt;  // "5." is not a complete number
+  }
+  if (i != ascii.size()) return std::nullopt;
+  return Decimal(negative ? -mantissa : mantissa, scale);
 }
+
 std::string Decimal::to_string() const {
-  Int128 m = mantissa_ < 0 ? -mantissa_ : mantissa_;
-  std::string d;
-  do {
-    d.insert(d.begin(), static_cast<char>('0' + static_cast<int>(m % 10)));
-    m /= 10;
-  } while (m > 0);
-  while (static_cast<int>(d.size()) <= scale_) d.insert(d.begin(), '0');
-  if (scale_ > 0) d.insert(d.end() - scale_, '.');
-  return (mantissa_ < 0 ? "-" : "") + d;
-}
-std::optional<Decimal> Decimal::scaled_by_pow10(int n) const {
-  Decimal r = *this;
-  while (n > 0 && r.scale_ > 0) {
-    --r.scale_;
-    --n;
+  std::string digits = unsigned_digits(mantissa_);
+  const auto scale = static_cast<std::size_t>(scale_);
+  if (scale > 0) {
+    if (digits.size() <= scale) digits.insert(0, scale - digits.size() + 1, '0');
+    digits.insert(digits.size() - scale, 1, '.');
   }
-  while (n-- > 0) r.mantissa_ *= 10;
-  return r;
+  if (mantissa_ < 0) digits.insert(0, 1, '-');
+  return digits;
 }
-static Int128 p10(int n) {
-  Int128 r = 1;
-  while (n-- > 0) r *= 10;
-  return r;
+
+std::optional<Decimal> Decimal::scaled_by_pow10(int n) const {
+  if (n >= 0) {
+    if (n <= scale_) return Decimal(mantissa_, scale_ - n);
+    auto mantissa = rescale_up(mantissa_, 0, n - scale_);
+    if (!mantissa) return std::nullopt;
+    return Decimal(*mantissa, 0);
+  }
+  if (n < -k_max_scale) return std::nullopt;
+  return from_parts(mantissa_, scale_ - n);
 }
-std::optional<Decimal> Decimal::checked_add(const Decimal& o) const {
-  int s = std::max(scale_, o.scale_);
-  return Decimal(mantissa_ * p10(s - scale_) + o.mantissa_ * p10(s - o.scale_), s);
+
+std::optional<Decimal> Decimal::checked_add(const Decimal& other) const {
+  const int scale = std::max(scale_, other.scale_);
+  auto a = rescale_up(mantissa_, scale_, scale);
+  auto b = rescale_up(other.mantissa_, other.scale_, scale);
+  if (!a || !b) return std::nullopt;
+  auto sum = checked_add_i128(*a, *b);
+  if (!sum) return std::nullopt;
+  return Decimal(*sum, scale);
 }
-std::optional<Decimal> Decimal::checked_sub(const Decimal& o) const {
-  int s = std::max(scale_, o.scale_);
-  return Decimal(mantissa_ * p10(s - scale_) - o.mantissa_ * p10(s - o.scale_), s);
+
+std::optional<Decimal> Decimal::checked_sub(const Decimal& other) const {
+  return checked_add(other.negated());
 }
-std::optional<Decimal> Decimal::checked_mul(const Decimal& o) const {
-  return Decimal(mantissa_ * o.mantissa_, scale_ + o.scale_);
+
+std::optional<Decimal> Decimal::checked_mul(const Decimal& other) const {
+  auto product = checked_mul_i128(mantissa_, other.mantissa_);
+  if (!product) return std::nullopt;
+  return from_parts(*product, scale_ + other.scale_);
 }
-bool Decimal::is_integer() const { return mantissa_ % p10(scale_) == 0; }
-bool operator==(const Decimal& a, const Decimal& b) { return (a <=> b) == 0; }
+
+Decimal Decimal::negated() const { return Decimal(-mantissa_, scale_); }
+
+Decimal Decimal::trimmed() const {
+  Int128 mantissa = mantissa_;
+  int scale = scale_;
+  while (scale > 0 && mantissa % 10 == 0) {
+    mantissa /= 10;
+    --scale;
+  }
+  return Decimal(mantissa, scale);
+}
+
+bool Decimal::is_integer() const { return trimmed().scale_ == 0; }
+
+bool operator==(const Decimal& a, const Decimal& b) {
+  return (a <=> b) == std::strong_ordering::equal;
+}
+
 std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
-  int s = std::max(a.scale_, b.scale_);
-  Int128 x = a.mantissa_ * p10(s - a.scale_), y = b.mantissa_ * p10(s - b.scale_);
-  return x < y   ? std::strong_ordering::less
-         : x > y ? std::strong_ordering::greater
-                 : std::strong_ordering::equal;
+  const Decimal x = a.trimmed();
+  const Decimal y = b.trimmed();
+  const int scale = std::max(x.scale_, y.scale_);
+  auto xm = rescale_up(x.mantissa_, x.scale_, scale);
+  auto ym = rescale_up(y.mantissa_, y.scale_, scale);
+  // A mantissa that overflows when aligned is larger in magnitude than any representable one, so
+  // its sign alone decides.
+  if (!xm) return x.mantissa_ < 0 ? std::strong_ordering::less : std::strong_ordering::greater;
+  if (!ym) return y.mantissa_ < 0 ? std::strong_ordering::greater : std::strong_ordering::less;
+  return *xm <=> *ym;
 }
+
 }  // namespace nianbao::norm

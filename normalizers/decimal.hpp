@@ -10,7 +10,8 @@
 
 namespace nianbao::norm {
 
-// A 128-bit mantissa keeps 16.4亿 × 10^k and long sums exact; GCC's __int128 is an extension.
+// A 128-bit mantissa keeps 16.4亿 × 10^k and long sums exact. Spelled through __extension__
+// because ISO C++ has no 128-bit integer and the build runs with -Wpedantic -Werror.
 __extension__ typedef __int128 Int128;
 
 class Decimal {
@@ -20,6 +21,8 @@ class Decimal {
   // Parses plain ASCII notation: optional sign, digits, optional '.' and digits ("-12.350",
   // "+43", "1950", ".5" is rejected). Returns nullopt on anything else or on overflow.
   static std::optional<Decimal> parse(std::string_view ascii);
+  // mantissa / 10^scale; nullopt when scale is outside 0..37 or |mantissa| >= 10^37.
+  static std::optional<Decimal> from_parts(Int128 mantissa, int scale);
 
   // Digits as kept: "12.350" stays "12.350"; an integer has no point; no exponent ever.
   std::string to_string() const;
@@ -31,6 +34,10 @@ class Decimal {
   std::optional<Decimal> checked_add(const Decimal& other) const;
   std::optional<Decimal> checked_sub(const Decimal& other) const;
   std::optional<Decimal> checked_mul(const Decimal& other) const;
+
+  Decimal negated() const;
+  // The same value with trailing fractional zeros dropped: "12.350" → "12.35", "5.00" → "5".
+  Decimal trimmed() const;
 
   bool is_integer() const;  // no non-zero fractional digits
   bool is_negative() const { return mantissa_ < 0; }

@@ -5,10 +5,12 @@
 #include <unicode/uchar.h>
 #include <unicode/uniset.h>
 #include <unicode/unistr.h>
+#include <unicode/usetiter.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 namespace nianbao::norm {
@@ -50,16 +52,30 @@ icu::Transliterator* traditional_to_simplified() {
   return instance.get();
 }
 
-// The characters the Traditional→Simplified transform can change; text without any of them
-// is left alone, which keeps label matching cheap on the common Simplified input.
-const icu::UnicodeSet* traditional_source_set() {
-  thread_local std::unique_ptr<icu::UnicodeSet> set = [] {
-    auto s = std::make_unique<icu::UnicodeSet>();
-    if (icu::Transliterator* t = traditional_to_simplified()) t->getSourceSet(*s);
-    s->freeze();
-    return s;
+// The characters the Traditional→Simplified transform really changes (its declared source set
+// is far larger). Text without any of them is left alone, which keeps label matching cheap on
+// the usual Simplified input. Built once per process from the transform itself.
+const icu::UnicodeSet* traditional_characters() {
+  static const icu::UnicodeSet* set = [] {
+    auto* changing = new icu::UnicodeSet();
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> t(
+        icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
+    if (U_SUCCESS(status) && t) {
+      icu::UnicodeSet source;
+      t->getSourceSet(source);
+      icu::UnicodeSetIterator it(source);
+      while (it.next()) {
+        if (it.isString()) continue;
+        icu::UnicodeString one(it.getCodepoint());
+        t->transliterate(one);
+        if (one != icu::UnicodeString(it.getCodepoint())) changing->add(it.getCodepoint());
+      }
+    }
+    changing->freeze();
+    return changing;
   }();
-  return set.get();
+  return set;
 }
 
 bool is_removable(UChar32 c) {
@@ -157,6 +173,64 @@ std::size_t enumerator_length(const std::u32string& s, std::u32string& enumerato
   return 0;
 }
 
+// Decodes UTF-8 that is known to be valid (normalised text) without going through ICU; edit
+// distances run on every label of a report against every template label, so this is hot.
+std::u32string decode_valid_utf8(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    char32_t cp = b0;
+    std::size_t len = 1;
+    if (b0 >= 0xF0) {
+      cp = b0 & 0x07u, len = 4;
+    } else if (b0 >= 0xE0) {
+      cp = b0 & 0x0Fu, len = 3;
+    } else if (b0 >= 0xC0) {
+      cp = b0 & 0x1Fu, len = 2;
+    }
+    for (std::size_t k = 1; k < len && i + k < s.size(); ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+    out.push_back(cp);
+    i += len;
+  }
+  return out;
+}
+
+// The text before one trailing parenthesised note, as a view into `normalized`.
+// A note whose closing parenthesis was lost (a label wrapped onto the next line by pdftotext,
+// "(二)部分公开(区分处理的,只计这一情") is cut at its opening parenthesis as well.
+std::string_view parenthetical_core(std::string_view normalized) {
+  if (normalized.empty()) return normalized;
+  if (normalized.back() != ')') {
+    const std::size_t open = normalized.rfind('(');
+    if (open == std::string_view::npos || open == 0 ||
+        normalized.find(')', open) != std::string_view::npos)
+      return normalized;
+    return normalized.substr(0, open);
+  }
+  int depth = 0;
+  for (std::size_t i = normalized.size(); i-- > 0;) {
+    if (normalized[i] == ')') ++depth;
+    if (normalized[i] == '(' && --depth == 0) return i == 0 ? normalized : normalized.substr(0, i);
+  }
+  return normalized;
+}
+
+int levenshtein(const std::u32string& a, const std::u32string& b) {
+  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<int>(j);
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = static_cast<int>(i);
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const int substitution = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, substitution});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
 std::string u32_to_utf8(std::u32string_view s) {
   icu::UnicodeString u;
   for (char32_t c : s) u.append(static_cast<UChar32>(c));
@@ -164,6 +238,8 @@ std::string u32_to_utf8(std::u32string_view s) {
 }
 
 }  // namespace
+
+Label normalize_label_uncached(std::string_view raw);
 
 std::string normalize_for_match(std::string_view raw) {
   icu::UnicodeString u =
@@ -176,7 +252,7 @@ std::string normalize_for_match(std::string_view raw) {
       if (U_SUCCESS(status)) u = normalized;
     }
     if (u.indexOf(static_cast<UChar>('(')) >= 0) u = drop_pinyin_glosses(u);
-    const icu::UnicodeSet* traditional = traditional_source_set();
+    const icu::UnicodeSet* traditional = traditional_characters();
     if (traditional != nullptr && traditional->containsSome(u)) {
       if (icu::Transliterator* t = traditional_to_simplified()) t->transliterate(u);
     }
@@ -199,6 +275,17 @@ std::string normalize_for_match(std::string_view raw) {
 }
 
 Label normalize_label(std::string_view raw) {
+  // Labels recur in every report of a bulk run; normalising costs ICU work each time.
+  thread_local std::unordered_map<std::string, Label> memo;
+  constexpr std::size_t k_memo_limit = 1 << 14;
+  if (auto it = memo.find(std::string(raw)); it != memo.end()) return it->second;
+  if (memo.size() >= k_memo_limit) memo.clear();
+  Label label = normalize_label_uncached(raw);
+  memo.emplace(std::string(raw), label);
+  return label;
+}
+
+Label normalize_label_uncached(std::string_view raw) {
   const std::u32string s = to_u32(normalize_for_match(raw));
   std::u32string enumerator;
   const std::size_t n = enumerator_length(s, enumerator);
@@ -209,32 +296,11 @@ Label normalize_label(std::string_view raw) {
 }
 
 std::string strip_parenthetical_tail(std::string_view normalized) {
-  if (normalized.empty() || normalized.back() != ')') return std::string(normalized);
-  int depth = 0;
-  for (std::size_t i = normalized.size(); i-- > 0;) {
-    if (normalized[i] == ')') ++depth;
-    if (normalized[i] == '(' && --depth == 0) {
-      if (i == 0) return std::string(normalized);
-      return std::string(normalized.substr(0, i));
-    }
-  }
-  return std::string(normalized);
+  return std::string(parenthetical_core(normalized));
 }
 
 int edit_distance(std::string_view a_utf8, std::string_view b_utf8) {
-  const std::u32string a = to_u32(a_utf8);
-  const std::u32string b = to_u32(b_utf8);
-  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<int>(j);
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = static_cast<int>(i);
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const int substitution = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, substitution});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
+  return levenshtein(to_u32(a_utf8), to_u32(b_utf8));
 }
 
 int code_point_count(std::string_view utf8) {
@@ -244,22 +310,28 @@ int code_point_count(std::string_view utf8) {
   return n;
 }
 
+// The shortest first part of a label that counts as that label.
+constexpr int k_min_prefix = 8;
+
 int label_match_score(std::string_view doc_body, std::string_view template_body) {
   if (doc_body.empty() || template_body.empty()) return 0;
   if (doc_body == template_body) return 100;
-  const std::string doc_core = strip_parenthetical_tail(doc_body);
-  const std::string template_core = strip_parenthetical_tail(template_body);
-  if (!doc_core.empty() && doc_core == template_core) return 90;
+  const std::string_view doc_core = parenthetical_core(doc_body);
+  const std::string_view template_core = parenthetical_core(template_body);
+  if (doc_core == template_core) return 90;
   // Typos and one-character local edits: allowed only on labels long enough that a single
   // edit cannot turn one template label into another (the shortest such pair differs by 2).
   const int length = code_point_count(template_core);
-  if (length >= 6) {
-    const int budget = length >= 12 ? 2 : 1;
-    if (std::abs(code_point_count(doc_core) - length) <= budget &&
-        edit_distance(doc_core, template_core) <= budget)
-      return 70;
-  }
-  return 0;
+  // A long label wrapped onto the next line by a PDF renderer arrives as its first part.
+  const int doc_length = code_point_count(doc_core);
+  if (doc_length >= k_min_prefix && 2 * doc_length >= length &&
+      template_core.substr(0, doc_core.size()) == doc_core)
+    return 60;
+  if (length < 6) return 0;
+  const int budget = length >= 12 ? 2 : 1;
+  if (std::abs(code_point_count(doc_core) - length) > budget) return 0;
+  return levenshtein(decode_valid_utf8(doc_core), decode_valid_utf8(template_core)) <= budget ? 70
+                                                                                              : 0;
 }
 
 }  // namespace nianbao::norm

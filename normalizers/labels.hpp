@@ -32,8 +32,9 @@ int code_point_count(std::string_view utf8);
 
 // How well a document label matches a template label, both already normalised:
 // 100 identical; 90 equal once parenthesised tails are dropped on either side; 70 within a
-// small edit distance (typos such as 内容/内部); 0 otherwise. Enumerators are compared by the
-// caller.
+// small edit distance (typos such as 内容/内部); 60 the document label is the first half or more
+// (at least 8 characters) of the template label, as when a renderer wraps a long label; 0
+// otherwise. Enumerators are compared by the caller.
 int label_match_score(std::string_view doc_body, std::string_view template_body);
 
 }  // namespace nianbao::norm

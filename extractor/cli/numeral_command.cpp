@@ -1,13 +1,38 @@
-// Placeholder until the normalizers land: the numeral command reports that it is unavailable.
+// `nianbao numeral TEXT...`: prints, per TEXT, one JSON line with every figure the scanner finds
+// (value, range, unit, qualifier, byte span), so anyone can check a case by hand.
+
 #include <iostream>
+#include <string_view>
 
 #include "extractor/cli/commands.hpp"
+#include "normalizers/figure_json.hpp"
+#include "normalizers/scanner.hpp"
 
 namespace nianbao::cli {
 
-int run_numeral_command(int /*argc*/, const char* const* /*argv*/) {
-  std::cerr << "nianbao numeral: not available in this build\n";
-  return 2;
+namespace {
+
+constexpr std::string_view k_usage =
+    "usage: nianbao numeral TEXT...\n"
+    "Prints, for each TEXT, one JSON line with every figure found in it: text, value (or low and\n"
+    "high for a range), unit (money in 元), qualifier and byte span [begin, end).\n";
+
+}  // namespace
+
+int run_numeral_command(int argc, const char* const* argv) {
+  if (argc >= 2 && (std::string_view(argv[1]) == "--help" || std::string_view(argv[1]) == "-h")) {
+    std::cout << k_usage;
+    return 0;
+  }
+  if (argc < 2) {
+    std::cerr << "nianbao numeral: no TEXT given\n" << k_usage;
+    return 2;
+  }
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view text = argv[i] != nullptr ? std::string_view(argv[i]) : "";
+    std::cout << norm::figures_to_json(text, norm::scan_figures(text)) << '\n';
+  }
+  return std::cout.good() ? 0 : 1;
 }
 
 }  // namespace nianbao::cli

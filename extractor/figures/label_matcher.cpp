@@ -1,6 +1,7 @@
 #include "extractor/figures/label_matcher.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace nianbao::figures {
 namespace {
@@ -8,6 +9,118 @@ namespace {
 // Bodies this short are also column headers or common words ("其他", "总计"), so they only
 // match with their enumerator.
 constexpr int k_short_body = 4;
+// Below this length a label gets no typo tolerance (see norm::label_match_score).
+constexpr int k_min_fuzzy_length = 6;
+constexpr int k_fuzzy_budget = 2;
+// See norm::label_match_score: wrapped labels match by their first part from this length on.
+constexpr int k_min_prefix_length = 8;
+
+enum class ItemKind { row, column, group };
+
+// One template label (or alias) in normalised form, and the template item it names.
+struct Entry {
+  ItemKind kind;
+  const templates::Template* version;
+  const templates::TableTemplate* table;
+  const templates::Group* group;
+  const templates::Column* column;
+  const templates::Row* row;
+  const templates::TemplateLabel* label;
+};
+
+// Every template label of every version, indexed so that a document label is compared only
+// with the labels it can match: equal bodies, equal bodies once notes in parentheses are
+// dropped, or (for typos) bodies of about the same length. Reports have hundreds of label
+// lines, most of them prose, so comparing each with every template label would dominate.
+class LabelIndex {
+ public:
+  static const LabelIndex& instance() {
+    static const LabelIndex index;
+    return index;
+  }
+
+  struct Hit {
+    const Entry* entry;
+    int score;
+  };
+
+  // Every template label the document label matches, with its score. Remembered per thread:
+  // the same labels recur in every report of a bulk run.
+  const std::vector<Hit>& hits(const norm::Label& doc) const {
+    thread_local std::unordered_map<std::string, std::vector<Hit>> memo;
+    constexpr std::size_t k_memo_limit = 1 << 14;
+    std::string key = doc.enumerator;
+    key.push_back('\x1f');
+    key += doc.body;
+    if (auto it = memo.find(key); it != memo.end()) return it->second;
+    if (memo.size() >= k_memo_limit) memo.clear();
+    return memo.emplace(std::move(key), compute_hits(doc)).first->second;
+  }
+
+ private:
+  std::vector<Hit> compute_hits(const norm::Label& doc) const {
+    std::vector<Hit> out;
+    auto offer = [&](const std::vector<std::size_t>& ids) {
+      for (std::size_t id : ids) {
+        const Entry& e = entries_[id];
+        if (std::any_of(out.begin(), out.end(), [&](const Hit& h) { return h.entry == &e; }))
+          continue;
+        const int score = match_template_label(doc, *e.label);
+        if (score > 0) out.push_back({&e, score});
+      }
+    };
+    const std::string core = norm::strip_parenthetical_tail(doc.body);
+    if (auto it = by_core_.find(core); it != by_core_.end()) offer(it->second);
+    // A typo never equals another label, so fuzzy candidates are looked at only when nothing
+    // matched exactly or once notes were dropped.
+    if (!out.empty()) return out;
+    const int length = norm::code_point_count(core);
+    for (int l = std::max(k_min_fuzzy_length, length - k_fuzzy_budget);
+         l <= length + k_fuzzy_budget && static_cast<std::size_t>(l) < by_length_.size(); ++l)
+      offer(by_length_[static_cast<std::size_t>(l)]);
+    // A label cut by a line wrap: the first part of a longer template label.
+    if (out.empty() && length >= k_min_prefix_length) {
+      for (std::size_t l = static_cast<std::size_t>(length) + 1; l < by_length_.size(); ++l)
+        offer(by_length_[l]);
+    }
+    return out;
+  }
+
+ public:
+ private:
+  LabelIndex() {
+    for (const templates::Template& version : templates::all_templates()) {
+      for (const templates::TableTemplate& table : version.tables) {
+        for (const templates::Group& group : table.groups) {
+          if (!group.title.text.empty())
+            add({ItemKind::group, &version, &table, &group, nullptr, nullptr, &group.title});
+          for (const templates::Column& column : group.columns)
+            add({ItemKind::column, &version, &table, &group, &column, nullptr, &column.label});
+        }
+        for (const templates::Row& row : table.rows)
+          add({ItemKind::row, &version, &table, nullptr, nullptr, &row, &row.label});
+      }
+    }
+  }
+
+  void add(const Entry& entry) {
+    const std::size_t id = entries_.size();
+    entries_.push_back(entry);
+    for (const norm::Label& n : entry.label->normalized) {
+      const std::string core = norm::strip_parenthetical_tail(n.body);
+      by_core_[core].push_back(id);
+      const auto length = static_cast<std::size_t>(norm::code_point_count(core));
+      if (length >= static_cast<std::size_t>(k_min_fuzzy_length)) {
+        if (by_length_.size() <= length) by_length_.resize(length + 1);
+        by_length_[length].push_back(id);
+      }
+    }
+  }
+
+  std::vector<Entry> entries_;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_core_;
+  std::vector<std::vector<std::size_t>> by_length_;
+};
 
 bool table_selected(const templates::TableTemplate& table, std::string_view table_key) {
   return table_key.empty() || table.key == table_key;
@@ -34,19 +147,13 @@ int match_template_label(const norm::Label& doc, const templates::TemplateLabel&
 
 std::vector<RowMatch> match_rows(const norm::Label& doc, std::string_view table_key) {
   std::vector<RowMatch> best;
-  for (const templates::Template& version : templates::all_templates()) {
-    for (const templates::TableTemplate& table : version.tables) {
-      if (!table_selected(table, table_key)) continue;
-      for (const templates::Row& row : table.rows) {
-        const int score = match_template_label(doc, row.label);
-        if (score == 0) continue;
-        if (best.empty() || score > best.front().score) {
-          best.clear();
-          best.push_back({&version, &table, &row, score});
-        } else if (score == best.front().score) {
-          best.push_back({&version, &table, &row, score});
-        }
-      }
+  for (const auto& [e, score] : LabelIndex::instance().hits(doc)) {
+    if (e->kind != ItemKind::row || !table_selected(*e->table, table_key)) continue;
+    if (best.empty() || score > best.front().score) {
+      best.clear();
+      best.push_back({e->version, e->table, e->row, score});
+    } else if (score == best.front().score) {
+      best.push_back({e->version, e->table, e->row, score});
     }
   }
   return best;
@@ -54,30 +161,18 @@ std::vector<RowMatch> match_rows(const norm::Label& doc, std::string_view table_
 
 std::vector<ColumnMatch> match_columns(const norm::Label& doc, std::string_view table_key) {
   std::vector<ColumnMatch> out;
-  for (const templates::Template& version : templates::all_templates()) {
-    for (const templates::TableTemplate& table : version.tables) {
-      if (!table_selected(table, table_key)) continue;
-      for (const templates::Group& group : table.groups) {
-        for (const templates::Column& column : group.columns) {
-          const int score = match_template_label(doc, column.label);
-          if (score > 0) out.push_back({&version, &table, &group, &column, score});
-        }
-      }
-    }
+  for (const auto& [e, score] : LabelIndex::instance().hits(doc)) {
+    if (e->kind != ItemKind::column || !table_selected(*e->table, table_key)) continue;
+    out.push_back({e->version, e->table, e->group, e->column, score});
   }
   return out;
 }
 
 std::vector<GroupMatch> match_groups(const norm::Label& doc, std::string_view table_key) {
   std::vector<GroupMatch> out;
-  for (const templates::Template& version : templates::all_templates()) {
-    for (const templates::TableTemplate& table : version.tables) {
-      if (!table_selected(table, table_key)) continue;
-      for (const templates::Group& group : table.groups) {
-        if (group.title.text.empty()) continue;
-        if (match_template_label(doc, group.title) >= 90) out.push_back({&version, &table, &group});
-      }
-    }
+  for (const auto& [e, score] : LabelIndex::instance().hits(doc)) {
+    if (e->kind != ItemKind::group || !table_selected(*e->table, table_key)) continue;
+    if (score >= 90) out.push_back({e->version, e->table, e->group});
   }
   return out;
 }

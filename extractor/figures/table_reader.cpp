@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 
+#include "extractor/figures/identity_resolver.hpp"
 #include "extractor/figures/label_matcher.hpp"
 #include "normalizers/cell_value.hpp"
 
@@ -76,7 +77,7 @@ class Segmenter {
         if (!current_.cells.empty()) flush();
         current_.labels.push_back(i);
         ++labels_in_row_;
-        const std::string anchor = context_from_label(norm::normalize_label(t.text));
+        const std::string anchor = context_from_label(t.key);
         if (!anchor.empty()) context_ = anchor;
         break;
       }
@@ -143,28 +144,66 @@ std::vector<RowMatch> unambiguous(std::vector<RowMatch> matches) {
   return matches;
 }
 
+// Labels of one or two characters at the end of a run are the wrapped tails of merged cells
+// ("理" of （六）其他处理, "结果" of 三、本年度办理结果) when nothing they join with is a row.
+constexpr int k_fragment_length = 2;
+constexpr std::size_t k_max_fragments = 2;
+
 // The row a candidate's cells belong to: named by its last label, or by the last two or three
-// labels joined (labels broken over lines), never by an earlier label.
+// labels joined (labels broken over lines), never by an earlier label except across trailing
+// fragments of wrapped merged cells.
 std::optional<RowReading> find_row(const std::vector<Token>& tokens, const RowCandidate& c) {
   if (c.labels.empty()) return std::nullopt;
   const std::string table_key = c.context == "appeals" ? "" : c.context;
-  const std::size_t last = c.labels.size() - 1;
-  for (std::size_t n = 1; n <= k_max_label_join && n <= c.labels.size(); ++n) {
-    const std::size_t first = last + 1 - n;
-    const norm::Label label = norm::normalize_label(join_texts(tokens, c.labels, first, last));
-    std::vector<RowMatch> matches = unambiguous(match_rows(label, table_key));
-    if (matches.empty() && !table_key.empty()) {
-      // The section may be mislabelled or missing; a label unique in all tables still counts.
-      matches = unambiguous(match_rows(label, ""));
+  for (std::size_t skipped = 0; skipped <= k_max_fragments && skipped < c.labels.size();
+       ++skipped) {
+    const std::size_t last = c.labels.size() - 1 - skipped;
+    if (skipped > 0 && norm::code_point_count(tokens[c.labels[last + 1]].text) > k_fragment_length)
+      break;
+    for (std::size_t n = 1; n <= k_max_label_join && n <= last + 1; ++n) {
+      const std::size_t first = last + 1 - n;
+      const norm::Label label =
+          n == 1 ? tokens[c.labels[last]].key
+                 : norm::normalize_label(join_texts(tokens, c.labels, first, last));
+      std::vector<RowMatch> matches = unambiguous(match_rows(label, table_key));
+      if (matches.empty() && !table_key.empty()) {
+        // The section may be mislabelled or missing; a label unique in all tables still counts.
+        matches = unambiguous(match_rows(label, ""));
+      }
+      if (!matches.empty()) return RowReading{&c, std::move(matches), c.labels[last]};
     }
-    if (!matches.empty()) return RowReading{&c, std::move(matches), c.labels[last]};
   }
   return std::nullopt;
+}
+
+// A label line of single-space-separated words ("信息内容 本年制发件数 本年废止件数", as pdftotext
+// -raw writes a header row) is also read word by word for column headers.
+std::vector<norm::Label> label_parts(const Token& t) {
+  std::vector<norm::Label> parts{t.key};
+  if (t.text.find(' ') == std::string::npos) return parts;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= t.text.size(); ++i) {
+    if (i == t.text.size() || t.text[i] == ' ') {
+      if (i > start) parts.push_back(norm::normalize_label(t.text.substr(start, i - start)));
+      start = i + 1;
+    }
+  }
+  return parts;
 }
 
 struct HeaderMemory {
   std::vector<std::string> order;           // column keys in the order the header shows them
   std::map<std::string, std::string> text;  // column key → header text as written
+};
+
+// A row whose cells were fewer than its columns, waiting for the identities to place them.
+struct PendingShortRow {
+  const templates::Template* version;
+  const templates::TableTemplate* table;
+  const templates::Row* row;
+  std::vector<const templates::Column*> columns;
+  std::vector<std::size_t> cells;
+  const Token* leaf;
 };
 
 class TableAssembler {
@@ -189,6 +228,7 @@ class TableAssembler {
     decide_versions();
     for (const RowReading& reading : readings) place_row(reading);
     for (const RowCandidate* c : single_rows) place_single_row(*c);
+    resolve_short_rows();
     summarise_tables();
   }
 
@@ -207,16 +247,17 @@ class TableAssembler {
 
   void collect_version_evidence(const RowCandidate& c) {
     for (std::size_t k = 0; k < c.labels.size(); ++k) {
-      const norm::Label label = norm::normalize_label(tokens_[c.labels[k]].text);
-      const auto groups = match_groups(label, "active");
-      if (!groups.empty()) {
-        const auto versions = versions_of(groups);
+      for (const norm::Label& label : label_parts(tokens_[c.labels[k]])) {
+        const auto groups = match_groups(label, "active");
+        if (!groups.empty()) {
+          const auto versions = versions_of(groups);
+          if (versions.size() == 1) vote("active", *versions.begin());
+        }
+        std::vector<ColumnMatch> columns = match_columns(label, "active");
+        std::erase_if(columns, [](const ColumnMatch& m) { return m.score < 90; });
+        const auto versions = versions_of(columns);
         if (versions.size() == 1) vote("active", *versions.begin());
       }
-      std::vector<ColumnMatch> columns = match_columns(label, "active");
-      std::erase_if(columns, [](const ColumnMatch& m) { return m.score < 90; });
-      const auto versions = versions_of(columns);
-      if (versions.size() == 1) vote("active", *versions.begin());
     }
   }
 
@@ -239,6 +280,11 @@ class TableAssembler {
       }
       if (!tie && best_count > 0) versions_[table] = best;
     }
+    // A table without evidence of its own takes the version the other tables agree on: mixed
+    // reports exist (FORMATS.md D10) but then each table shows its own labels.
+    std::set<std::string> decided;
+    for (const auto& [table, version] : versions_) decided.insert(version);
+    if (decided.size() == 1) prior_ = *decided.begin();
   }
 
   std::string version_of(const std::string& table) const {
@@ -257,12 +303,13 @@ class TableAssembler {
     HeaderMemory seen;
     for (std::size_t label_index : c.labels) {
       const Token& t = tokens_[label_index];
-      const norm::Label label = norm::normalize_label(t.text);
-      for (const templates::Column& column : group.columns) {
-        if (match_template_label(label, column.label) >= 90 &&
-            std::find(seen.order.begin(), seen.order.end(), column.key) == seen.order.end()) {
-          seen.order.push_back(column.key);
-          seen.text[column.key] = t.text;
+      for (const norm::Label& label : label_parts(t)) {
+        for (const templates::Column& column : group.columns) {
+          if (match_template_label(label, column.label) >= 90 &&
+              std::find(seen.order.begin(), seen.order.end(), column.key) == seen.order.end()) {
+            seen.order.push_back(column.key);
+            seen.text[column.key] = t.text;
+          }
         }
       }
     }
@@ -287,29 +334,46 @@ class TableAssembler {
     return order;
   }
 
-  // Chooses the version whose template has this row; where the table's version is unknown,
-  // the one whose row width equals the number of cells, if exactly one does.
+  // Chooses the version whose template has this row: the table's own version; where that is
+  // unknown, any version when they all name the row's cells alike, else the version the other
+  // tables agree on, else the one whose row width equals the number of cells, if exactly one
+  // does. Never a version picked at random: the figure ids differ between versions.
   const RowMatch* choose_version(const RowReading& reading, std::size_t cell_count) {
-    const std::string decided = version_of(reading.matches.front().table->key);
-    if (!decided.empty()) {
+    auto with_version = [&](const std::string& version) -> const RowMatch* {
       for (const RowMatch& m : reading.matches)
-        if (m.version->version == decided) return &m;
+        if (m.version->version == version) return &m;
       return nullptr;
+    };
+    const std::string decided = version_of(reading.matches.front().table->key);
+    if (!decided.empty()) return with_version(decided);
+    if (same_cells_in_every_version(reading)) return &reading.matches.front();
+    if (!prior_.empty()) {
+      if (const RowMatch* m = with_version(prior_)) return m;
     }
     const RowMatch* fit = nullptr;
     int fits = 0;
-    std::set<std::size_t> widths;
     for (const RowMatch& m : reading.matches) {
-      const std::size_t width =
-          m.table->groups[static_cast<std::size_t>(m.row->group)].columns.size();
-      widths.insert(width);
-      if (width == cell_count) {
+      if (columns_of(m).size() == cell_count) {
         fit = &m;
         ++fits;
       }
     }
-    if (widths.size() == 1) return &reading.matches.front();  // same shape in every version
     return fits == 1 ? fit : nullptr;
+  }
+
+  static const std::vector<templates::Column>& columns_of(const RowMatch& m) {
+    return m.table->groups[static_cast<std::size_t>(m.row->group)].columns;
+  }
+
+  static bool same_cells_in_every_version(const RowReading& reading) {
+    const auto& first = columns_of(reading.matches.front());
+    return std::all_of(reading.matches.begin(), reading.matches.end(), [&](const RowMatch& m) {
+      const auto& columns = columns_of(m);
+      if (columns.size() != first.size()) return false;
+      for (std::size_t k = 0; k < columns.size(); ++k)
+        if (columns[k].key != first[k].key) return false;
+      return true;
+    });
   }
 
   // Drops empty cells at the edges of a row that has more cells than columns.
@@ -336,14 +400,18 @@ class TableAssembler {
     const templates::Group& group = m->table->groups[static_cast<std::size_t>(m->row->group)];
     const HeaderMemory& header = remember_header(c, *m);
     const auto columns = column_order(group, header);
-    place_cells(c, trim_excess(c.cells, columns.size()), columns, *m->table, m->row->key, header,
-                leaf);
+    place_cells(c, trim_excess(c.cells, columns.size()), columns, *m->version, *m->table, *m->row,
+                header, leaf);
   }
 
   void place_cells(const RowCandidate& c, const std::vector<std::size_t>& cells,
                    const std::vector<const templates::Column*>& columns,
-                   const templates::TableTemplate& table, const std::string& row_key,
+                   const templates::Template& version_template,
+                   const templates::TableTemplate& table, const templates::Row& template_row,
                    const HeaderMemory& header, const Token& leaf) {
+    const templates::Template* version = &version_template;
+    const templates::Row* row = &template_row;
+    const std::string& row_key = template_row.key;
     const std::string row_name = table.key + "." + row_key;
     if (cells.size() > columns.size()) {
       add_diagnostic(result_, "row_arity_excess", model::Severity::warning,
@@ -356,12 +424,8 @@ class TableAssembler {
     }
     if (cells.size() < columns.size()) {
       if (!c.last_in_document) {
-        add_diagnostic(result_, "row_arity_short", model::Severity::warning,
-                       "row " + row_name + " shows " + std::to_string(cells.size()) +
-                           " cells where the template has " + std::to_string(columns.size()) +
-                           "; empty cells were dropped, so none can be placed",
-                       leaf.locator);
-        result_.partial = true;
+        // Empty cells were dropped: decided after every complete row is placed, by identities.
+        short_rows_.push_back({version, &table, row, columns, cells, &leaf});
         return;
       }
       add_diagnostic(result_, "row_truncated", model::Severity::info,
@@ -376,6 +440,46 @@ class TableAssembler {
       emit(table, row_key, column, tokens_[cells[k]],
            text == header.text.end() ? std::string() : text->second);
     }
+  }
+
+  // A row that lost its empty cells: placed only where the identities single out one reading.
+  void resolve_short_row(const PendingShortRow& pending,
+                         const std::map<std::string, norm::Decimal>& known) {
+    const std::string row_name = pending.table->key + "." + pending.row->key;
+    ShortRow row{pending.version, pending.table, pending.row, pending.columns, {}};
+    for (std::size_t cell : pending.cells) {
+      const norm::CellValue v = norm::parse_cell(tokens_[cell].text);
+      if (v.status != norm::CellStatus::value || !v.value) break;
+      row.values.push_back(*v.value);
+    }
+    std::optional<std::vector<std::size_t>> placement;
+    if (row.values.size() == pending.cells.size()) placement = place_by_identities(row, known);
+    result_.partial = true;
+    if (!placement) {
+      add_diagnostic(result_, "row_arity_short", model::Severity::warning,
+                     "row " + row_name + " shows " + std::to_string(pending.cells.size()) +
+                         " cells where the template has " + std::to_string(pending.columns.size()) +
+                         "; empty cells were dropped and no single reading satisfies the "
+                         "identities, so none is placed",
+                     pending.leaf->locator);
+      return;
+    }
+    add_diagnostic(result_, "row_placed_by_identities", model::Severity::info,
+                   "row " + row_name + " lost its empty cells; the only placement of its " +
+                       std::to_string(pending.cells.size()) +
+                       " numbers that satisfies the identities is used, and the dropped cells "
+                       "are not emitted",
+                   pending.leaf->locator);
+    for (std::size_t j = 0; j < pending.cells.size(); ++j)
+      emit(*pending.table, pending.row->key, *pending.columns[(*placement)[j]],
+           tokens_[pending.cells[j]], "");
+  }
+
+  void resolve_short_rows() {
+    std::map<std::string, norm::Decimal> known;
+    for (const model::Figure& f : result_.figures)
+      if (f.status == norm::CellStatus::value && f.value) known.emplace(f.id, *f.value);
+    for (const PendingShortRow& pending : short_rows_) resolve_short_row(pending, known);
   }
 
   void emit(const templates::TableTemplate& table, const std::string& row_key,
@@ -414,7 +518,7 @@ class TableAssembler {
   bool has_appeals_header(const RowCandidate& c) const {
     bool review = false, litigation = false;
     for (std::size_t i : c.labels) {
-      const norm::Label label = norm::normalize_label(tokens_[i].text);
+      const norm::Label& label = tokens_[i].key;
       if (label.body == "行政复议") review = true;
       if (label.body == "行政诉讼" || label.body == "复议后起诉") litigation = true;
     }
@@ -499,6 +603,8 @@ class TableAssembler {
   TablesResult& result_;
   std::map<std::string, std::map<std::string, int>> votes_;
   std::map<std::string, std::string> versions_;
+  std::string prior_;  // the version every table with evidence agrees on, if they agree
+  std::vector<PendingShortRow> short_rows_;
   std::map<std::string, HeaderMemory> headers_;
   std::set<std::string> emitted_;
 };

@@ -2,6 +2,8 @@
 
 #include <unicode/unistr.h>
 
+#include <unordered_set>
+
 #include "extractor/templates/template.hpp"
 #include "normalizers/labels.hpp"
 
@@ -73,22 +75,23 @@ bool is_enumerator_separator(char32_t c) {
 }
 
 // Table 三's own numbered rows (一、本年新收… 四、结转下年度继续办理) look like headings; they are
-// not.
+// not. The bodies of every template row and row group, once notes in parentheses are dropped.
 bool is_table_row_label(std::string_view text) {
-  const norm::Label label = norm::normalize_label(text);
-  for (const templates::Template& t : templates::all_templates()) {
-    for (const templates::TableTemplate& table : t.tables) {
-      for (const templates::Row& row : table.rows) {
-        for (const norm::Label& candidate : row.label.normalized) {
-          if (norm::label_match_score(label.body, candidate.body) >= 90) return true;
+  static const std::unordered_set<std::string> bodies = [] {
+    std::unordered_set<std::string> out;
+    auto add = [&](const templates::TemplateLabel& label) {
+      for (const norm::Label& n : label.normalized)
+        out.insert(norm::strip_parenthetical_tail(n.body));
+    };
+    for (const templates::Template& t : templates::all_templates())
+      for (const templates::TableTemplate& table : t.tables)
+        for (const templates::Row& row : table.rows) {
+          add(row.label);
+          add(row.parent_label);
         }
-        if (!row.parent.empty() &&
-            norm::label_match_score(label.body, norm::normalize_label(row.parent).body) >= 90)
-          return true;
-      }
-    }
-  }
-  return false;
+    return out;
+  }();
+  return bodies.count(norm::strip_parenthetical_tail(norm::normalize_label(text).body)) > 0;
 }
 
 }  // namespace
@@ -123,7 +126,24 @@ std::string section_key_for(std::string_view heading_text) {
   return "";
 }
 
+namespace {
+
+// A heading starts with a Chinese numeral (after white space); checked on the bytes so that
+// the many prose lines cost nothing.
+bool may_start_with_numeral(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+  if (text.substr(i, 3) == "\xE3\x80\x80") i += 3;  // U+3000
+  const std::string_view first = text.substr(i, 3);
+  for (std::string_view numeral : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"})
+    if (first == numeral) return true;
+  return false;
+}
+
+}  // namespace
+
 std::optional<SectionHeading> classify_heading(std::string_view text, int previous_ordinal) {
+  if (!may_start_with_numeral(text)) return std::nullopt;
   const std::u32string s = to_u32(text);
   std::size_t i = 0;
   while (i < s.size() && is_space(s[i])) ++i;
@@ -142,6 +162,9 @@ std::optional<SectionHeading> classify_heading(std::string_view text, int previo
   std::u32string_view heading = std::u32string_view(s).substr(i, end - i);
   while (!heading.empty() && is_space(heading.back())) heading.remove_suffix(1);
   if (heading.empty() || heading.size() > 40) return std::nullopt;
+  // Headings never end in a number; a numbered table row with its values does
+  // ("四、结转下年度继续办理 2 3 0 4 2 0 11" in pdftotext output).
+  if (heading.back() >= U'0' && heading.back() <= U'9') return std::nullopt;
   const std::string heading_utf8 = to_utf8(heading);
   if (is_table_row_label(text)) return std::nullopt;
   std::string key = section_key_for(heading_utf8);

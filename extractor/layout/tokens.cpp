@@ -60,6 +60,15 @@ std::string_view trim(std::string_view s, std::size_t* front = nullptr) {
 
 int code_points(std::string_view s) { return norm::code_point_count(s); }
 
+// Template labels are short (the longest, with a provincial note, is well under this); longer
+// label tokens are prose and are not normalised, which keeps tokenising cheap.
+constexpr int k_longest_label = 100;
+
+norm::Label match_key(std::string_view text) {
+  if (code_points(text) > k_longest_label) return {};
+  return norm::normalize_label(text);
+}
+
 // Page furniture that pdftotext and flipbooks leave inside tables: "-3-", "— 4 —", "第 3 页",
 // "3/12". It is not a cell.
 bool is_page_furniture(std::string_view text) {
@@ -99,6 +108,7 @@ void push(LineContext& ctx, TokenKind kind, std::string_view text, std::size_t o
   token.text = std::string(text);
   token.locator = locator_at(ctx.paragraph, offset);
   token.row_start = ctx.pending_row_start;
+  if (kind == TokenKind::label) token.key = match_key(token.text);
   ctx.pending_row_start = false;
   ctx.out.push_back(std::move(token));
 }
@@ -156,6 +166,72 @@ void tokenize_pipe_line(LineContext& ctx, std::string_view line) {
   }
 }
 
+// Column gaps of pdftotext -layout output: two or more spaces, a tab or an ideographic space
+// between cells (a single space may sit inside a cell: "商业 企业").
+std::vector<std::pair<std::string_view, std::size_t>> split_on_wide_gaps(std::string_view text,
+                                                                         std::size_t base) {
+  std::vector<std::pair<std::string_view, std::size_t>> pieces;
+  std::size_t start = 0;
+  std::size_t i = 0;
+  auto close_piece = [&](std::size_t end) {
+    std::size_t lead = 0;
+    const std::string_view piece = trim(text.substr(start, end - start), &lead);
+    if (!piece.empty()) pieces.emplace_back(piece, base + start + lead);
+  };
+  while (i < text.size()) {
+    std::size_t gap = 0;
+    std::size_t w = 0;
+    std::size_t j = i;
+    int spaces = 0;
+    bool wide = false;
+    while (j < text.size() && starts_with_space(text.substr(j), w)) {
+      if (text[j] == '\t' || w == 3) wide = true;
+      ++spaces;
+      j += w;
+      gap += w;
+    }
+    if (gap > 0 && (wide || spaces >= 2)) {
+      close_piece(i);
+      start = j;
+      i = j;
+    } else {
+      i = gap > 0 ? j : i + 1;
+    }
+  }
+  close_piece(text.size());
+  return pieces;
+}
+
+// Labels of one physical row, split at column gaps when every piece is short enough to be a
+// cell ("三、本年度办理结果   （一）予以公开"); otherwise the line stays one label.
+constexpr int k_longest_cell = 40;
+
+void push_labels(LineContext& ctx, std::string_view text, std::size_t offset) {
+  const auto pieces = split_on_wide_gaps(text, offset);
+  const bool cells =
+      pieces.size() > 1 && std::all_of(pieces.begin(), pieces.end(), [](const auto& p) {
+        return code_points(p.first) <= k_longest_cell;
+      });
+  if (!cells) {
+    push(ctx, TokenKind::label, text, offset);
+    return;
+  }
+  for (const auto& [piece, at] : pieces) push(ctx, classify_cell_text(piece), piece, at);
+}
+
+// A comma outside parentheses marks a sentence; inside them it belongs to a label's note
+// ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）").
+bool has_comma_outside_parentheses(std::string_view text) {
+  int depth = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const std::string_view rest = text.substr(i);
+    if (rest.starts_with("（") || rest.starts_with("(")) ++depth;
+    if ((rest.starts_with("）") || rest.starts_with(")")) && depth > 0) --depth;
+    if (depth == 0 && (rest.starts_with("，") || rest.starts_with(","))) return true;
+  }
+  return false;
+}
+
 // Splits "label 1 0 0 3 4" or "0 0 0 0" (flipbook and pdftotext -layout rows) into a label and
 // value tokens. Returns false when the line is not of that shape.
 bool tokenize_spaced_values(LineContext& ctx, std::string_view line) {
@@ -187,11 +263,11 @@ bool tokenize_spaced_values(LineContext& ctx, std::string_view line) {
         line.substr(words[0].offset, words[first_value - 1].offset +
                                          words[first_value - 1].text.size() - words[0].offset);
     if (values < 1 || code_points(label) > 60 || label.find("。") != std::string_view::npos ||
-        label.find("，") != std::string_view::npos)
+        has_comma_outside_parentheses(label))
       return false;
     if (values == 1 && first_value > 2) return false;
     ctx.pending_row_start = true;
-    push(ctx, TokenKind::label, label, words[0].offset);
+    push_labels(ctx, label, words[0].offset);
   } else {
     if (values < 2) return false;
     ctx.pending_row_start = true;
@@ -243,7 +319,11 @@ void tokenize_line(const model::Paragraph& paragraph, std::vector<Token>& out,
     return;
   }
   if (tokenize_spaced_values(ctx, line)) return;
-  push(ctx, classify_cell_text(body), body, front);
+  if (classify_cell_text(body) == TokenKind::label) {
+    push_labels(ctx, body, front);
+  } else {
+    push(ctx, classify_cell_text(body), body, front);
+  }
 }
 
 void tokenize_table(const model::Document& doc, const model::Table& table, std::vector<Token>& out,
@@ -265,6 +345,7 @@ void tokenize_table(const model::Document& doc, const model::Table& table, std::
     token.text = std::string(text);
     token.locator = cell->locator;
     token.in_grid = true;
+    if (token.kind == TokenKind::label) token.key = match_key(token.text);
     if (cell->row != current_row) {
       token.row_start = true;
       current_row = cell->row;

@@ -9,6 +9,7 @@
 
 #include "extractor/layout/sections.hpp"
 #include "extractor/model/document.hpp"
+#include "normalizers/labels.hpp"
 
 namespace nianbao::layout {
 
@@ -27,6 +28,7 @@ struct Token {
   bool row_start = false;  // first token of a physical row (grid row, pipe row, after a blank line)
   bool in_grid = false;    // comes from a real table grid (docx, HTML)
   int section = -1;        // for headings: index into the section list
+  norm::Label key;         // for labels: the text normalised for matching, computed once
 };
 
 // Classifies a trimmed cell text as label, value or empty_cell.

@@ -27,10 +27,32 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
   return len;
 }
 
+// Bytes that go to the output as they are: printable ASCII other than '"' and '\\'.
+bool is_plain(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+
 }  // namespace
 
 void append_json_escaped(std::string& out, std::string_view value) {
   for (std::size_t i = 0; i < value.size();) {
+    // Copy the longest run that needs no escaping (printable ASCII and valid UTF-8) in one go.
+    std::size_t run = i;
+    while (run < value.size()) {
+      const auto c = static_cast<unsigned char>(value[run]);
+      if (is_plain(c)) {
+        ++run;
+      } else if (c >= 0x80) {
+        const std::size_t len = utf8_sequence_length(value, run);
+        if (len == 0) break;
+        run += len;
+      } else {
+        break;
+      }
+    }
+    if (run > i) {
+      out.append(value.substr(i, run - i));
+      i = run;
+      continue;
+    }
     const char c = value[i];
     const auto u = static_cast<unsigned char>(c);
     if (u >= 0x80) {

@@ -36,7 +36,8 @@ struct Row {
   std::string key;
   TemplateLabel label;
   std::string parent;  // the group label the row sits under (三、本年度办理结果, （三）不予公开 …)
-  int group = 0;  // index into TableTemplate::groups: whose columns this row has
+  TemplateLabel parent_label;  // the same, normalised ("" when the row has no parent)
+  int group = 0;               // index into TableTemplate::groups: whose columns this row has
 };
 
 struct TableTemplate {

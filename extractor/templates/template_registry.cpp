@@ -121,6 +121,7 @@ Template parse_template(std::string_view data) {
       need(3);
       if (table().groups.empty()) bad_data(line, "row before any column");
       Row row{std::string(f[1]), make_label(f[2]), f.size() > 3 ? std::string(f[3]) : "",
+              f.size() > 3 ? make_label(f[3]) : TemplateLabel{},
               static_cast<int>(table().groups.size()) - 1};
       table().rows.push_back(std::move(row));
       last_label = &table().rows.back().label;

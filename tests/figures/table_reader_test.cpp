@@ -146,3 +146,87 @@ TEST(TableReader, NumbersInProseAreNotFigures) {
 
 }  // namespace
 }  // namespace nianbao::figures
+
+namespace nianbao::figures {
+namespace {
+
+// Table 三 of a report in one-cell-a-line form with every cell kept, except in row 一, where the
+// flattening dropped the empty cells: 5 and 0 of natural persons, then 2 in 其他, total 7.
+std::string requests_with_dropped_blanks(const char* received_row) {
+  std::string t = k_requests_header;
+  t += received_row;
+  t += "二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 1 | 2 | ||\n";
+  t += "三、本年度办理结果 | （一）予以公开 | 6 | 0 | 0 | 0 | 0 | 3 | 9 | ||\n";
+  t += "（七）总计 | 6 | 0 | 0 | 0 | 0 | 3 | 9 | ||\n";
+  t += "四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||\n";
+  t += "四、政府信息公开行政复议、行政诉讼情况\n";
+  return t;
+}
+
+TEST(TableReader, DroppedBlanksPlacedWhenTheIdentitiesSingleOutOneReading) {
+  // received + carried_over = total + carried_forward in every column fixes where 5, 2, 7 go.
+  const auto r =
+      extract(requests_with_dropped_blanks("一、本年新收政府信息公开申请数量\n5\n2\n7\n"));
+  const auto f = figures_of(r);
+  EXPECT_EQ(f.at("requests.received.natural_person"), "5");
+  EXPECT_EQ(f.at("requests.received.other_org"), "2");
+  EXPECT_EQ(f.at("requests.received.total"), "7");
+  EXPECT_EQ(f.count("requests.received.commercial"), 0u) << "dropped cells are not invented";
+  EXPECT_TRUE(has_diagnostic(r, "row_placed_by_identities"));
+  EXPECT_EQ(r.status, model::RecordStatus::partial);
+}
+
+TEST(TableReader, DroppedBlanksLeftOutWhenSeveralReadingsFit) {
+  // All zeros fit anywhere: nothing is placed.
+  const std::string text =
+      std::string(k_requests_header) +
+      "一、本年新收政府信息公开申请数量\n0\n0\n二、上年结转政府信息公开申请数量 | 0 | "
+      "0 | 0 | 0 | 0 | 0 | 0 | ||\n（七）总计 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||\n"
+      "四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||\n";
+  const auto r = extract(text);
+  EXPECT_EQ(figures_of(r).count("requests.received.natural_person"), 0u);
+  EXPECT_EQ(figures_of(r).count("requests.received.total"), 0u);
+  EXPECT_TRUE(has_diagnostic(r, "row_arity_short"));
+}
+
+TEST(TableReader, DroppedBlanksThatBreakTheIdentitiesAreLeftOut) {
+  const auto r =
+      extract(requests_with_dropped_blanks("一、本年新收政府信息公开申请数量\n5\n3\n7\n"));
+  EXPECT_EQ(figures_of(r).count("requests.received.natural_person"), 0u);
+  EXPECT_TRUE(has_diagnostic(r, "row_arity_short"));
+}
+
+TEST(TableReader, TableFourWithInterleavedVerticalHeadersReadsInTemplateOrder) {
+  // A PDF flipbook page reads the one-character-wide header cells across the columns; only
+  // the row of numbers says anything, in the template's column order.
+  const auto r = extract(
+      "四、因政府信息公开工作被申请行政复议提起行政诉讼情况\n行政复议 行政诉讼\n"
+      "未经复议直接起诉 复议后起诉\n结 结 其 尚\n果 果 他 未\n总计 果 果 他 未 总 果 果 他 未 总\n"
+      "维 纠 结 审\n1 2 3 4 10 5 0 0 1 6 0 1 0 0 1\n五、存在的主要问题及改进情况\n");
+  const auto f = figures_of(r);
+  ASSERT_EQ(f.size(), 15u);
+  EXPECT_EQ(f.at("appeals.review.total"), "10");
+  EXPECT_EQ(f.at("appeals.litigation_direct.upheld"), "5");
+  EXPECT_EQ(f.at("appeals.litigation_direct.total"), "6");
+  EXPECT_EQ(f.at("appeals.litigation_after_review.corrected"), "1");
+  for (const model::Check& c : r.checks) EXPECT_NE(c.status, model::CheckStatus::fail) << c.rule;
+}
+
+TEST(TableReader, LabelsWrappedByAPdfRendererStillNameTheirRow) {
+  const auto r =
+      extract(std::string(k_requests_header) +
+              "（六）其他处\n2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府\n"
+              "理 5 0 0 3 3 13 24\n信息公开申请\n");
+  EXPECT_EQ(figures_of(r).at("requests.other_unpaid_fee.total"), "24");
+}
+
+TEST(TableReader, AVersionIsNeverGuessedForRowsWhoseIdsDiffer) {
+  // 规章 has three columns in both templates, with different ids; without a header or another
+  // table to say which template this is, its cells are not placed.
+  const auto r = extract("二、主动公开政府信息情况\n规章 | 1 | 2 | 3 | ||\n");
+  EXPECT_TRUE(r.figures.empty());
+  EXPECT_TRUE(has_diagnostic(r, "row_version_unknown"));
+}
+
+}  // namespace
+}  // namespace nianbao::figures

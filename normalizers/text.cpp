@@ -1,0 +1,148 @@
+#include "normalizers/text.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+
+namespace nianbao::norm {
+
+namespace {
+
+constexpr char32_t k_replacement = 0xFFFD;
+
+// Length of the sequence a lead byte announces, or 0 for a byte that cannot lead.
+int sequence_length(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xC2 && lead <= 0xDF) return 2;
+  if (lead >= 0xE0 && lead <= 0xEF) return 3;
+  if (lead >= 0xF0 && lead <= 0xF4) return 4;
+  return 0;
+}
+
+// Decodes one well-formed sequence at `pos`, or returns false (overlong forms, surrogates and
+// values above U+10FFFF are ill-formed).
+bool decode_one(std::string_view utf8, std::size_t pos, char32_t& out, std::size_t& length) {
+  const auto lead = static_cast<unsigned char>(utf8[pos]);
+  const int n = sequence_length(lead);
+  if (n == 0 || pos + static_cast<std::size_t>(n) > utf8.size()) return false;
+  if (n == 1) {
+    out = lead;
+    length = 1;
+    return true;
+  }
+  char32_t value = lead & (0xFFu >> (n + 1));
+  for (int k = 1; k < n; ++k) {
+    const auto byte = static_cast<unsigned char>(utf8[pos + static_cast<std::size_t>(k)]);
+    if ((byte & 0xC0u) != 0x80u) return false;
+    value = (value << 6) | (byte & 0x3Fu);
+  }
+  const bool overlong = (n == 3 && value < 0x800) || (n == 4 && value < 0x10000);
+  const bool surrogate = value >= 0xD800 && value <= 0xDFFF;
+  if (overlong || surrogate || value > 0x10FFFF) return false;
+  out = value;
+  length = static_cast<std::size_t>(n);
+  return true;
+}
+
+}  // namespace
+
+DecodedText decode_utf8(std::string_view utf8) {
+  DecodedText text;
+  text.chars.reserve(utf8.size());
+  text.byte_offsets.reserve(utf8.size() + 1);
+  std::size_t pos = 0;
+  while (pos < utf8.size()) {
+    char32_t c = 0;
+    std::size_t length = 0;
+    if (!decode_one(utf8, pos, c, length)) {
+      c = k_replacement;
+      length = 1;
+    }
+    text.chars.push_back(c);
+    text.byte_offsets.push_back(pos);
+    pos += length;
+  }
+  text.byte_offsets.push_back(utf8.size());
+  return text;
+}
+
+void append_utf8(std::string& out, char32_t c) {
+  if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = k_replacement;
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+std::string to_utf8(std::u32string_view chars) {
+  std::string out;
+  out.reserve(chars.size() * 3);
+  for (char32_t c : chars) append_utf8(out, c);
+  return out;
+}
+
+bool is_white_space(char32_t c) {
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return true;
+  if (c < 0x80) return false;
+  // u_isUWhiteSpace covers U+3000 and NBSP; the zero-width characters are not white space to
+  // Unicode but are invisible padding in converted documents.
+  return u_isUWhiteSpace(static_cast<UChar32>(c)) || c == 0x200B || c == 0xFEFF;
+}
+
+bool is_han(char32_t c) {
+  if (c < 0x2E80) return false;
+  UErrorCode status = U_ZERO_ERROR;
+  return uscript_getScript(static_cast<UChar32>(c), &status) == USCRIPT_HAN && U_SUCCESS(status);
+}
+
+bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+int decimal_digit_value(char32_t c) {
+  if (c >= '0' && c <= '9') return static_cast<int>(c - '0');
+  if (c < 0x80) return -1;
+  return u_charDigitValue(static_cast<UChar32>(c));
+}
+
+CodePointSet::CodePointSet(bool (*predicate)(char32_t)) : bits_(k_bmp_size), predicate_(predicate) {
+  for (char32_t c = 0; c < k_bmp_size; ++c) bits_[c] = predicate(c);
+}
+
+std::string_view trim_white_space(std::string_view utf8) {
+  const DecodedText text = decode_utf8(utf8);
+  std::size_t first = 0;
+  std::size_t last = text.chars.size();
+  while (first < last && is_white_space(text.chars[first])) ++first;
+  while (last > first && is_white_space(text.chars[last - 1])) --last;
+  return utf8.substr(text.byte_offsets[first], text.byte_offsets[last] - text.byte_offsets[first]);
+}
+
+std::u32string nfkc(std::u32string_view span) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status) || normalizer == nullptr) return std::u32string(span);
+  icu::UnicodeString source;
+  for (char32_t c : span) source.append(static_cast<UChar32>(c));
+  icu::UnicodeString normalized = normalizer->normalize(source, status);
+  if (U_FAILURE(status)) return std::u32string(span);
+  std::u32string out;
+  for (int32_t i = 0; i < normalized.length();) {
+    const UChar32 c = normalized.char32At(i);
+    out.push_back(static_cast<char32_t>(c));
+    i += U16_LENGTH(c);
+  }
+  return out;
+}
+
+}  // namespace nianbao::norm

@@ -1,0 +1,53 @@
+#pragma once
+// UTF-8 plumbing shared by the normalisers: text is decoded once to code points, each remembering
+// its byte offset, so a span found on code points maps back to the exact bytes of the input.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nianbao::norm {
+
+struct DecodedText {
+  std::u32string chars;
+  // byte_offsets[i] is where chars[i] starts in the input; byte_offsets[chars.size()] is the
+  // input's size.
+  std::vector<std::size_t> byte_offsets;
+};
+
+// Never fails: each byte of an ill-formed sequence becomes one U+FFFD, so offsets stay exact.
+DecodedText decode_utf8(std::string_view utf8);
+
+std::string to_utf8(std::u32string_view chars);
+void append_utf8(std::string& out, char32_t c);
+
+// ASCII and Unicode white space, including U+3000 (ideographic space) and U+00A0 (NBSP).
+bool is_white_space(char32_t c);
+// A CJK ideograph (Han script).
+bool is_han(char32_t c);
+bool is_ascii_letter(char32_t c);
+// 0..9 for any decimal digit (ASCII, full-width, other scripts: Unicode Nd), else -1.
+int decimal_digit_value(char32_t c);
+
+// The input without leading and trailing white space (as is_white_space).
+std::string_view trim_white_space(std::string_view utf8);
+
+// A set of code points given by a predicate, precomputed over the Basic Multilingual Plane so
+// that the scanner's per-character tests cost one bit lookup; other planes ask the predicate.
+class CodePointSet {
+ public:
+  explicit CodePointSet(bool (*predicate)(char32_t));
+  bool contains(char32_t c) const { return c < k_bmp_size ? bits_[c] : predicate_(c); }
+
+ private:
+  static constexpr char32_t k_bmp_size = 0x10000;
+  std::vector<bool> bits_;
+  bool (*predicate_)(char32_t);
+};
+
+// NFKC of a short span (a numeral: full-width digits and points → ASCII). Never applied to
+// whole text: it would rewrite the Chinese comma and other punctuation the layout relies on.
+std::u32string nfkc(std::u32string_view span);
+
+}  // namespace nianbao::norm
