@@ -112,12 +112,14 @@ class Worker {
 class Writer {
  public:
   Writer(const RunOptions& options, store::Ingest* ingest, Progress& progress,
-         const std::atomic<std::size_t>& listed, const std::atomic<bool>& listing_done)
+         const std::atomic<std::size_t>& listed, const std::atomic<bool>& listing_done,
+         const std::atomic<std::size_t>& estimate)
       : options_(options),
         ingest_(ingest),
         progress_(progress),
         listed_(listed),
         listing_done_(listing_done),
+        estimate_(estimate),
         last_flush_(std::chrono::steady_clock::now()) {}
 
   bool operator()(Outcome& out) {
@@ -127,7 +129,7 @@ class Writer {
     }
     summary_.count(status_of(out));
     if (ingest_ != nullptr) store(out);
-    progress_.update(summary_.inputs, listing_done_ ? listed_.load() : 0);
+    progress_.update(summary_.inputs, listing_done_ ? listed_.load() : estimate_.load());
     return true;
   }
 
@@ -158,8 +160,20 @@ class Writer {
   Progress& progress_;
   const std::atomic<std::size_t>& listed_;
   const std::atomic<bool>& listing_done_;
+  const std::atomic<std::size_t>& estimate_;
   std::chrono::steady_clock::time_point last_flush_;
   Summary summary_;
+};
+
+// Joined however the run ends, so an exception cannot leave a joinable thread behind.
+struct JoinedThread {
+  std::thread thread;
+  JoinedThread() = default;
+  JoinedThread(const JoinedThread&) = delete;
+  JoinedThread& operator=(const JoinedThread&) = delete;
+  ~JoinedThread() {
+    if (thread.joinable()) thread.join();
+  }
 };
 
 }  // namespace
@@ -183,7 +197,14 @@ RunResult run_bulk(const RunOptions& options) {
   const unsigned jobs = options.jobs == 0 ? 1 : options.jobs;
   OrderedPipeline<Input, Outcome> pipeline(jobs, k_window_per_worker * jobs);
   const Worker worker(options, ingest_ptr);
-  Writer writer(options, ingest_ptr, progress, listed, listing_done);
+  // Inputs are listed lazily (as the window lets them in), so the bar's total comes from a
+  // cheap count by name on the side, only when there is a bar to draw.
+  std::atomic<std::size_t> estimate{0};
+  JoinedThread counter;
+  if (options.progress != nullptr)
+    counter.thread =
+        std::thread([&] { estimate = estimate_input_count(options.inputs, options.filter); });
+  Writer writer(options, ingest_ptr, progress, listed, listing_done, estimate);
   std::istream* list = options.stdin_list;
   std::ifstream no_list;
   pipeline.run(

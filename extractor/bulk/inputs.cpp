@@ -234,6 +234,30 @@ bool for_each_archive_member(const std::string& archive_path, const PathFilter& 
   }
 }
 
+std::size_t estimate_input_count(const std::vector<std::string>& arguments,
+                                 const PathFilter& filter) {
+  std::size_t count = 0;
+  for (const std::string& argument : arguments) {
+    if (argument == "-") return 0;
+    std::error_code ec;
+    if (!fs::is_directory(argument, ec)) {
+      ++count;
+      continue;
+    }
+    const fs::path root(argument);
+    for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+      const std::string relative = it->path().lexically_relative(root).generic_string();
+      std::error_code type_ec;
+      if (it->is_directory(type_ec) && !filter.accepts_directory(relative)) {
+        it.disable_recursion_pending();
+      } else if (it->is_regular_file(type_ec) && filter.accepts_file(relative)) {
+        ++count;
+      }
+    }
+  }
+  return count;
+}
+
 void for_each_input(const std::vector<std::string>& arguments, const PathFilter& filter,
                     std::istream& stdin_list, const Emit& emit) {
   for (const std::string& argument : arguments) {

@@ -54,6 +54,11 @@ using Emit = std::function<bool(Input&&)>;
 void for_each_input(const std::vector<std::string>& arguments, const PathFilter& filter,
                     std::istream& stdin_list, const Emit& emit);
 
+// How many inputs the arguments name, cheaply, for a progress bar's time left: files in
+// directories are counted by name (an archive counts as one). 0 when unknown (a stdin list).
+std::size_t estimate_input_count(const std::vector<std::string>& arguments,
+                                 const PathFilter& filter);
+
 // The members of one archive, in archive order, filtered; returns false if emit stopped it.
 bool for_each_archive_member(const std::string& archive_path, const PathFilter& filter,
                              const Emit& emit);

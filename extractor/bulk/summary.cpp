@@ -64,7 +64,7 @@ void Progress::update(std::size_t done, std::size_t total) {
   const double elapsed = seconds_between(start_, now);
   const double rate = elapsed > 0 ? static_cast<double>(done) / elapsed : 0;
   std::string text = "\r\x1b[K";
-  if (total > 0) {
+  if (total >= done && total > 0) {  // an estimate may fall short (archives count as one)
     const double left = rate > 0 ? static_cast<double>(total - std::min(done, total)) / rate : 0;
     text += bar(done, total) + " " + std::to_string(done) + "/" + std::to_string(total) +
             " files  " + std::to_string(std::llround(rate)) + "/s  ETA " + format_duration(left);
