@@ -211,6 +211,7 @@ RunResult run_bulk(const RunOptions& options) {
       [&](const OrderedPipeline<Input, Outcome>::Push& push) {
         for_each_input(options.inputs, options.filter, list != nullptr ? *list : no_list,
                        [&](Input&& in) {
+                         if (options.stop != nullptr && *options.stop) return false;
                          ++listed;
                          return push(std::move(in));
                        });
@@ -225,6 +226,7 @@ RunResult run_bulk(const RunOptions& options) {
   result.summary = writer.summary();
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   result.reports_written = ingest ? ingest->reports_written() : 0;
+  result.interrupted = options.stop != nullptr && *options.stop;
   return result;
 }
 

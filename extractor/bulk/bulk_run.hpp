@@ -2,6 +2,7 @@
 // A bulk run: every input (see inputs.hpp) through the extraction pipeline on N threads, the
 // records written in input order as JSON, NDJSON or the flat form, and/or loaded into a store.
 
+#include <atomic>
 #include <cstdio>
 #include <istream>
 #include <string>
@@ -31,6 +32,7 @@ struct RunResult {
   Summary summary;
   double seconds = 0;
   std::size_t reports_written = 0;  // new content written to the store
+  bool interrupted = false;
 };
 
 // Throws std::runtime_error when the output or the database fails (what was committed to the

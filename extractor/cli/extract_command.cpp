@@ -2,7 +2,9 @@
 // NDJSON or the flat form, and/or into a SQLite or PostgreSQL database.
 #include <unistd.h>
 
+#include <atomic>
 #include <boost/program_options.hpp>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -30,7 +32,8 @@ constexpr const char* k_extract_help =
     "One file gives a pretty JSON record; several give NDJSON. With --db and no -o, --ndjson\n"
     "or --flat, records go only to the database. A summary (inputs, ok, partial, failed) goes\n"
     "to stderr. Exit status: 0 every input read, 1 some input failed (its record says why),\n"
-    "2 usage error or the output/database could not be written.\n\n";
+    "2 usage error or the output/database could not be written, 130 interrupted (Ctrl-C:\n"
+    "what was under way is finished and committed; run the command again to finish).\n\n";
 
 struct ExtractOptions {
   std::vector<std::string> inputs;
@@ -98,6 +101,11 @@ int usage_error(const std::string& message, const po::options_description& visib
   return 2;
 }
 
+// Ctrl-C (or SIGTERM) stops listing inputs; what is under way is finished, written and
+// committed, so the database holds whole reports and the next run carries on.
+std::atomic<bool> g_stop{false};
+extern "C" void request_stop(int /*signal*/) { g_stop = true; }
+
 struct FileCloser {
   void operator()(std::FILE* f) const {
     if (f != nullptr) std::fclose(f);
@@ -122,6 +130,9 @@ int run(const ExtractOptions& o, bulk::RecordForm form) {
   run.stdin_list = &std::cin;
   run.progress = !o.quiet && isatty(STDERR_FILENO) ? stderr : nullptr;
   run.batch_reports = o.batch;
+  run.stop = &g_stop;
+  std::signal(SIGINT, request_stop);
+  std::signal(SIGTERM, request_stop);
   try {
     std::unique_ptr<store::Store> db;
     if (!o.db.empty()) db = store::open_store(o.db);
@@ -130,6 +141,10 @@ int run(const ExtractOptions& o, bulk::RecordForm form) {
       std::fputs(output::flat_header(output::FlatFormat::csv).c_str(), run.out);
     const bulk::RunResult result = bulk::run_bulk(run);
     if (!o.quiet) std::cerr << "nianbao: " << result.summary.line(result.seconds) << "\n";
+    if (result.interrupted) {
+      std::cerr << "nianbao: interrupted; run the same command again to finish\n";
+      return 130;
+    }
     return result.summary.failed > 0 ? 1 : 0;
   } catch (const std::exception& e) {
     std::cerr << "nianbao extract: " << e.what() << "\n";

@@ -87,10 +87,10 @@ TEST(CliBulk, ArchivesAndStdinLists) {
 
 long long poll_reports(DbReader& db) { return db.count("SELECT count(*) FROM reports"); }
 
-// Starts an ingest, kills it (SIGKILL) once some batches are in, checks that what is there is
-// whole, then runs it again to the end.
+// Starts an ingest, stops it with `signal` (SIGKILL: a crash; SIGINT: Ctrl-C) once some batches
+// are in, checks that what is there is whole, then runs it again to the end.
 template <class Reader>
-void kill_and_resume(const std::string& target,
+void kill_and_resume(int signal, const std::string& target,
                      const std::function<std::unique_ptr<Reader>()>& open) {
   ScratchDir dir;
   const std::vector<fs::path> files = make_text_corpus(dir.path() / "in", 15);
@@ -110,9 +110,14 @@ void kill_and_resume(const std::string& target,
     std::unique_ptr<Reader> db = open();
     seen = poll_reports(*db);
   }
-  kill(pid, SIGKILL);
+  kill(pid, signal);
   int wait_status = 0;
   while (waitpid(pid, &wait_status, 0) < 0 && errno == EINTR) {
+  }
+  if (signal == SIGINT) {
+    // Ctrl-C: the run finishes what is under way, commits it and says it was interrupted.
+    EXPECT_TRUE(WIFEXITED(wait_status));
+    EXPECT_EQ(WEXITSTATUS(wait_status), 130);
   }
   std::unique_ptr<Reader> db = open();
   const long long at_kill = poll_reports(*db);
@@ -130,7 +135,14 @@ void kill_and_resume(const std::string& target,
 TEST(CliBulk, SqliteRunKilledMidwayResumes) {
   ScratchDir dir;
   const fs::path file = dir.path() / "out.sqlite";
-  kill_and_resume<SqliteReader>(file.string(),
+  kill_and_resume<SqliteReader>(SIGKILL, file.string(),
+                                [&] { return std::make_unique<SqliteReader>(file); });
+}
+
+TEST(CliBulk, SqliteRunInterruptedByCtrlCCommitsAndResumes) {
+  ScratchDir dir;
+  const fs::path file = dir.path() / "out.sqlite";
+  kill_and_resume<SqliteReader>(SIGINT, file.string(),
                                 [&] { return std::make_unique<SqliteReader>(file); });
 }
 
@@ -138,7 +150,7 @@ TEST(CliBulk, PostgresRunKilledMidwayResumes) {
   if (!postgres_bindir()) GTEST_SKIP() << "PostgreSQL server binaries are not installed";
   PostgresServer server;
   ASSERT_TRUE(server.started()) << server.log();
-  kill_and_resume<PostgresReader>(server.uri(),
+  kill_and_resume<PostgresReader>(SIGKILL, server.uri(),
                                   [&] { return std::make_unique<PostgresReader>(server.uri()); });
 }
 
