@@ -83,12 +83,37 @@ const char* to_string(Qualifier qualifier) {
   return "";
 }
 
+// The common case of a table cell, "0" or "1288" or "-1942": plain ASCII digits with an
+// optional sign and decimal point. Read directly, because every cell of every report passes
+// here and the general path decodes and normalises the text first.
+bool is_plain_ascii_number(std::string_view s) {
+  if (!s.empty() && (s.front() == '+' || s.front() == '-')) s.remove_prefix(1);
+  if (s.empty() || s.size() > 18 || s.front() == '.' || s.back() == '.') return false;
+  bool point = false;
+  for (char c : s) {
+    if (c == '.') {
+      if (point) return false;
+      point = true;
+    } else if (c < '0' || c > '9') {
+      return false;
+    }
+  }
+  return true;
+}
+
 CellValue parse_cell(std::string_view text, std::string_view column_unit) {
   CellValue cell;
   const std::string_view trimmed = trim_white_space(text);
   if (trimmed.empty()) {
     cell.status = CellStatus::blank;
     return cell;
+  }
+  if (column_unit.empty() && is_plain_ascii_number(trimmed)) {
+    if (auto value = Decimal::parse(trimmed)) {
+      cell.status = CellStatus::value;
+      cell.value = *value;
+      return cell;
+    }
   }
   const DecodedText decoded = decode_utf8(trimmed);
   if (is_not_applicable(decoded.chars)) {
@@ -108,6 +133,7 @@ CellValue parse_cell(std::string_view text, std::string_view column_unit) {
 }
 
 bool looks_like_cell_value(std::string_view text) {
+  if (is_plain_ascii_number(trim_white_space(text))) return true;
   const CellStatus status = parse_cell(text).status;
   return status == CellStatus::value || status == CellStatus::not_applicable;
 }

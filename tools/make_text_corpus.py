@@ -8,6 +8,9 @@ figures from a seeded random generator that makes every template identity hold (
   wordcopy   one cell a line, tab-indented, a blank line before each row (Word copy-paste)
   cellpipe   one cell a line closed by " |", empty cells as "|", merge padding as "||"
   piperows   one table row a line, cells joined by " | ", merge padding at the end
+  tabrows    one table row a line, cells separated by tabs (a spreadsheet or HTML copy)
+  cellplain  one cell a line with nothing around it (a web page copied as text)
+  inlinepipe a whole table on one line, cells joined by " | " (a crawler's flattening)
 
 Usage: tools/make_text_corpus.py [OUTPUT_DIR]   (default: corpus/text)
 """
@@ -172,7 +175,20 @@ def render_piperows(rows):
     return [" | ".join(cells) + " | ||" for kind, cells in rows]
 
 
-RENDER = {"wordcopy": render_wordcopy, "cellpipe": render_cellpipe, "piperows": render_piperows}
+def render_tabrows(rows):
+    return ["\t".join(cells) for kind, cells in rows]
+
+
+def render_cellplain(rows):
+    return [c for kind, cells in rows for c in cells]
+
+
+def render_inlinepipe(rows):
+    return [" | ".join(c for kind, cells in rows for c in cells) + " |"]
+
+
+RENDER = {"wordcopy": render_wordcopy, "cellpipe": render_cellpipe, "piperows": render_piperows,
+          "tabrows": render_tabrows, "cellplain": render_cellplain, "inlinepipe": render_inlinepipe}
 
 HEADINGS = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
             "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
@@ -224,6 +240,12 @@ SPECS = [
     {"name": "2023-water-bureau-piperows.txt", "template": "2021", "year": 2023, "seed": 2023,
      "agency": "东湖区水务局", "style": "piperows", "blank_ratio": 0.3,
      "not_applicable_rows": ("enforcement",)},
+    {"name": "2021-finance-bureau-tabrows.txt", "template": "2021", "year": 2021, "seed": 7,
+     "agency": "南溪县财政局", "style": "tabrows", "blank_ratio": 0.2},
+    {"name": "2019-health-commission-cellplain.txt", "template": "2019", "year": 2019, "seed": 19,
+     "agency": "北山市卫生健康委员会", "style": "cellplain"},
+    {"name": "2022-transport-bureau-inlinepipe.txt", "template": "2021", "year": 2022, "seed": 22,
+     "agency": "西岭区交通运输局", "style": "inlinepipe", "blank_ratio": 0.2},
 ]
 
 

@@ -28,6 +28,9 @@ struct RowReading {
   const RowCandidate* candidate = nullptr;
   std::vector<RowMatch> matches;  // same table and row key, one per version it exists in
   std::size_t leaf_label = 0;     // token index of the label that named the row
+  // Labels of stretches just before that had only empty cells: a header row cut off from its
+  // rows by a lone empty cell (a "|" line that opens every row in some page copies).
+  std::vector<std::size_t> carried_labels;
 };
 
 constexpr std::size_t k_max_label_join = 3;
@@ -170,7 +173,7 @@ std::optional<RowReading> find_row(const std::vector<Token>& tokens, const RowCa
         // The section may be mislabelled or missing; a label unique in all tables still counts.
         matches = unambiguous(match_rows(label, ""));
       }
-      if (!matches.empty()) return RowReading{&c, std::move(matches), c.labels[last]};
+      if (!matches.empty()) return RowReading{&c, std::move(matches), c.labels[last], {}};
     }
   }
   return std::nullopt;
@@ -196,6 +199,18 @@ struct HeaderMemory {
   std::map<std::string, std::string> text;  // column key → header text as written
 };
 
+// 表三 in reading order: a row named by its label (row key), or cells whose label vanished ("").
+struct SequenceEntry {
+  const RowCandidate* candidate;
+  std::string row;
+};
+
+// Cells under a label that is no template row, inside a known sub-table of 表二.
+struct ExtraRow {
+  const RowCandidate* candidate;
+  std::string group;
+};
+
 // A row whose cells were fewer than its columns, waiting for the identities to place them.
 struct PendingShortRow {
   const templates::Template* version;
@@ -214,13 +229,30 @@ class TableAssembler {
   void run(const std::vector<RowCandidate>& candidates) {
     std::vector<RowReading> readings;
     std::vector<const RowCandidate*> single_rows;
+    std::vector<ExtraRow> extra_rows;
+    std::string active_group;             // the sub-table of 表二 the stream is in
+    std::vector<std::size_t> carried;     // labels of preceding stretches with only empty cells
+    std::vector<SequenceEntry> sequence;  // 表三's named rows and unnamed runs, in reading order
     for (const RowCandidate& c : candidates) {
       collect_version_evidence(c);
       if (auto reading = find_row(tokens_, c)) {
+        reading->carried_labels = std::move(carried);
+        carried.clear();
         vote_for_row(*reading);
+        if (reading->matches.front().table->key == "requests")
+          sequence.push_back({&c, reading->matches.front().row->key});
+        const RowMatch& m = reading->matches.front();
+        if (m.table->key == "active")
+          active_group = m.table->groups[static_cast<std::size_t>(m.row->group)].key;
         readings.push_back(std::move(*reading));
       } else if (c.context == "appeals" || has_appeals_header(c)) {
         single_rows.push_back(&c);
+      } else if (only_empty_cells(c)) {
+        carried.insert(carried.end(), c.labels.begin(), c.labels.end());
+      } else if (c.context == "active" && !active_group.empty() && is_row_label(c)) {
+        extra_rows.push_back({&c, active_group});
+      } else if (c.context == "requests") {
+        sequence.push_back({&c, ""});
       } else {
         report_orphan_values(c);
       }
@@ -228,7 +260,9 @@ class TableAssembler {
     decide_versions();
     for (const RowReading& reading : readings) place_row(reading);
     for (const RowCandidate* c : single_rows) place_single_row(*c);
+    for (const ExtraRow& extra : extra_rows) place_extra_row(extra);
     resolve_short_rows();
+    infer_unnamed_rows(sequence);
     summarise_tables();
   }
 
@@ -296,12 +330,14 @@ class TableAssembler {
 
   // Remembers the column headers a candidate shows for a group, so that later rows of the same
   // sub-table use the header's order and stated unit.
-  HeaderMemory& remember_header(const RowCandidate& c, const RowMatch& m) {
+  HeaderMemory& remember_header(const RowReading& reading, const RowMatch& m) {
     const templates::Group& group = m.table->groups[static_cast<std::size_t>(m.row->group)];
     const std::string key = m.version->version + "/" + m.table->key + "/" + group.key;
     HeaderMemory& memory = headers_[key];
     HeaderMemory seen;
-    for (std::size_t label_index : c.labels) {
+    std::vector<std::size_t> labels = reading.carried_labels;
+    labels.insert(labels.end(), reading.candidate->labels.begin(), reading.candidate->labels.end());
+    for (std::size_t label_index : labels) {
       const Token& t = tokens_[label_index];
       for (const norm::Label& label : label_parts(t)) {
         for (const templates::Column& column : group.columns) {
@@ -318,18 +354,24 @@ class TableAssembler {
   }
 
   std::vector<const templates::Column*> column_order(const templates::Group& group,
-                                                     const HeaderMemory& header) const {
+                                                     const HeaderMemory& header,
+                                                     std::size_t cell_count = 0) const {
     std::vector<const templates::Column*> order;
-    // The document's own header order is used only when it names every column once, and only
-    // for sub-tables with a one-tier header (表二): a two-tier header such as 表三's, flattened
-    // to text, lists 总计 before the columns under 法人或其他组织, so its order is not the cells'.
-    if (!group.title.text.empty() && header.order.size() == group.columns.size()) {
+    auto in_header_order = [&] {
       for (const std::string& key : header.order) {
         for (const templates::Column& column : group.columns)
           if (column.key == key) order.push_back(&column);
       }
       return order;
-    }
+    };
+    // The document's own header order is used only for sub-tables with a one-tier header (表二):
+    // a two-tier header such as 表三's, flattened to text, lists 总计 before the columns under
+    // 法人或其他组织, so its order is not the cells'. It is used when it names every column once,
+    // or when it names fewer columns and the row has exactly that many cells (a column dropped
+    // by the agency, header and cells alike).
+    if (!group.title.text.empty() && !header.order.empty() &&
+        (header.order.size() == group.columns.size() || header.order.size() == cell_count))
+      return in_header_order();
     for (const templates::Column& column : group.columns) order.push_back(&column);
     return order;
   }
@@ -398,8 +440,8 @@ class TableAssembler {
       return;
     }
     const templates::Group& group = m->table->groups[static_cast<std::size_t>(m->row->group)];
-    const HeaderMemory& header = remember_header(c, *m);
-    const auto columns = column_order(group, header);
+    const HeaderMemory& header = remember_header(reading, *m);
+    const auto columns = column_order(group, header, c.cells.size());
     place_cells(c, trim_excess(c.cells, columns.size()), columns, *m->version, *m->table, *m->row,
                 header, leaf);
   }
@@ -566,6 +608,152 @@ class TableAssembler {
       emit(*table, row_keys[k], *columns[k], tokens_[cells[k]], "");
   }
 
+  bool only_empty_cells(const RowCandidate& c) const {
+    return std::all_of(c.cells.begin(), c.cells.end(),
+                       [&](std::size_t i) { return tokens_[i].kind == TokenKind::empty_cell; });
+  }
+
+  // --- rows whose labels vanished -------------------------------------------------------------
+
+  // pdftotext can drop a vertically merged label, so that rows such as （一）予以公开 come out as
+  // bare numbers. Such numbers are placed only when they sit between two named rows of 表三,
+  // fill exactly the rows the template has between them (none of them read otherwise), and
+  // every inferred row satisfies the row identity (总计 = the sum of the other columns).
+  void infer_unnamed_rows(const std::vector<SequenceEntry>& sequence) {
+    const std::string known = version_of("requests").empty() ? prior_ : version_of("requests");
+    for (std::size_t i = 0; i < sequence.size();) {
+      if (!sequence[i].row.empty()) {
+        ++i;
+        continue;
+      }
+      std::size_t end = i;
+      while (end < sequence.size() && sequence[end].row.empty()) ++end;
+      const templates::Template* t = version_for_gap(known, sequence, i, end);
+      if (t == nullptr || !place_unnamed_run(*t->find_table("requests"), *t, sequence, i, end)) {
+        for (std::size_t k = i; k < end; ++k) report_orphan_values(*sequence[k].candidate);
+      }
+      i = end;
+    }
+  }
+
+  // The template whose rows fill the gap: the table's version where known; otherwise any
+  // version, as long as every version has the same rows between the two named rows.
+  const templates::Template* version_for_gap(const std::string& known,
+                                             const std::vector<SequenceEntry>& sequence,
+                                             std::size_t begin, std::size_t end) const {
+    if (!known.empty()) return templates::find_template(known);
+    if (begin == 0 || end >= sequence.size()) return nullptr;
+    const templates::Template* chosen = nullptr;
+    std::vector<std::string> chosen_rows;
+    for (const templates::Template& t : templates::all_templates()) {
+      const templates::TableTemplate& table = *t.find_table("requests");
+      const auto before = row_index(table, sequence[begin - 1].row);
+      const auto after = row_index(table, sequence[end].row);
+      if (!before || !after || *after <= *before) return nullptr;
+      std::vector<std::string> rows;
+      for (std::size_t k = *before + 1; k < *after; ++k) rows.push_back(table.rows[k].key);
+      if (chosen != nullptr && rows != chosen_rows) return nullptr;
+      chosen = &t;
+      chosen_rows = std::move(rows);
+    }
+    return chosen;
+  }
+
+  static std::optional<std::size_t> row_index(const templates::TableTemplate& table,
+                                              const std::string& key) {
+    for (std::size_t k = 0; k < table.rows.size(); ++k)
+      if (table.rows[k].key == key) return k;
+    return std::nullopt;
+  }
+
+  bool place_unnamed_run(const templates::TableTemplate& table, const templates::Template& version,
+                         const std::vector<SequenceEntry>& sequence, std::size_t begin,
+                         std::size_t end) {
+    if (begin == 0 || end >= sequence.size()) return false;
+    const auto before = row_index(table, sequence[begin - 1].row);
+    const auto after = row_index(table, sequence[end].row);
+    if (!before || !after || *after <= *before + 1) return false;
+    const std::vector<templates::Column>& columns = table.groups.front().columns;
+    std::vector<std::size_t> cells;
+    bool any_value = false;
+    for (std::size_t k = begin; k < end; ++k) {
+      for (std::size_t cell : sequence[k].candidate->cells) {
+        cells.push_back(cell);
+        any_value = any_value || tokens_[cell].kind == TokenKind::value;
+      }
+    }
+    const std::size_t rows = *after - *before - 1;
+    if (!any_value || cells.size() != rows * columns.size()) return false;
+    for (std::size_t r = 0; r < rows; ++r) {
+      const templates::Row& row = table.rows[*before + 1 + r];
+      if (emitted_.count(table.key + "." + row.key + "." + columns.front().key)) return false;
+      std::map<std::string, norm::Decimal> values;
+      for (std::size_t k = 0; k < columns.size(); ++k) {
+        const norm::CellValue v = norm::parse_cell(tokens_[cells[r * columns.size() + k]].text);
+        if (v.status != norm::CellStatus::value || !v.value) return false;
+        values.emplace(columns[k].key, *v.value);
+      }
+      if (!row_satisfies_identities(version, table, values)) return false;
+    }
+    for (std::size_t r = 0; r < rows; ++r) {
+      const templates::Row& row = table.rows[*before + 1 + r];
+      const Token& first = tokens_[cells[r * columns.size()]];
+      add_diagnostic(result_, "row_inferred_by_position", model::Severity::warning,
+                     "the label of row requests." + row.key +
+                         " is missing; its cells stand "
+                         "between rows " +
+                         sequence[begin - 1].row + " and " + sequence[end].row +
+                         " and satisfy the row identity, so they are read as that row",
+                     first.locator);
+      for (std::size_t k = 0; k < columns.size(); ++k)
+        emit(table, row.key, columns[k], tokens_[cells[r * columns.size() + k]], "");
+    }
+    return true;
+  }
+
+  // --- rows the template does not have ---------------------------------------------------------
+
+  // A label of a table row: short, not a sentence, not a column header or sub-table title.
+  bool is_row_label(const RowCandidate& c) const {
+    if (c.labels.empty()) return false;
+    const Token& label = tokens_[c.labels.back()];
+    constexpr int k_longest_row_label = 60;
+    if (label.key.body.empty() || norm::code_point_count(label.text) > k_longest_row_label)
+      return false;
+    if (label.text.find("。") != std::string::npos) return false;
+    return match_columns(label.key, "").empty() && match_groups(label.key, "").empty();
+  }
+
+  // A local row inside a sub-table of 表二 (其他主动公开文件 in 第二十条第（一）项): kept under an
+  // id of its own with its label, never merged into a template row, and reported.
+  void place_extra_row(const ExtraRow& extra) {
+    const RowCandidate& c = *extra.candidate;
+    const Token& leaf = tokens_[c.labels.back()];
+    const std::string version = version_of("active").empty() ? prior_ : version_of("active");
+    const templates::Template* t = templates::find_template(version);
+    const templates::TableTemplate* table = t == nullptr ? nullptr : t->find_table("active");
+    const templates::Group* group = table == nullptr ? nullptr : table->find_group(extra.group);
+    if (group == nullptr || c.cells.size() != group->columns.size()) {
+      add_diagnostic(result_, "row_unrecognised", model::Severity::warning,
+                     "row '" + leaf.text +
+                         "' in table 二 is not a template row and its cells "
+                         "do not fit its sub-table; they are not figures",
+                     leaf.locator);
+      return;
+    }
+    const std::string key = "extra_" + std::to_string(++extra_count_);
+    add_diagnostic(result_, "row_not_in_template", model::Severity::warning,
+                   "row '" + leaf.text + "' is not in the " + version +
+                       " template; its cells are kept as active." + key + ".*",
+                   leaf.locator);
+    const HeaderMemory& header = headers_[version + "/active/" + group->key];
+    const auto columns = column_order(*group, header);
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+      emit(*table, key, *columns[k], tokens_[c.cells[k]], "");
+      result_.figures.back().row_label = leaf.text;
+    }
+  }
+
   // --- the rest -----------------------------------------------------------------------------
 
   void report_orphan_values(const RowCandidate& c) {
@@ -605,6 +793,7 @@ class TableAssembler {
   std::map<std::string, std::string> versions_;
   std::string prior_;  // the version every table with evidence agrees on, if they agree
   std::vector<PendingShortRow> short_rows_;
+  int extra_count_ = 0;
   std::map<std::string, HeaderMemory> headers_;
   std::set<std::string> emitted_;
 };

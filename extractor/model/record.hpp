@@ -51,6 +51,9 @@ struct Figure {
   norm::Qualifier qualifier = norm::Qualifier::none;
   std::string raw;  // the cell's text as it stood in the document
   Locator locator;
+  // For a row the template does not have (a local addition such as 其他主动公开文件): the row's
+  // label as written. Such figures have ids <table>.extra_<n>.<column>, never a template id.
+  std::string row_label;
 };
 
 struct Fact {

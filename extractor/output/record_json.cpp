@@ -97,6 +97,7 @@ void write_figures(JsonWriter& w, const std::vector<model::Figure>& figures) {
     w.field("table", f.table);
     w.field("row", f.row);
     w.field("column", f.column);
+    if (!f.row_label.empty()) w.field("row_label", f.row_label);
     w.key("value");
     write_decimal(w, f.value);
     w.field("status", norm::to_string(f.status));

@@ -230,3 +230,102 @@ TEST(TableReader, AVersionIsNeverGuessedForRowsWhoseIdsDiffer) {
 
 }  // namespace
 }  // namespace nianbao::figures
+
+namespace nianbao::figures {
+namespace {
+
+TEST(TableReader, ALocalRowIsKeptUnderItsOwnIdNeverMergedIntoATemplateRow) {
+  const auto r = extract(
+      "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 | 本年新制作数量 | 本年新公开数量 | "
+      "对外公开总数量 |\n"
+      "规章 | 0 | 0 | 0 |\n规范性文件(行政机关制定发布的决定、公告) | 3 | 3 | 40 |\n"
+      "其他主动公开文件(含以本单位名义正式签发的文件) | 12 | 12 | 150 |\n"
+      "第二十条第（五）项\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n行政许可 | 9 | "
+      "+43 | 52 |\n");
+  const auto f = figures_of(r);
+  EXPECT_EQ(f.at("active.normative_documents.total_published"), "40");
+  EXPECT_EQ(f.at("active.extra_1.made"), "12");
+  EXPECT_EQ(f.at("active.extra_1.total_published"), "150");
+  EXPECT_EQ(f.at("active.licensing.change"), "43");
+  EXPECT_TRUE(has_diagnostic(r, "row_not_in_template"));
+  for (const model::Figure& fig : r.figures) {
+    if (fig.row == "extra_1") {
+      EXPECT_EQ(fig.row_label, "其他主动公开文件(含以本单位名义正式签发的文件)");
+    }
+  }
+}
+
+TEST(TableReader, ADroppedColumnFollowsTheHeader) {
+  const auto r = extract(
+      "二、主动公开政府信息情况\n第二十条第（五）项\n信息内容 | 上一年项目数量 | 处理决定数量 |\n"
+      "行政许可 | 9 | 52 |\n");
+  const auto f = figures_of(r);
+  EXPECT_EQ(f.at("active.licensing.prior_count"), "9");
+  EXPECT_EQ(f.at("active.licensing.decisions"), "52");
+  EXPECT_EQ(f.count("active.licensing.change"), 0u);
+}
+
+TEST(TableReader, ProvincialNotesInHeadersAndLabels) {
+  const auto r = extract(
+      "二、主动公开政府信息情况\n第二十条第（五）项\n信息内容 | 上一年项目数量(指2019年事项数) | "
+      "本年增/减(指2020年增加或减少的事项数,减用负值表示,如-8) | 处理决定数量(指2020年办件量) |\n"
+      "其他对外管理服务事项(指行政许可证以外的其他对外管理服务事项) | 8249 | -1942 | 6307 |\n");
+  const auto f = figures_of(r);
+  EXPECT_EQ(f.at("active.other_services.prior_count"), "8249");
+  EXPECT_EQ(f.at("active.other_services.change"), "-1942");
+  EXPECT_EQ(f.at("active.other_services.decisions"), "6307");
+}
+
+}  // namespace
+}  // namespace nianbao::figures
+
+namespace nianbao::figures {
+namespace {
+
+TEST(TableReader, RowsOpenedByALonePipeKeepTheirHeaderAndUnit) {
+  // Every row opens with a "|" line; the header still names the unit of the fee column.
+  const auto r = extract(
+      "二、主动公开政府信息情况\n第二十条第(八)项 |\n|||\n信息内容 |\n本年收费金额(单位:万元) "
+      "|\n||\n|\n"
+      "行政事业性收费 |\n12.35 |\n||\n");
+  EXPECT_EQ(figures_of(r).at("active.fees.amount"), "123500");
+}
+
+TEST(TableReader, HeaderCellBrokenWithItsSeparatorOnTheNextLine) {
+  const auto r = extract(
+      "二、主动公开政府信息情况\n第二十条第(五)项 | |||\n信息内容 | 上一年项目数量\n| 本年增/减\n"
+      "| 处理决定数量\n|\n行政许可 | 9 | +43 | 52 |\n");
+  const auto f = figures_of(r);
+  EXPECT_EQ(f.at("active.licensing.prior_count"), "9");
+  EXPECT_EQ(f.at("active.licensing.change"), "43");
+  EXPECT_EQ(f.at("active.licensing.decisions"), "52");
+  EXPECT_EQ(r.report.template_version, "2019");
+}
+
+TEST(TableReader, RowsWhoseLabelsVanishedAreReadBetweenNamedRowsWhenTheyAddUp) {
+  // pdftotext dropped the labels of （一）予以公开 and （二）部分公开; their numbers stand
+  // between 二、上年结转 and 1.属于国家秘密, and each row's 总计 is the sum of the others.
+  const std::string text = std::string(k_requests_header) +
+                           "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n三、本年度办\n"
+                           "1288\n21\n0\n0\n0\n0\n1309\n5\n1\n0\n0\n0\n0\n6\n"
+                           "（三）不予公开\n1.属于国家秘密 0 0 0 0 0 0 0\n";
+  const auto r = extract(text);
+  const auto f = figures_of(r);
+  EXPECT_EQ(f.at("requests.granted.natural_person"), "1288");
+  EXPECT_EQ(f.at("requests.granted.total"), "1309");
+  EXPECT_EQ(f.at("requests.partially_granted.total"), "6");
+  EXPECT_TRUE(has_diagnostic(r, "row_inferred_by_position"));
+}
+
+TEST(TableReader, UnnamedNumbersThatDoNotAddUpAreNotPlaced) {
+  const std::string text = std::string(k_requests_header) +
+                           "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n"
+                           "1288\n21\n0\n0\n0\n0\n1300\n5\n1\n0\n0\n0\n0\n6\n"
+                           "1.属于国家秘密 0 0 0 0 0 0 0\n";
+  const auto r = extract(text);
+  EXPECT_EQ(figures_of(r).count("requests.granted.natural_person"), 0u);
+  EXPECT_EQ(figures_of(r).count("requests.partially_granted.total"), 0u);
+}
+
+}  // namespace
+}  // namespace nianbao::figures
