@@ -26,6 +26,9 @@ struct RunOptions {
   std::istream* stdin_list = nullptr;  // paths for "-"
   std::FILE* progress = nullptr;       // progress bar stream, or nullptr for none
   std::size_t batch_reports = 500;     // reports per database transaction
+  // Set (e.g. by a SIGINT handler) to stop listing inputs: what was listed is finished and
+  // committed, and the run returns with `interrupted`.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 struct RunResult {
