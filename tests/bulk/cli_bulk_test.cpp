@@ -36,7 +36,11 @@ TEST(CliBulk, DirectoryGivesOneRecordPerInputInSortedOrderWhateverTheThreads) {
   std::vector<std::string> paths;
   for (const auto& r : records) paths.push_back(r["source"]["path"]);
   EXPECT_TRUE(std::is_sorted(paths.begin(), paths.end()));
-  EXPECT_EQ(records[4]["status"], "failed");
+  for (const auto& r : records) {
+    const std::string path = r["source"]["path"];
+    const bool broken = path.size() > 14 && path.substr(path.size() - 14) == "zz-broken.docx";
+    EXPECT_EQ(r["status"] == "failed", broken) << path;
+  }
   const std::string summary = read_text(err);
   EXPECT_NE(summary.find(std::to_string(files.size() + 1) +
                          " inputs: " + std::to_string(files.size()) + " ok, 0 partial, 1 failed"),
