@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -193,7 +194,12 @@ FileKind sniff_file_kind(const std::string& path) {
   const std::string tail = read_range(in, tail_start, k_zip_tail_bytes);
   const bool names_word = tail.find("word/document.xml") != std::string::npos ||
                           head.find("word/document.xml") != std::string::npos;
-  return names_word ? FileKind::report : FileKind::zip_archive;
+  // A broken Word file is still a report (the docx reader says what is wrong with it), not an
+  // archive of reports.
+  std::string lower = path;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const bool word_name = lower.ends_with(".docx") || lower.ends_with(".docm");
+  return names_word || word_name ? FileKind::report : FileKind::zip_archive;
 }
 
 bool for_each_archive_member(const std::string& archive_path, const PathFilter& filter,
@@ -205,15 +211,18 @@ bool for_each_archive_member(const std::string& archive_path, const PathFilter& 
                              std::string("cannot open the archive: ") + (why ? why : "unknown")));
   }
   archive_entry* entry = nullptr;
+  bool any_member = false;
   for (;;) {
     const int r = archive_read_next_header(a.get(), &entry);
     if (r == ARCHIVE_EOF) return true;
     if (r != ARCHIVE_OK && r != ARCHIVE_WARN) {
       const char* why = archive_error_string(a.get());
-      return emit(failed_input(archive_path + "!/", "archive_damaged",
+      // Named after the archive itself when not one member could be read.
+      return emit(failed_input(any_member ? archive_path + "!/" : archive_path, "archive_damaged",
                                std::string("the archive is damaged after its last good member: ") +
                                    (why ? why : "unknown")));
     }
+    any_member = true;
     if (archive_entry_filetype(entry) != AE_IFREG) continue;
     const std::string name = member_name(entry);
     if (!filter.accepts_file(name)) continue;
