@@ -12,6 +12,10 @@ packages=(
   libzip-dev zipcmp zipmerge ziptool             # reading .docx packages (libzip's CMake
                                                  # package checks that its tools exist)
   nlohmann-json3-dev                             # reading JSON (golden files, records)
+  libarchive-dev                                 # zip/tar archives of reports read in place
+  libsqlite3-dev                                 # --db out.sqlite
+  libpq-dev                                      # --db postgresql://… (libpq, COPY)
+  postgresql                                     # a real server for the database tests
   libgtest-dev libgmock-dev                      # the test suite
   libbenchmark-dev                               # the benchmarks
   clang-format                                   # the format check in the test suite

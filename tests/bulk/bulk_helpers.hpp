@@ -1,0 +1,121 @@
+#pragma once
+// Shared by the bulk tests: scratch directories, small corpora of distinct reports, running
+// the nianbao program, archives written with libarchive.
+#include <archive.h>
+#include <archive_entry.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "test_paths.hpp"
+
+namespace nianbao::testing {
+
+namespace fs = std::filesystem;
+
+class ScratchDir {
+ public:
+  ScratchDir() {
+    std::string tmpl = (fs::temp_directory_path() / "nianbao-bulk-XXXXXX").string();
+    if (mkdtemp(tmpl.data()) != nullptr) path_ = tmpl;
+  }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  ~ScratchDir() {
+    std::error_code ec;
+    if (!path_.empty()) fs::remove_all(path_, ec);
+  }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+inline std::string read_text(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+inline void write_text(const fs::path& p, const std::string& text) {
+  fs::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+// The project's text corpus, each report copied `copies` times with a distinct closing line
+// (so every copy is its own content) into dir/<copy>/<name>.
+inline std::vector<fs::path> make_text_corpus(const fs::path& dir, int copies) {
+  std::vector<fs::path> sources;
+  for (const auto& e : fs::directory_iterator(project_corpus() / "text"))
+    if (e.path().extension() == ".txt") sources.push_back(e.path());
+  std::sort(sources.begin(), sources.end());
+  std::vector<fs::path> written;
+  for (int i = 0; i < copies; ++i) {
+    for (const fs::path& src : sources) {
+      const fs::path out = dir / ("c" + std::to_string(1000 + i)) / src.filename();
+      write_text(out, read_text(src) + "\n附件：第" + std::to_string(i) + "号\n");
+      written.push_back(out);
+    }
+  }
+  return written;
+}
+
+struct ShellRun {
+  int status = -1;
+  std::string out;
+};
+
+// Runs a shell command line, capturing stdout (stderr goes where the command line says).
+inline ShellRun run_shell(const std::string& command) {
+  ShellRun result;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return result;
+  std::array<char, 65536> buffer{};
+  std::size_t n = 0;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+    result.out.append(buffer.data(), n);
+  const int raw = pclose(pipe);
+  result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  return result;
+}
+
+inline ShellRun nianbao(const std::string& args) {
+  return run_shell(nianbao_binary().string() + " " + args + " 2>/dev/null");
+}
+
+inline std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
+
+// Writes an archive (format "zip" or "ustar") of name → bytes members.
+inline bool write_archive(const fs::path& path, const char* format,
+                          const std::vector<std::pair<std::string, std::string>>& members) {
+  archive* a = archive_write_new();
+  if (a == nullptr) return false;
+  archive_write_set_format_by_name(a, format);
+  bool ok = archive_write_open_filename(a, path.c_str()) == ARCHIVE_OK;
+  for (const auto& [name, bytes] : members) {
+    if (!ok) break;
+    archive_entry* e = archive_entry_new();
+    archive_entry_set_pathname(e, name.c_str());
+    archive_entry_set_filetype(e, AE_IFREG);
+    archive_entry_set_perm(e, 0644);
+    archive_entry_set_size(e, static_cast<la_int64_t>(bytes.size()));
+    ok = archive_write_header(a, e) == ARCHIVE_OK &&
+         archive_write_data(a, bytes.data(), bytes.size()) == static_cast<la_ssize_t>(bytes.size());
+    archive_entry_free(e);
+  }
+  ok = archive_write_close(a) == ARCHIVE_OK && ok;
+  archive_write_free(a);
+  return ok;
+}
+
+}  // namespace nianbao::testing
