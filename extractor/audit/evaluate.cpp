@@ -227,6 +227,10 @@ void text_table_pair(const RuleSet& rules, const AuditRecord& r, const TextTable
   f.right = table;
   f.prior_where = pair.figure_ids.empty() ? std::string() : where(r, pair.figure_ids.front());
   if (stated.empty() || !table) {
+    if (!stated.empty()) {
+      f.left = stated.front()->value;
+      f.where = stated.front()->where;
+    }
     f.status = "not_assessable";
     out.push_back(std::move(f));
     return;
