@@ -173,7 +173,8 @@ void write_findings_table(std::ostream& out, const std::vector<Finding>& listed)
          "<span id=\"shown\"></span></p>\n"
          "<table id=\"findings\"><thead><tr><th>agency</th><th>year</th><th>rule</th>"
          "<th>name</th><th>severity</th><th>status</th><th>scope</th><th>left</th>"
-         "<th>right</th><th>values</th><th>report</th><th>where</th><th>message</th>"
+         "<th>right</th><th>values</th><th>report</th><th>where</th><th>last year's report</th>"
+         "<th>where</th><th>message</th>"
          "</tr></thead><tbody>\n";
   for (const Finding& f : listed) {
     const std::string year = f.year ? std::to_string(*f.year) : "";
@@ -185,8 +186,10 @@ void write_findings_table(std::ostream& out, const std::vector<Finding>& listed)
         << escape(f.status) << "</td><td>" << escape(f.scope) << "</td><td>"
         << (f.left ? f.left->to_string() : "") << "</td><td>"
         << (f.right ? f.right->to_string() : "") << "</td><td>" << escape(values_text(f))
-        << "</td><td>" << escape(f.report) << "</td><td>" << escape(f.where) << "</td><td>"
-        << escape(f.message) << "</td></tr>\n";
+        << "</td><td>" << escape(f.report) << "</td><td>" << escape(describe_where(f.where))
+        << "</td><td>" << escape(f.prior_report) << "</td><td>"
+        << escape(describe_where(f.prior_where)) << "</td><td>" << escape(f.message)
+        << "</td></tr>\n";
   }
   out << "</tbody></table>\n";
 }
@@ -239,6 +242,18 @@ constexpr const char* k_style =
     ".charts{display:flex;flex-wrap:wrap;gap:1.5em}.chart h3{font-size:14px;margin:0.3em 0}"
     "svg text{font-size:11px}";
 
+// The agency's current name, and its earlier names in brackets (a renamed agency).
+std::string names_of(const std::vector<AuditRecord>& records, const AgencySeries& s,
+                     const std::string& latest) {
+  std::string former;
+  for (const auto& [year, index] : s.by_year) {
+    const std::string& name = records[index].agency;
+    if (name == latest || former.find(name) != std::string::npos) continue;
+    former += (former.empty() ? "" : "、") + name;
+  }
+  return former.empty() ? latest : latest + "（曾用名 " + former + "）";
+}
+
 }  // namespace
 
 std::string agency_chart_svg(const std::vector<AuditRecord>& records, const AgencySeries& series) {
@@ -276,7 +291,8 @@ void write_html_page(std::ostream& out, const std::vector<AuditRecord>& records,
     if (s.by_year.empty()) continue;
     const AuditRecord& latest = records[s.by_year.rbegin()->second];
     out << "<div class=\"chart\" data-agency=\"" << escape(s.key) << "\"><h3>"
-        << escape(latest.agency) << "</h3>" << agency_chart_svg(records, s) << "</div>\n";
+        << escape(names_of(records, s, latest.agency)) << "</h3>" << agency_chart_svg(records, s)
+        << "</div>\n";
   }
   out << "</div>\n<script>" << k_script << "</script>\n</body></html>\n";
 }

@@ -1,6 +1,7 @@
 #include "extractor/audit/outputs.hpp"
 
 #include <algorithm>
+#include <iomanip>
 #include <map>
 
 #include "extractor/audit/exact_json.hpp"
@@ -45,6 +46,21 @@ struct Tally {
 };
 
 }  // namespace
+
+std::string describe_where(const std::string& where) {
+  std::string error;
+  const auto json = where.empty() ? std::nullopt : parse_exact_json(where, error);
+  if (!json) return where;
+  std::string out;
+  for (const char* part : {"line", "column", "table", "row", "cell", "paragraph"}) {
+    const JsonValue* v = json->get(part);
+    if (v == nullptr || v->kind != JsonValue::Kind::number) continue;
+    out += (out.empty() ? "" : ", ") + std::string(part) + " " + v->text;
+  }
+  const std::string path = json->string_at("path");
+  if (!path.empty()) out += (out.empty() ? "" : ", ") + path;
+  return out;
+}
 
 std::string values_text(const Finding& f) {
   std::string out;
@@ -115,17 +131,14 @@ void write_summary(std::ostream& out, const AuditResult& result, std::size_t rec
   }
   out << "nianbao audit: " << record_count << " records, " << result.agencies.series.size()
       << " agencies, " << problems << " findings\n";
-  out << "rule    name                                severity  fail  flag  pass  n/a\n";
+  out << std::left << std::setw(7) << "rule" << ' ' << std::setw(35) << "name" << ' '
+      << std::setw(8) << "severity" << std::right << std::setw(6) << "fail" << std::setw(6)
+      << "flag" << std::setw(6) << "pass" << std::setw(6) << "n/a" << '\n';
   for (const Rule& rule : rules.rules) {
     auto& s = per_rule[rule.id].by_status;
-    std::string name = rule.name;
-    name.resize(std::max<std::size_t>(name.size(), 35), ' ');
-    std::string id = rule.id;
-    id.resize(std::max<std::size_t>(id.size(), 7), ' ');
-    std::string severity = rule.severity;
-    severity.resize(std::max<std::size_t>(severity.size(), 8), ' ');
-    out << id << ' ' << name << ' ' << severity << ' ' << s["fail"] << "  " << s["flag"] << "  "
-        << s["pass"] << "  " << s["not_assessable"] << '\n';
+    out << std::left << std::setw(7) << rule.id << ' ' << std::setw(35) << rule.name << ' '
+        << std::setw(8) << rule.severity << std::right << std::setw(6) << s["fail"] << std::setw(6)
+        << s["flag"] << std::setw(6) << s["pass"] << std::setw(6) << s["not_assessable"] << '\n';
   }
   std::vector<std::pair<std::string, std::map<std::string, int>>> worst(per_agency.begin(),
                                                                         per_agency.end());
