@@ -237,6 +237,7 @@ constexpr const char* k_style =
     "body{font-family:sans-serif;margin:1.5em;color:#222}"
     "table{border-collapse:collapse;font-size:13px;margin-bottom:1em}"
     "th,td{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}"
+    "#findings td{max-width:24em;overflow-wrap:anywhere}"
     "#findings th{cursor:pointer;background:#eef}"
     "tr.sev-error td{background:#fdecea}tr.sev-warning td{background:#fff8e1}"
     ".charts{display:flex;flex-wrap:wrap;gap:1.5em}.chart h3{font-size:14px;margin:0.3em 0}"
