@@ -16,6 +16,12 @@ reader must survive (issue 5):
   2022-split-spans-misdeclared.html Word-exported HTML (MsoNormal, <o:p>) whose digits are split
                                     over several <span>s, declared charset=utf-8 while the bytes
                                     are GBK.
+  2020-broken-markup-layout-rows.html
+                                    UTF-8 with a BOM and no declaration; each section in its own
+                                    row of a framing table; upper-case tags, unquoted attributes,
+                                    unclosed <td>/<p>, stray </td>, comments inside tables;
+                                    borderless tables; the 总计 column left empty on the 办理结果
+                                    rows (blank, as on Shanghai's 2019 page), 2019 template.
 
 Every template identity (FORMATS.md §5.1: T3-1, T3-2, T3-3, T4-1) holds in every document; the
 script checks them before writing. Run from the repository root:  python3 tools/make_html_corpus.py
@@ -94,13 +100,18 @@ def make_appeals(rng):
 
 
 def check_identities(fig, template):
+    """A blank 总计 leaves its identity unassessable, as it does for the checks."""
     rows = outcome_rows(template)
     num = lambda k: 0 if fig[k] == "blank" else fig[k]
     for c in T3_COLS:
         assert num(f"requests.received.{c}") + num(f"requests.carried_over.{c}") == \
             num(f"requests.total.{c}") + num(f"requests.carried_forward.{c}"), ("T3-1", c)
+        if any(fig[f"requests.{r}.{c}"] == "blank" for r in rows):
+            continue
         assert sum(num(f"requests.{r}.{c}") for r in rows) == num(f"requests.total.{c}"), c
     for r in ["received", "carried_over"] + rows + ["total", "carried_forward"]:
+        if fig[f"requests.{r}.total"] == "blank":
+            continue
         assert sum(num(f"requests.{r}.{c}") for c in T3_COLS[:-1]) == \
             num(f"requests.{r}.total"), ("T3-3", r)
     for b in T4_BLOCKS:
@@ -610,10 +621,79 @@ def page_split_spans_misdeclared():
           {"year": 2022, "template": "2021", "agency": agency}, fig)
 
 
+# --- page 5: broken markup, layout rows, BOM, blank totals ---------------------------------------
+
+class SloppyStyle(Style):
+    """Hand-edited CMS markup: upper-case tags, unquoted attributes, cells never closed."""
+
+    def td(self, content, rowspan=1, colspan=1, head=False):
+        attrs = ""
+        if rowspan > 1:
+            attrs += f" ROWSPAN={rowspan}"
+        if colspan > 1:
+            attrs += f" COLSPAN={colspan}"
+        return f"<TD{attrs} style=border:none>{content}"
+
+
+def page_broken_markup_2020():
+    rng = random.Random(2020)
+    agency = "石门镇人民政府"
+    fig = {
+        "active.regulations.made": 0, "active.regulations.published": 0,
+        "active.regulations.total_published": 0,
+        "active.normative_documents.made": 1, "active.normative_documents.published": 1,
+        "active.normative_documents.total_published": 6,
+        "active.licensing.prior_count": 0, "active.licensing.change": 0,
+        "active.licensing.decisions": 0,
+        "active.other_services.prior_count": 12, "active.other_services.change": 1,
+        "active.other_services.decisions": 230,
+        "active.penalties.prior_count": 3, "active.penalties.change": 0,
+        "active.penalties.decisions": 5,
+        "active.enforcement.prior_count": 0, "active.enforcement.change": 0,
+        "active.enforcement.decisions": 0,
+        "active.fees.prior_count": 0, "active.fees.change": 0,
+        "active.procurement.projects": 2, "active.procurement.amount": 38500,
+    }
+    raw = {"active.other_services.change": "+1"}
+    fig.update(make_requests(rng, "2019", 1))
+    fig.update(make_appeals(rng))
+    check_identities(fig, "2019")
+    # The 总计 column is left empty on every 办理结果 row except (七)总计.
+    blanks = {f"requests.{r}.total" for r in outcome_rows("2019")}
+    s = SloppyStyle()
+    title = f"{agency}2020年政府信息公开工作年度报告"
+
+    def section_row(inner):
+        return f"<TR><TD>{inner}</TD></td></TR>"
+
+    html = "\ufeff" + f"""<HTML><HEAD><TITLE>{title}</TITLE>
+<SCRIPT language=javascript>function setFont(s){{document.getElementById('zoom').style.fontSize=s;}}</SCRIPT>
+</HEAD>
+<BODY leftMargin=0 topMargin=0>
+<TABLE width=980 align=center><TR><TD class=topnav><A href=/>网站首页</A> | <A href=/gk>信息公开</A></TD></TR></TABLE>
+<TABLE width=980 align=center border=0 id=zoom>
+<TR><TD align=center><B>{title}</B></TD></TR>
+<TR><TD>发布单位：{agency} 　发布时间：2021-01-15</TD></TR>
+{section_row("<P>一、总体情况<P>2020年，石门镇共公开政府信息318条。")}
+{section_row("<P>二、主动公开政府信息情况<TABLE cellSpacing=0 cellPadding=0 width=560><TBODY>" + t2_2019(fig, s, raw).replace("<tr>", "<TR><!-- row -->").replace("</tr>", "") + "</TBODY></TABLE>")}
+{section_row("<P>三、收到和处理政府信息公开申请情况<TABLE cellSpacing=0 width=560><TBODY>" + t3(fig, s, "2019", blanks).replace("<tr>", "<TR>").replace("</tr>", "") + "</TBODY></TABLE>")}
+{section_row("<P>四、政府信息公开行政复议、行政诉讼情况<TABLE cellSpacing=0 width=560>" + t4(fig, s, set()).replace("<tr>", "<TR>").replace("</tr>", "</TR>") + "</TABLE>")}
+{section_row("<P>五、存在的主要问题及改进情况<P>公开内容不够全面，下一步加强培训。")}
+{section_row("<P>六、其他需要报告的事项<P>无。")}
+</TABLE>
+<TABLE width=980 align=center><TR><TD class=foot>版权所有：石门镇人民政府</TD></TR></TABLE>
+</BODY></HTML>
+"""
+    out = {k: ("blank" if k in blanks else v) for k, v in fig.items()}
+    write("2020-broken-markup-layout-rows.html", html, "utf-8",
+          {"year": 2020, "template": "2019", "agency": agency}, out)
+
+
 if __name__ == "__main__":
     page_gbk_2019()
     page_utf8_2021()
     page_big5_traditional()
     page_split_spans_misdeclared()
+    page_broken_markup_2020()
     for p in sorted(OUT.glob("*.html")):
         print(p.name, p.stat().st_size)

@@ -109,3 +109,25 @@ std::optional<std::vector<std::size_t>> place_by_identities(
 }
 
 }  // namespace nianbao::figures
+
+namespace nianbao::figures {
+
+bool row_satisfies_identities(const templates::Template& version,
+                              const templates::TableTemplate& table,
+                              const std::map<std::string, norm::Decimal>& values_by_column) {
+  Evaluation e;
+  auto value_of = [&](const std::string& column) -> std::optional<norm::Decimal> {
+    auto it = values_by_column.find(column);
+    if (it == values_by_column.end()) return std::nullopt;
+    return it->second;
+  };
+  for (const templates::Identity& identity : templates::all_identities()) {
+    if (identity.table != table.key || !identity.applies_to(version.version) ||
+        identity.scope != templates::Scope::per_row)
+      continue;
+    check(e, sum(identity.left, value_of), sum(identity.right, value_of));
+  }
+  return e.consistent && e.evaluated;
+}
+
+}  // namespace nianbao::figures

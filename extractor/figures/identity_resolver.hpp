@@ -30,3 +30,13 @@ std::optional<std::vector<std::size_t>> place_by_identities(
     const ShortRow& row, const std::map<std::string, norm::Decimal>& known);
 
 }  // namespace nianbao::figures
+
+namespace nianbao::figures {
+
+// Whether one row's values (column key → value) satisfy every per-row identity of its table
+// (T3-3 for 表三); false when no identity could be evaluated.
+bool row_satisfies_identities(const templates::Template& version,
+                              const templates::TableTemplate& table,
+                              const std::map<std::string, norm::Decimal>& values_by_column);
+
+}  // namespace nianbao::figures

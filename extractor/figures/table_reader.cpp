@@ -28,6 +28,9 @@ struct RowReading {
   const RowCandidate* candidate = nullptr;
   std::vector<RowMatch> matches;  // same table and row key, one per version it exists in
   std::size_t leaf_label = 0;     // token index of the label that named the row
+  // Labels of stretches just before that had only empty cells: a header row cut off from its
+  // rows by a lone empty cell (a "|" line that opens every row in some page copies).
+  std::vector<std::size_t> carried_labels;
 };
 
 constexpr std::size_t k_max_label_join = 3;
@@ -170,7 +173,7 @@ std::optional<RowReading> find_row(const std::vector<Token>& tokens, const RowCa
         // The section may be mislabelled or missing; a label unique in all tables still counts.
         matches = unambiguous(match_rows(label, ""));
       }
-      if (!matches.empty()) return RowReading{&c, std::move(matches), c.labels[last]};
+      if (!matches.empty()) return RowReading{&c, std::move(matches), c.labels[last], {}};
     }
   }
   return std::nullopt;
@@ -194,6 +197,12 @@ std::vector<norm::Label> label_parts(const Token& t) {
 struct HeaderMemory {
   std::vector<std::string> order;           // column keys in the order the header shows them
   std::map<std::string, std::string> text;  // column key → header text as written
+};
+
+// 表三 in reading order: a row named by its label (row key), or cells whose label vanished ("").
+struct SequenceEntry {
+  const RowCandidate* candidate;
+  std::string row;
 };
 
 // Cells under a label that is no template row, inside a known sub-table of 表二.
@@ -221,19 +230,29 @@ class TableAssembler {
     std::vector<RowReading> readings;
     std::vector<const RowCandidate*> single_rows;
     std::vector<ExtraRow> extra_rows;
-    std::string active_group;  // the sub-table of 表二 the stream is in
+    std::string active_group;             // the sub-table of 表二 the stream is in
+    std::vector<std::size_t> carried;     // labels of preceding stretches with only empty cells
+    std::vector<SequenceEntry> sequence;  // 表三's named rows and unnamed runs, in reading order
     for (const RowCandidate& c : candidates) {
       collect_version_evidence(c);
       if (auto reading = find_row(tokens_, c)) {
+        reading->carried_labels = std::move(carried);
+        carried.clear();
         vote_for_row(*reading);
+        if (reading->matches.front().table->key == "requests")
+          sequence.push_back({&c, reading->matches.front().row->key});
         const RowMatch& m = reading->matches.front();
         if (m.table->key == "active")
           active_group = m.table->groups[static_cast<std::size_t>(m.row->group)].key;
         readings.push_back(std::move(*reading));
       } else if (c.context == "appeals" || has_appeals_header(c)) {
         single_rows.push_back(&c);
+      } else if (only_empty_cells(c)) {
+        carried.insert(carried.end(), c.labels.begin(), c.labels.end());
       } else if (c.context == "active" && !active_group.empty() && is_row_label(c)) {
         extra_rows.push_back({&c, active_group});
+      } else if (c.context == "requests") {
+        sequence.push_back({&c, ""});
       } else {
         report_orphan_values(c);
       }
@@ -243,6 +262,7 @@ class TableAssembler {
     for (const RowCandidate* c : single_rows) place_single_row(*c);
     for (const ExtraRow& extra : extra_rows) place_extra_row(extra);
     resolve_short_rows();
+    infer_unnamed_rows(sequence);
     summarise_tables();
   }
 
@@ -310,12 +330,14 @@ class TableAssembler {
 
   // Remembers the column headers a candidate shows for a group, so that later rows of the same
   // sub-table use the header's order and stated unit.
-  HeaderMemory& remember_header(const RowCandidate& c, const RowMatch& m) {
+  HeaderMemory& remember_header(const RowReading& reading, const RowMatch& m) {
     const templates::Group& group = m.table->groups[static_cast<std::size_t>(m.row->group)];
     const std::string key = m.version->version + "/" + m.table->key + "/" + group.key;
     HeaderMemory& memory = headers_[key];
     HeaderMemory seen;
-    for (std::size_t label_index : c.labels) {
+    std::vector<std::size_t> labels = reading.carried_labels;
+    labels.insert(labels.end(), reading.candidate->labels.begin(), reading.candidate->labels.end());
+    for (std::size_t label_index : labels) {
       const Token& t = tokens_[label_index];
       for (const norm::Label& label : label_parts(t)) {
         for (const templates::Column& column : group.columns) {
@@ -418,7 +440,7 @@ class TableAssembler {
       return;
     }
     const templates::Group& group = m->table->groups[static_cast<std::size_t>(m->row->group)];
-    const HeaderMemory& header = remember_header(c, *m);
+    const HeaderMemory& header = remember_header(reading, *m);
     const auto columns = column_order(group, header, c.cells.size());
     place_cells(c, trim_excess(c.cells, columns.size()), columns, *m->version, *m->table, *m->row,
                 header, leaf);
@@ -584,6 +606,109 @@ class TableAssembler {
     }
     for (std::size_t k = 0; k < cells.size(); ++k)
       emit(*table, row_keys[k], *columns[k], tokens_[cells[k]], "");
+  }
+
+  bool only_empty_cells(const RowCandidate& c) const {
+    return std::all_of(c.cells.begin(), c.cells.end(),
+                       [&](std::size_t i) { return tokens_[i].kind == TokenKind::empty_cell; });
+  }
+
+  // --- rows whose labels vanished -------------------------------------------------------------
+
+  // pdftotext can drop a vertically merged label, so that rows such as （一）予以公开 come out as
+  // bare numbers. Such numbers are placed only when they sit between two named rows of 表三,
+  // fill exactly the rows the template has between them (none of them read otherwise), and
+  // every inferred row satisfies the row identity (总计 = the sum of the other columns).
+  void infer_unnamed_rows(const std::vector<SequenceEntry>& sequence) {
+    const std::string known = version_of("requests").empty() ? prior_ : version_of("requests");
+    for (std::size_t i = 0; i < sequence.size();) {
+      if (!sequence[i].row.empty()) {
+        ++i;
+        continue;
+      }
+      std::size_t end = i;
+      while (end < sequence.size() && sequence[end].row.empty()) ++end;
+      const templates::Template* t = version_for_gap(known, sequence, i, end);
+      if (t == nullptr || !place_unnamed_run(*t->find_table("requests"), *t, sequence, i, end)) {
+        for (std::size_t k = i; k < end; ++k) report_orphan_values(*sequence[k].candidate);
+      }
+      i = end;
+    }
+  }
+
+  // The template whose rows fill the gap: the table's version where known; otherwise any
+  // version, as long as every version has the same rows between the two named rows.
+  const templates::Template* version_for_gap(const std::string& known,
+                                             const std::vector<SequenceEntry>& sequence,
+                                             std::size_t begin, std::size_t end) const {
+    if (!known.empty()) return templates::find_template(known);
+    if (begin == 0 || end >= sequence.size()) return nullptr;
+    const templates::Template* chosen = nullptr;
+    std::vector<std::string> chosen_rows;
+    for (const templates::Template& t : templates::all_templates()) {
+      const templates::TableTemplate& table = *t.find_table("requests");
+      const auto before = row_index(table, sequence[begin - 1].row);
+      const auto after = row_index(table, sequence[end].row);
+      if (!before || !after || *after <= *before) return nullptr;
+      std::vector<std::string> rows;
+      for (std::size_t k = *before + 1; k < *after; ++k) rows.push_back(table.rows[k].key);
+      if (chosen != nullptr && rows != chosen_rows) return nullptr;
+      chosen = &t;
+      chosen_rows = std::move(rows);
+    }
+    return chosen;
+  }
+
+  static std::optional<std::size_t> row_index(const templates::TableTemplate& table,
+                                              const std::string& key) {
+    for (std::size_t k = 0; k < table.rows.size(); ++k)
+      if (table.rows[k].key == key) return k;
+    return std::nullopt;
+  }
+
+  bool place_unnamed_run(const templates::TableTemplate& table, const templates::Template& version,
+                         const std::vector<SequenceEntry>& sequence, std::size_t begin,
+                         std::size_t end) {
+    if (begin == 0 || end >= sequence.size()) return false;
+    const auto before = row_index(table, sequence[begin - 1].row);
+    const auto after = row_index(table, sequence[end].row);
+    if (!before || !after || *after <= *before + 1) return false;
+    const std::vector<templates::Column>& columns = table.groups.front().columns;
+    std::vector<std::size_t> cells;
+    bool any_value = false;
+    for (std::size_t k = begin; k < end; ++k) {
+      for (std::size_t cell : sequence[k].candidate->cells) {
+        cells.push_back(cell);
+        any_value = any_value || tokens_[cell].kind == TokenKind::value;
+      }
+    }
+    const std::size_t rows = *after - *before - 1;
+    if (!any_value || cells.size() != rows * columns.size()) return false;
+    for (std::size_t r = 0; r < rows; ++r) {
+      const templates::Row& row = table.rows[*before + 1 + r];
+      if (emitted_.count(table.key + "." + row.key + "." + columns.front().key)) return false;
+      std::map<std::string, norm::Decimal> values;
+      for (std::size_t k = 0; k < columns.size(); ++k) {
+        const norm::CellValue v = norm::parse_cell(tokens_[cells[r * columns.size() + k]].text);
+        if (v.status != norm::CellStatus::value || !v.value) return false;
+        values.emplace(columns[k].key, *v.value);
+      }
+      if (!row_satisfies_identities(version, table, values)) return false;
+    }
+    for (std::size_t r = 0; r < rows; ++r) {
+      const templates::Row& row = table.rows[*before + 1 + r];
+      const Token& first = tokens_[cells[r * columns.size()]];
+      add_diagnostic(result_, "row_inferred_by_position", model::Severity::warning,
+                     "the label of row requests." + row.key +
+                         " is missing; its cells stand "
+                         "between rows " +
+                         sequence[begin - 1].row + " and " + sequence[end].row +
+                         " and satisfy the row identity, so they are read as that row",
+                     first.locator);
+      for (std::size_t k = 0; k < columns.size(); ++k)
+        emit(table, row.key, columns[k], tokens_[cells[r * columns.size() + k]], "");
+    }
+    return true;
   }
 
   // --- rows the template does not have ---------------------------------------------------------

@@ -194,6 +194,119 @@ bool is_valid_utf8(std::string_view bytes) {
   return true;
 }
 
+namespace {
+
+// Decodes with ICU, replacing what the charset cannot map; returns how many were replaced.
+std::size_t decode_lenient(std::string_view bytes, const char* charset, std::string& out) {
+  UErrorCode status = U_ZERO_ERROR;
+  ConverterPtr conv(ucnv_open(charset, &status));
+  if (U_FAILURE(status) || bytes.size() > static_cast<std::size_t>(INT32_MAX / 2)) {
+    return repair_utf8(bytes, out);
+  }
+  std::vector<UChar> utf16(bytes.size() + 2);
+  const int32_t n16 = ucnv_toUChars(conv.get(), utf16.data(), static_cast<int32_t>(utf16.size()),
+                                    bytes.data(), static_cast<int32_t>(bytes.size()), &status);
+  if (U_FAILURE(status)) return repair_utf8(bytes, out);
+  std::size_t replaced = 0;
+  for (int32_t k = 0; k < n16; ++k) {
+    UChar& c = utf16[static_cast<std::size_t>(k)];
+    if (c == 0xFFFD || c == 0x1A) {
+      c = 0xFFFD;
+      ++replaced;
+    }
+  }
+  std::string utf8(static_cast<std::size_t>(n16) * 3 + 1, '\0');
+  int32_t n8 = 0;
+  u_strToUTF8(utf8.data(), static_cast<int32_t>(utf8.size()), &n8, utf16.data(), n16, &status);
+  if (U_FAILURE(status)) return repair_utf8(bytes, out);
+  utf8.resize(static_cast<std::size_t>(n8));
+  out += utf8;
+  return replaced;
+}
+
+// At most this many, or one in this many non-ASCII bytes, may be bad under a declared charset.
+constexpr std::size_t k_stray_bytes = 8;
+constexpr std::size_t k_stray_ratio = 100;
+
+std::size_t non_ascii_count(std::string_view bytes) {
+  return static_cast<std::size_t>(std::count_if(
+      bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
+}
+
+// Single-byte charsets map every byte, so "decodes cleanly" says nothing about them.
+bool is_multibyte(const char* charset) {
+  UErrorCode status = U_ZERO_ERROR;
+  ConverterPtr conv(ucnv_open(charset, &status));
+  return U_SUCCESS(status) && ucnv_getMaxCharSize(conv.get()) > 1;
+}
+
+// The charset name reports show: GB18030 and Big5 rather than ICU's internal table names.
+std::string display_name(std::string_view charset) {
+  if (charset == "GB18030" || charset == "Big5") return std::string(charset);
+  return canonical_name(std::string(charset).c_str());
+}
+
+// Bytes that are not UTF-8. In this domain they are GB18030 (a superset of GBK and GB2312) or
+// Big5; single-byte charsets are never guessed, since a Chinese report read as Latin-1 is
+// garbage. Order: the declared charset if it decodes cleanly; else whichever of GB18030 and
+// Big5 decodes cleanly, ICU's detector deciding when both do (Big5 bytes often also decode as
+// GB18030); else a lenient decode under the declared charset or GB18030, with the invalid
+// bytes replaced and counted.
+void decode_east_asian(std::string_view bytes, std::string_view declared, Decoded& result) {
+  const std::string declared_charset =
+      declared.empty() ? "" : (is_gb_family(declared) ? "GB18030" : std::string(declared));
+  const bool declared_multibyte = !declared_charset.empty() &&
+                                  declared_charset.rfind("UTF-16", 0) != 0 &&
+                                  is_multibyte(declared_charset.c_str());
+  if (declared_multibyte) {
+    if (auto text = decode_strict(bytes, declared_charset.c_str())) {
+      result.utf8 = std::move(*text);
+      result.encoding = display_name(declared_charset);
+      return;
+    }
+    // A few bad bytes (a stray byte, a page cut inside its last character) do not make the
+    // declaration wrong: read as declared and count them.
+    std::string lenient;
+    const std::size_t replaced = decode_lenient(bytes, declared_charset.c_str(), lenient);
+    if (replaced * k_stray_ratio <= non_ascii_count(bytes) || replaced <= k_stray_bytes) {
+      result.utf8 = std::move(lenient);
+      result.invalid_bytes = replaced;
+      result.encoding = display_name(declared_charset);
+      return;
+    }
+  }
+  std::vector<std::string> clean;
+  std::vector<std::string> texts;
+  for (const char* charset : {"GB18030", "Big5"}) {
+    if (auto text = decode_strict(bytes, charset)) {
+      clean.emplace_back(charset);
+      texts.push_back(std::move(*text));
+    }
+  }
+  std::size_t pick = 0;
+  if (clean.size() == 2) {
+    for (const std::string& guess : detector_guesses(bytes)) {
+      if (guess == "Big5") {
+        pick = 1;
+        break;
+      }
+      if (guess == "GB18030") break;
+    }
+  }
+  if (!clean.empty()) {
+    result.utf8 = std::move(texts[pick]);
+    result.encoding = clean[pick];
+    return;
+  }
+  const std::string fallback =
+      declared_charset.empty() || declared_charset.rfind("UTF", 0) == 0 ? "GB18030"
+                                                                          : declared_charset;
+  result.invalid_bytes = decode_lenient(bytes, fallback.c_str(), result.utf8);
+  result.encoding = display_name(fallback);
+}
+
+}  // namespace
+
 Decoded decode_to_utf8(std::string_view bytes, std::string_view declared,
                        model::Diagnostics& diagnostics) {
   Decoded result;
@@ -214,29 +327,10 @@ Decoded decode_to_utf8(std::string_view bytes, std::string_view declared,
     result.utf8.assign(bytes);
     result.encoding = "UTF-8";
   } else {
-    std::vector<std::string> candidates;
-    if (!declared.empty()) {
-      // GBK and GB2312 labels are read as GB18030, their superset, as browsers do.
-      candidates.emplace_back(is_gb_family(declared) ? "GB18030" : std::string(declared));
-    }
-    for (auto& guess : detector_guesses(bytes)) candidates.push_back(std::move(guess));
-    candidates.emplace_back("GB18030");
-    candidates.emplace_back("Big5");
-    for (const auto& candidate : candidates) {
-      if (candidate.rfind("UTF-16", 0) == 0 || candidate.rfind("UTF-32", 0) == 0) continue;
-      if (auto text = decode_strict(bytes, candidate.c_str())) {
-        result.utf8 = std::move(*text);
-        result.encoding = canonical_name(candidate.c_str());
-        break;
-      }
-    }
-    if (result.encoding.empty()) {
-      result.invalid_bytes = repair_utf8(bytes, result.utf8);
-      result.encoding = "UTF-8";
-    }
+    decode_east_asian(bytes, declared, result);
   }
-  if (!declared.empty() && result.encoding != canonical_name(std::string(declared).c_str()) &&
-      !(is_gb_family(declared) && result.encoding == canonical_name("GB18030"))) {
+  if (!declared.empty() && result.encoding != display_name(declared) &&
+      !(is_gb_family(declared) && result.encoding == "GB18030")) {
     add(diagnostics, "encoding_declared_mismatch", model::Severity::warning,
         "declared charset '" + std::string(declared) + "' does not fit the bytes; read as " +
             result.encoding);

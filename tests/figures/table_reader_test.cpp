@@ -278,3 +278,54 @@ TEST(TableReader, ProvincialNotesInHeadersAndLabels) {
 
 }  // namespace
 }  // namespace nianbao::figures
+
+namespace nianbao::figures {
+namespace {
+
+TEST(TableReader, RowsOpenedByALonePipeKeepTheirHeaderAndUnit) {
+  // Every row opens with a "|" line; the header still names the unit of the fee column.
+  const auto r = extract(
+      "二、主动公开政府信息情况\n第二十条第(八)项 |\n|||\n信息内容 |\n本年收费金额(单位:万元) "
+      "|\n||\n|\n"
+      "行政事业性收费 |\n12.35 |\n||\n");
+  EXPECT_EQ(figures_of(r).at("active.fees.amount"), "123500");
+}
+
+TEST(TableReader, HeaderCellBrokenWithItsSeparatorOnTheNextLine) {
+  const auto r = extract(
+      "二、主动公开政府信息情况\n第二十条第(五)项 | |||\n信息内容 | 上一年项目数量\n| 本年增/减\n"
+      "| 处理决定数量\n|\n行政许可 | 9 | +43 | 52 |\n");
+  const auto f = figures_of(r);
+  EXPECT_EQ(f.at("active.licensing.prior_count"), "9");
+  EXPECT_EQ(f.at("active.licensing.change"), "43");
+  EXPECT_EQ(f.at("active.licensing.decisions"), "52");
+  EXPECT_EQ(r.report.template_version, "2019");
+}
+
+TEST(TableReader, RowsWhoseLabelsVanishedAreReadBetweenNamedRowsWhenTheyAddUp) {
+  // pdftotext dropped the labels of （一）予以公开 and （二）部分公开; their numbers stand
+  // between 二、上年结转 and 1.属于国家秘密, and each row's 总计 is the sum of the others.
+  const std::string text = std::string(k_requests_header) +
+                           "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n三、本年度办\n"
+                           "1288\n21\n0\n0\n0\n0\n1309\n5\n1\n0\n0\n0\n0\n6\n"
+                           "（三）不予公开\n1.属于国家秘密 0 0 0 0 0 0 0\n";
+  const auto r = extract(text);
+  const auto f = figures_of(r);
+  EXPECT_EQ(f.at("requests.granted.natural_person"), "1288");
+  EXPECT_EQ(f.at("requests.granted.total"), "1309");
+  EXPECT_EQ(f.at("requests.partially_granted.total"), "6");
+  EXPECT_TRUE(has_diagnostic(r, "row_inferred_by_position"));
+}
+
+TEST(TableReader, UnnamedNumbersThatDoNotAddUpAreNotPlaced) {
+  const std::string text = std::string(k_requests_header) +
+                           "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n"
+                           "1288\n21\n0\n0\n0\n0\n1300\n5\n1\n0\n0\n0\n0\n6\n"
+                           "1.属于国家秘密 0 0 0 0 0 0 0\n";
+  const auto r = extract(text);
+  EXPECT_EQ(figures_of(r).count("requests.granted.natural_person"), 0u);
+  EXPECT_EQ(figures_of(r).count("requests.partially_granted.total"), 0u);
+}
+
+}  // namespace
+}  // namespace nianbao::figures

@@ -220,6 +220,13 @@ TEST(HtmlCorpus, HintsAndEncodingsOfTheCorpusPages) {
   EXPECT_EQ(big5.hints.published, "2023-01-16");
   EXPECT_NE(big5.hints.title.find("年度報告"), std::string::npos);  // raw, not converted
 
+  // Metadata line inside the framing table, before the first heading; BOM, no declaration.
+  const auto sloppy = readers::read_file((dir / "2020-broken-markup-layout-rows.html").string());
+  EXPECT_EQ(sloppy.source.encoding, "UTF-8");
+  EXPECT_EQ(sloppy.hints.agency, "石门镇人民政府");
+  EXPECT_EQ(sloppy.hints.published, "2021-01-15");
+  EXPECT_EQ(all_text(sloppy).find("网站首页"), std::string::npos);
+
   const auto word = readers::read_file((dir / "2022-split-spans-misdeclared.html").string());
   EXPECT_EQ(word.source.encoding, "GB18030");
   EXPECT_TRUE(has_diagnostic(word, "encoding_declared_mismatch"));

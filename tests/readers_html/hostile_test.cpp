@@ -120,12 +120,22 @@ TEST(HtmlHostile, InvalidBytesInAUtf8PageAreReplaced) {
   EXPECT_FALSE(doc.blocks.empty());
 }
 
-TEST(HtmlHostile, NulBytesInsideTextDoNotCrash) {
+TEST(HtmlHostile, AStrayNulByteInALongPageIsNoReasonToGiveUp) {
   std::string page = "<html><body><p>一、总体情况</p><p>a";
   page.push_back('\0');
-  page += "b</p></body></html>";
+  page += "b</p><p>" + std::string(4000, 'x') + "</p><p>二、主动公开政府信息情况</p></body></html>";
   const auto doc = read_page(page);
-  EXPECT_FALSE(doc.diagnostics.empty() && !doc.readable);
+  EXPECT_TRUE(doc.readable);
+  EXPECT_THAT(paragraph_texts(doc), ::testing::Contains("一、总体情况"));
+}
+
+TEST(HtmlHostile, NulBytesThroughoutMakeABinaryFile) {
+  std::string page = "<html><body><p>";
+  for (int i = 0; i < 200; ++i) page += std::string("a\0", 2);
+  page += "</p></body></html>";
+  const auto doc = read_page(page);
+  EXPECT_FALSE(doc.readable);
+  EXPECT_TRUE(has_diagnostic(doc, "html_binary_content"));
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "extractor/readers/html/report_body.hpp"
 #include "extractor/readers/html/traditional.hpp"
 #include "html_test_support.hpp"
 
@@ -160,6 +161,22 @@ TEST(HtmlBody, ReportSpreadOverLayoutTableRowsIsReadInOrder) {
   EXPECT_EQ(doc.blocks[2].kind, model::Block::Kind::table);
 }
 
+TEST(HtmlBody, HeadingAsTheTitleRowOfADataTableKeepsTheTable) {
+  const std::string page =
+      "<html><body><div><p>一、总体情况</p><p>全年公开信息56条。</p>"
+      "<table border=1><tr><td colspan=2>二、主动公开政府信息情况</td></tr>"
+      "<tr><td>规章</td><td>4</td></tr></table>"
+      "<p>三、收到和处理政府信息公开申请情况</p></div></body></html>";
+  const auto doc = read_page(page);
+  ASSERT_EQ(top_tables(doc).size(), 1u);
+  EXPECT_EQ(text_at(*top_tables(doc)[0], 1, 1), "4");
+  EXPECT_THAT(paragraph_texts(doc), ::testing::ElementsAre("一、总体情况", "全年公开信息56条。",
+                                                           "二、主动公开政府信息情况",
+                                                           "三、收到和处理政府信息公开申请情况"));
+  EXPECT_EQ(doc.blocks[2].paragraph.locator.path, "/html/body/div/table/tr[1]/td");
+  EXPECT_EQ(doc.blocks[3].kind, model::Block::Kind::table);
+}
+
 TEST(HtmlBody, TitleAboveTheContentDivIsKeptAsTheFirstParagraph) {
   const std::string page =
       "<html><body><div class=crumb>首页 &gt; 2021年某某市司法局政府信息公开工作年度报告</div>"
@@ -208,6 +225,42 @@ TEST(HtmlBody, PageWithoutSectionHeadingsIsReadWholeWithoutChrome) {
   EXPECT_THAT(all_text(doc), Not(HasSubstr("版权所有")));
   EXPECT_THAT(all_text(doc), Not(HasSubstr("政务公开")));
   EXPECT_EQ(doc.hints.title, "2010年政府信息公开工作年度报告");
+}
+
+TEST(HtmlBody, HeadingsIndentedWithEmSpacesAreFound) {
+  const auto doc = read_page(
+      "<html><body><div class=nav>首页</div><div id=zoom>"
+      "<p>&emsp;&emsp;一、总体情况</p><p>&ensp;二、主动公开政府信息情况&#8203;</p>"
+      "<p>　　三、收到和处理政府信息公开申请情况</p><p>四 、政府信息公开行政复议、行政诉讼情况</p>"
+      "<p>五　存在的主要问题及改进情况</p><p>六、其他需要报告的事项</p></div></body></html>");
+  EXPECT_FALSE(has_diagnostic(doc, "html_report_body_not_found"));
+  EXPECT_THAT(paragraph_texts(doc),
+              ::testing::ElementsAre("一、总体情况", "二、主动公开政府信息情况",
+                                     "三、收到和处理政府信息公开申请情况",
+                                     "四 、政府信息公开行政复议、行政诉讼情况",
+                                     "五　存在的主要问题及改进情况", "六、其他需要报告的事项"));
+}
+
+TEST(HtmlBody, SectionHeadingsAndNearMisses) {
+  const auto number = [](std::string_view line) {
+    return readers::html::section_heading_number(line);
+  };
+  EXPECT_EQ(number("一、总体情况"), 1);
+  EXPECT_EQ(number("二、主动公开政府信息情况"), 2);
+  EXPECT_EQ(number("三、收到和处理政府信息公开申请情况"), 3);
+  EXPECT_EQ(number("四、因政府信息公开工作被申请行政复议提起行政诉讼情况"), 4);
+  EXPECT_EQ(number("五、政府信息公开工作存在的主要问题及改进情况"), 5);
+  EXPECT_EQ(number("六、其他需要报告的事项"), 6);
+  EXPECT_EQ(number("一、概述"), 1);
+  EXPECT_EQ(number("四、政府資訊公開行政復議、行政訴訟情況"), 4);
+  // Row labels of table 三 open with the same numerals but are not section headings.
+  EXPECT_EQ(number("一、本年新收政府信息公开申请数量"), 0);
+  EXPECT_EQ(number("二、上年结转政府信息公开申请数量"), 0);
+  EXPECT_EQ(number("三、本年度办理结果"), 0);
+  EXPECT_EQ(number("四、结转下年度继续办理"), 0);
+  EXPECT_EQ(number("一是加强领导"), 0);
+  EXPECT_EQ(number("七、附件"), 0);
+  EXPECT_EQ(number(""), 0);
 }
 
 TEST(HtmlBody, BreaksSplitRunningTextIntoParagraphs) {
@@ -262,6 +315,24 @@ TEST(HtmlHints, MetadataInRunningTextAndLists) {
       "<div>%s</div>"));
   EXPECT_EQ(list_box.hints.agency, "某某市财政局");
   EXPECT_EQ(list_box.hints.published, "2020-01-15");
+}
+
+TEST(HtmlHints, SourceNamingTheWebsiteIsNoAgency) {
+  const auto doc = read_page(
+      report_page("", "<div class=info>来源：本站原创 发布时间：2021-01-29</div><div>%s</div>"));
+  EXPECT_EQ(doc.hints.agency, "");
+  EXPECT_EQ(doc.hints.published, "2021-01-29");
+}
+
+TEST(HtmlHints, TitlesWithATrailingNoteOrCalledNianbao) {
+  const auto summary = read_page(
+      "<html><body><h2>某某区民政局2021年政府信息公开工作年度报告（摘要）</h2><div>"
+      "<p>一、总体情况</p><p>二、主动公开政府信息情况</p></div></body></html>");
+  EXPECT_EQ(summary.hints.title, "某某区民政局2021年政府信息公开工作年度报告（摘要）");
+  const auto nianbao = read_page(
+      "<html><body><h2>某某镇2022年政府信息公开年报</h2><div>"
+      "<p>一、总体情况</p><p>二、主动公开政府信息情况</p></div></body></html>");
+  EXPECT_EQ(nianbao.hints.title, "某某镇2022年政府信息公开年报");
 }
 
 TEST(HtmlHints, TitleElementIsTheLastResort) {
@@ -329,6 +400,17 @@ TEST(HtmlEncoding, GbkPageCutInsideACharacterIsStillReadAsGbk) {
   EXPECT_EQ(doc.source.encoding, "GB18030");
   EXPECT_TRUE(has_diagnostic(doc, "html_truncated_character"));
   EXPECT_FALSE(has_diagnostic(doc, "encoding_declared_mismatch"));
+  EXPECT_THAT(paragraph_texts(doc), Contains("一、总体情况"));
+}
+
+TEST(HtmlEncoding, Utf8PageCutInsideACharacterIsStillReadAsUtf8) {
+  std::string page =
+      "<html><head><meta charset=\"utf-8\"></head><body><p>一、总体情况</p>"
+      "<p>二、主动公开政府信息情况</p><p>无";
+  page.pop_back();  // two of the three bytes of 无 remain
+  const auto doc = read_page(page);
+  EXPECT_EQ(doc.source.encoding, "UTF-8");
+  EXPECT_TRUE(has_diagnostic(doc, "html_truncated_character"));
   EXPECT_THAT(paragraph_texts(doc), Contains("一、总体情况"));
 }
 

@@ -72,6 +72,22 @@ std::string canonical_name(const std::string& label) {
   return name;
 }
 
+bool is_substitute(UChar c) { return c == 0xFFFD || c == 0x1A; }
+
+// Whether the bytes decode under the charset without a single invalid sequence.
+bool fits_strictly(std::string_view bytes, const std::string& label) {
+  if (lowercase(label) == "utf-8" || lowercase(label) == "utf8") return is_valid_utf8(bytes);
+  if (bytes.size() > static_cast<std::size_t>(INT32_MAX / 2)) return false;
+  Converter conv = open_converter(label);
+  if (conv == nullptr) return false;
+  UErrorCode status = U_ZERO_ERROR;
+  ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  std::vector<UChar> utf16(bytes.size() + 2);
+  const int32_t n16 = ucnv_toUChars(conv.get(), utf16.data(), static_cast<int32_t>(utf16.size()),
+                                    bytes.data(), static_cast<int32_t>(bytes.size()), &status);
+  return U_SUCCESS(status) && std::none_of(utf16.begin(), utf16.begin() + n16, is_substitute);
+}
+
 struct Lenient {
   std::string utf8;
   std::string encoding;
@@ -120,10 +136,12 @@ Decoded decode_page(std::string_view bytes, const std::string& declared,
     append(diagnostics, first);
     return decoded;
   }
+  const std::string label = converter_label(declared);
   for (std::size_t cut = 1; cut <= 3 && cut < bytes.size(); ++cut) {
+    const std::string_view trimmed = bytes.substr(0, bytes.size() - cut);
+    if (!fits_strictly(trimmed, label)) continue;  // cheap test before the full decode
     model::Diagnostics trial_diagnostics;
-    Decoded trial =
-        decode_to_utf8(bytes.substr(0, bytes.size() - cut), declared, trial_diagnostics);
+    Decoded trial = decode_to_utf8(trimmed, declared, trial_diagnostics);
     if (has_code(trial_diagnostics, "encoding_declared_mismatch")) continue;
     trial.utf8 += "\xEF\xBF\xBD";  // U+FFFD where the cut character stood
     append(diagnostics, trial_diagnostics);
@@ -132,7 +150,6 @@ Decoded decode_page(std::string_view bytes, const std::string& declared,
             " character; the incomplete bytes were replaced");
     return trial;
   }
-  const std::string label = converter_label(declared);
   if (is_multi_byte(label) && is_single_byte(decoded.encoding)) {
     // A few stray bytes are far likelier than a GBK-declared page being Latin-1.
     constexpr std::size_t k_max_invalid_per_mille = 5;

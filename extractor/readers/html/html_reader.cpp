@@ -80,11 +80,13 @@ class BodyEmitter final : public html::FlowWalker {
   }
 
   bool take_table(const xmlNode* table) override {
-    if (html::is_layout_table(table, body_.holds_heading(table))) return false;
+    const int headings = body_.headings_in(table);
+    if (html::is_layout_table(table, headings)) return false;
     emit_caption(table);
     model::Block b;
     b.kind = model::Block::Kind::table;
     b.table = tables_.build(table);
+    if (headings == 1) emit_heading_row(doc_.tables[static_cast<std::size_t>(b.table)]);
     doc_.blocks.push_back(std::move(b));
     return true;
   }
@@ -101,6 +103,21 @@ class BodyEmitter final : public html::FlowWalker {
       collect_text(c, builder, 0);
       std::string text = builder.take();
       if (!text.empty()) paragraph(std::move(text), c);
+    }
+  }
+  // A section heading written as the first row of its data table ("二、主动公开政府信息情况"
+  // spanning the columns) also opens the section as a paragraph, where headings are looked for.
+  void emit_heading_row(const model::Table& table) {
+    for (const model::Cell& cell : table.cells) {
+      if (cell.row != 0) break;
+      const std::string_view first_line =
+          std::string_view(cell.text).substr(0, cell.text.find('\n'));
+      if (html::section_heading_number(first_line) == 0) continue;
+      model::Block b;
+      b.kind = model::Block::Kind::paragraph;
+      b.paragraph.text = std::string(first_line);
+      b.paragraph.locator = cell.locator;
+      doc_.blocks.push_back(std::move(b));
     }
   }
   static void collect_text(const xmlNode* node, html::LineBuilder& builder, int depth) {
@@ -131,37 +148,35 @@ bool reaches_parser_depth_limit(const xmlDoc* doc) {
   return root != nullptr && html::max_element_depth(root) >= html::k_parser_depth_limit - 1;
 }
 
-}  // namespace
-
-void read_html(std::string_view bytes, model::Document& doc) {
+// Inputs that are no page at all; true when `doc` was marked unreadable.
+bool reject_unusable_input(std::string_view bytes, model::Document& doc) {
   if (bytes.empty()) {
     fail(doc, "html_empty", "the page is empty (0 bytes)");
-    return;
-  }
-  if (bytes.size() > k_max_html_bytes) {
+  } else if (bytes.size() > k_max_html_bytes) {
     fail(doc, "html_too_large", "the page is larger than 64 MiB; no report page is that big");
-    return;
-  }
-  if (looks_binary(bytes)) {
+  } else if (looks_binary(bytes)) {
     fail(doc, "html_binary_content", "the file holds binary data, not an HTML page");
-    return;
+  } else {
+    return false;
   }
+  return true;
+}
+
+html::DocPtr decode_and_parse(std::string_view bytes, model::Document& doc) {
   const std::string declared = html::find_declared_charset(bytes);
   const Decoded decoded = html::decode_page(bytes, declared, doc.diagnostics);
   doc.source.encoding = decoded.encoding;
-
-  const html::DocPtr tree = html::parse_utf8_html(html::without_conditional_markers(decoded.utf8));
-  const xmlNode* root = tree ? body_element(tree.get()) : nullptr;
-  if (root == nullptr) {
-    fail(doc, "html_parse_failed", "no HTML tree could be built from the page");
-    return;
-  }
-  if (reaches_parser_depth_limit(tree.get())) {
+  html::DocPtr tree = html::parse_utf8_html(html::without_conditional_markers(decoded.utf8));
+  if (tree && reaches_parser_depth_limit(tree.get())) {
     add(doc, "html_nesting_too_deep", model::Severity::warning,
         "elements nest " + std::to_string(html::k_parser_depth_limit) +
             " levels deep; the parser stops there and the rest of the page is lost");
   }
+  return tree;
+}
 
+// Finds the report in the page and fills hints and blocks.
+void read_report(const xmlDoc* tree, const xmlNode* root, model::Document& doc) {
   bool depth_exceeded = false;
   const std::vector<html::PageLine> lines = html::page_lines(root, depth_exceeded);
   const ReportBody body(root, lines);
@@ -170,7 +185,7 @@ void read_html(std::string_view bytes, model::Document& doc) {
         "no section headings (一、总体情况 … 六、其他需要报告的事项) found; the whole page is "
         "read without its navigation and footers");
   }
-  doc.hints = html::find_hints(tree.get(), body, lines);
+  doc.hints = html::find_hints(tree, body, lines);
 
   PathIndex paths;
   BodyEmitter emitter(doc, paths, body);
@@ -178,11 +193,27 @@ void read_html(std::string_view bytes, model::Document& doc) {
     emitter.paragraph(title->text, title->block);
   }
   emitter.walk(body.container());
-  if (depth_exceeded || emitter.depth_exceeded()) {
+  const bool reported =
+      std::any_of(doc.diagnostics.begin(), doc.diagnostics.end(),
+                  [](const auto& d) { return d.code == "html_nesting_too_deep"; });
+  if ((depth_exceeded || emitter.depth_exceeded()) && !reported) {
     add(doc, "html_nesting_too_deep", model::Severity::warning,
         "content nested deeper than " + std::to_string(html::k_max_walk_depth) +
             " elements was skipped");
   }
+}
+
+}  // namespace
+
+void read_html(std::string_view bytes, model::Document& doc) {
+  if (reject_unusable_input(bytes, doc)) return;
+  const html::DocPtr tree = decode_and_parse(bytes, doc);
+  const xmlNode* root = tree ? body_element(tree.get()) : nullptr;
+  if (root == nullptr) {
+    fail(doc, "html_parse_failed", "no HTML tree could be built from the page");
+    return;
+  }
+  read_report(tree.get(), root, doc);
   if (doc.blocks.empty()) fail(doc, "html_no_text", "the page has no visible text");
 }
 

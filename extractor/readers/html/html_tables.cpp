@@ -169,8 +169,8 @@ std::vector<TableRow> table_rows(const xmlNode* table) {
   return rows;
 }
 
-bool is_layout_table(const xmlNode* table, bool holds_section_heading) {
-  if (holds_section_heading) return true;
+bool is_layout_table(const xmlNode* table, int section_headings) {
+  if (section_headings >= 2) return true;
   constexpr std::size_t k_prose_bytes = 600;  // about 200 Chinese characters
   const std::vector<TableRow> rows = table_rows(table);
   std::size_t cells = 0;

@@ -29,10 +29,10 @@ struct TableRow {
 };
 std::vector<TableRow> table_rows(const xmlNode* table);
 
-// True when the table is page layout rather than data: it holds a section heading of the report
-// (`holds_section_heading`), is a single-cell frame, frames a nested table in a few cells, or has
-// a cell with a long run of prose.
-bool is_layout_table(const xmlNode* table, bool holds_section_heading);
+// True when the table is page layout rather than data: the report's sections run through it
+// (`section_headings` ≥ 2; one heading alone may be a data table's title row), it is a
+// single-cell frame, frames a nested table in a few cells, or has a cell with a run of prose.
+bool is_layout_table(const xmlNode* table, int section_headings);
 
 class TableBuilder {
  public:

@@ -43,17 +43,39 @@ bool is_ascii_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-// Length of a white-space or invisible character at s[i] that collapses (ASCII white space,
-// U+00A0), or that is dropped (U+200B zero-width space, U+FEFF); 0 for any other character.
-std::size_t collapsible_length(std::string_view s, std::size_t i, bool& invisible) {
-  invisible = false;
-  if (is_ascii_space(s[i])) return 1;
-  if (s.compare(i, 2, "\xC2\xA0") == 0) return 2;
-  if (s.compare(i, 3, "\xE2\x80\x8B") == 0 || s.compare(i, 3, "\xEF\xBB\xBF") == 0) {
-    invisible = true;
-    return 3;
+// U+2000–U+200A (en, em, thin … spaces: &ensp; &emsp; &thinsp;), U+202F and U+205F: pages
+// indent with them (&emsp;&emsp;一、总体情况) and they render as spaces.
+bool is_typographic_space(std::string_view s, std::size_t i) {
+  if (s.size() - i < 3 || static_cast<unsigned char>(s[i]) != 0xE2) return false;
+  const auto b1 = static_cast<unsigned char>(s[i + 1]);
+  const auto b2 = static_cast<unsigned char>(s[i + 2]);
+  return (b1 == 0x80 && b2 >= 0x80 && b2 <= 0x8A) || (b1 == 0x80 && b2 == 0xAF) ||
+         (b1 == 0x81 && b2 == 0x9F);
+}
+
+// Zero-width characters (U+200B–U+200D, U+2060, U+FEFF) that split words and digits invisibly.
+std::size_t invisible_length(std::string_view s, std::size_t i) {
+  for (std::string_view z :
+       {"\xE2\x80\x8B", "\xE2\x80\x8C", "\xE2\x80\x8D", "\xE2\x81\xA0", "\xEF\xBB\xBF"}) {
+    if (s.compare(i, z.size(), z) == 0) return z.size();
   }
   return 0;
+}
+
+// Length of a white-space character at s[i] that collapses with its neighbours: ASCII white
+// space, U+00A0 from &nbsp;, typographic spaces; 0 for anything else.
+std::size_t collapsible_length(std::string_view s, std::size_t i) {
+  if (is_ascii_space(s[i])) return 1;
+  if (s.compare(i, 2, "\xC2\xA0") == 0) return 2;
+  if (is_typographic_space(s, i)) return 3;
+  return 0;
+}
+
+// As collapsible_length, and the ideographic space U+3000, which is text inside a line but
+// only indentation or padding at its ends.
+std::size_t space_length(std::string_view s, std::size_t i) {
+  if (s.compare(i, 3, "\xE3\x80\x80") == 0) return 3;
+  return collapsible_length(s, i);
 }
 
 }  // namespace
@@ -82,10 +104,12 @@ void LineBuilder::add(std::string_view raw) {
   }
   if (only_space && has_newline) return;  // formatting between tags, not text
   for (std::size_t i = 0; i < raw.size();) {
-    bool invisible = false;
-    const std::size_t n = collapsible_length(raw, i, invisible);
-    if (n > 0) {
-      if (!invisible) pending_space_ = true;
+    if (const std::size_t n = invisible_length(raw, i); n > 0) {
+      i += n;
+      continue;
+    }
+    if (const std::size_t n = collapsible_length(raw, i); n > 0) {
+      pending_space_ = true;
       i += n;
       continue;
     }
@@ -110,27 +134,17 @@ std::size_t code_points(std::string_view utf8) {
 }
 
 std::string_view trim_all_space(std::string_view s) {
-  for (;;) {
-    if (!s.empty() && is_ascii_space(s.front())) {
-      s.remove_prefix(1);
-    } else if (s.rfind("\xC2\xA0", 0) == 0) {
-      s.remove_prefix(2);
-    } else if (s.rfind("\xE3\x80\x80", 0) == 0) {
-      s.remove_prefix(3);
-    } else {
-      break;
-    }
+  while (!s.empty()) {
+    const std::size_t n = space_length(s, 0);
+    if (n == 0) break;
+    s.remove_prefix(n);
   }
-  for (;;) {
-    if (!s.empty() && is_ascii_space(s.back())) {
-      s.remove_suffix(1);
-    } else if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") {
-      s.remove_suffix(2);
-    } else if (s.size() >= 3 && s.substr(s.size() - 3) == "\xE3\x80\x80") {
-      s.remove_suffix(3);
-    } else {
-      break;
-    }
+  while (!s.empty()) {
+    // The last code point starts at the last byte that is not a UTF-8 continuation byte.
+    std::size_t start = s.size() - 1;
+    while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+    if (space_length(s, start) != s.size() - start) break;
+    s.remove_suffix(s.size() - start);
   }
   return s;
 }

@@ -3,6 +3,7 @@
 #include <array>
 #include <bit>
 #include <optional>
+#include <utility>
 
 #include "extractor/readers/html/html_dom.hpp"
 #include "extractor/readers/html/html_flow.hpp"
@@ -29,7 +30,7 @@ std::string_view prefix_code_points(std::string_view s, std::size_t n) {
 }
 
 constexpr std::array<std::string_view, 6> k_numerals = {"一", "二", "三", "四", "五", "六"};
-constexpr std::array<std::string_view, 5> k_enumeration_marks = {"、", "，", "．", ".", " "};
+constexpr std::array<std::string_view, 5> k_enumeration_marks = {"、", "，", "．", ".", "："};
 
 // Words that identify each section in its heading, in Simplified characters. The template's
 // wording is the first; the others are the rewordings real reports use (FORMATS.md §6.1).
@@ -176,6 +177,14 @@ std::string date_as_written(std::string_view value) {
   return std::string(value);
 }
 
+// "来源：本站" names the website, not the agency that wrote the report.
+bool names_an_agency(std::string_view value) {
+  for (std::string_view site : {"本站", "本网", "网站", "原创", "本網", "網站"}) {
+    if (contains(value, site)) return false;
+  }
+  return true;
+}
+
 // --- title ---------------------------------------------------------------------------------
 
 bool ends_with(std::string_view s, std::string_view suffix) {
@@ -186,12 +195,25 @@ bool mentions_report(std::string_view line) {
   return contains(line, "报告") || contains(line, "報告");
 }
 
-// A report title names the annual report and ends with it ("…政府信息公开工作年度报告"); an
-// introduction that cites the 年度报告格式 does not end that way.
+// The line without a closing parenthetical such as "（摘要）" or "(2021年)".
+std::string_view without_trailing_parenthetical(std::string_view t) {
+  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"（", "）"},
+                             std::pair<std::string_view, std::string_view>{"(", ")"}}) {
+    if (!ends_with(t, close)) continue;
+    const std::size_t at = t.rfind(open);
+    if (at != std::string_view::npos && at > 0) return trim_all_space(t.substr(0, at));
+  }
+  return t;
+}
+
+// A report title names the annual report and ends with it ("…政府信息公开工作年度报告",
+// "…年报", maybe followed by "（摘要）"); an introduction that cites the 年度报告格式 does not.
 bool reads_as_report_title(std::string_view line) {
-  const std::string_view t = trim_all_space(line);
-  return (contains(t, "年度报告") || contains(t, "年度報告")) &&
-         (ends_with(t, "报告") || ends_with(t, "報告"));
+  const std::string_view t = without_trailing_parenthetical(trim_all_space(line));
+  const bool names_report = contains(t, "年度报告") || contains(t, "年度報告") ||
+                            contains(t, "年报") || contains(t, "年報");
+  return names_report && (ends_with(t, "报告") || ends_with(t, "報告") || ends_with(t, "年报") ||
+                          ends_with(t, "年報"));
 }
 
 bool looks_like_breadcrumb(std::string_view line) {
@@ -275,8 +297,10 @@ int section_heading_number(std::string_view line) {
   std::string_view t = trim_all_space(line);
   for (std::size_t n = 0; n < k_numerals.size(); ++n) {
     if (t.rfind(k_numerals[n], 0) != 0) continue;
-    std::string_view rest = t.substr(k_numerals[n].size());
-    bool marked = false;
+    const std::string_view after_numeral = t.substr(k_numerals[n].size());
+    std::string_view rest = trim_all_space(after_numeral);
+    // A space after the number serves as the mark ("一 总体情况"), or sits before it ("一 、").
+    bool marked = rest.size() != after_numeral.size();
     for (std::string_view mark : k_enumeration_marks) {
       if (rest.rfind(mark, 0) == 0) {
         rest.remove_prefix(mark.size());
@@ -333,6 +357,11 @@ ReportBody::ReportBody(const xmlNode* root, const std::vector<PageLine>& lines) 
   }
 }
 
+int ReportBody::headings_in(const xmlNode* element) const {
+  const auto it = masks_.find(element);
+  return it == masks_.end() ? 0 : std::popcount(it->second);
+}
+
 bool ReportBody::inside(const xmlNode* node) const {
   for (const xmlNode* n = node; n != nullptr; n = n->parent) {
     if (n == container_) return true;
@@ -364,7 +393,7 @@ const PageLine* title_line_before(const ReportBody& body, const std::vector<Page
 model::SourceHints find_hints(const xmlDoc* doc, const ReportBody& body,
                               const std::vector<PageLine>& lines) {
   model::SourceHints hints;
-  std::vector<const PageLine*> outside;
+  std::vector<const PageLine*> outside;  // lines outside the report's own text
   const PageLine* first_title_inside = nullptr;
   bool heading_seen = false;
   for (const PageLine& line : lines) {
@@ -378,7 +407,11 @@ model::SourceHints find_hints(const xmlDoc* doc, const ReportBody& body,
       }
     } else if (!heading_seen) {
       heading_seen = section_heading_number(line.text) != 0;
-      if (!heading_seen && first_title_inside == nullptr && is_title_candidate(line.text))
+      if (heading_seen) continue;
+      // Before the first heading the body holds the title and, on pages framed by one big
+      // table, the metadata line too.
+      outside.push_back(&line);
+      if (first_title_inside == nullptr && is_title_candidate(line.text))
         first_title_inside = &line;
     }
   }
@@ -391,7 +424,8 @@ model::SourceHints find_hints(const xmlDoc* doc, const ReportBody& body,
   } else {
     hints.title = title_element_text(doc);
   }
-  if (auto agency = field_value(outside, k_agency_labels)) hints.agency = *agency;
+  if (auto agency = field_value(outside, k_agency_labels); agency && names_an_agency(*agency))
+    hints.agency = *agency;
   if (auto date = field_value(outside, k_date_labels)) hints.published = date_as_written(*date);
   return hints;
 }

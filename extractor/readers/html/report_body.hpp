@@ -38,8 +38,8 @@ class ReportBody {
   const xmlNode* container() const { return container_; }
   bool found() const { return found_; }
   int headings() const { return heading_count_; }
-  // Whether the element holds a section heading somewhere inside.
-  bool holds_heading(const xmlNode* element) const { return masks_.count(element) != 0; }
+  // How many different section headings the element holds somewhere inside.
+  int headings_in(const xmlNode* element) const;
   bool inside(const xmlNode* node) const;
 
  private:
