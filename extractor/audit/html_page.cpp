@@ -226,6 +226,8 @@ constexpr const char* k_script = R"JS(
       rows.forEach(function (row) { table.tBodies[0].appendChild(row); });
     });
   });
+  // A link may carry a filter: audit.html#T3-5 opens the page showing T3-5 findings only.
+  if (location.hash.length > 1) filter.value = decodeURIComponent(location.hash.slice(1));
   filter.addEventListener('input', apply);
   severity.addEventListener('change', apply);
   apply();
