@@ -95,12 +95,13 @@ std::optional<AuditRecord> record_from_json(const JsonValue& json, std::string o
 
 void read_records(std::istream& in, const std::string& name, ReadResult& result) {
   const std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  // NDJSON first: each line one record. A file whose first record does not fit on its line is
-  // a pretty-printed record (what `nianbao extract` writes for one input): read it whole.
+  // NDJSON first: each line one record. A file whose first line is not JSON may be one
+  // pretty-printed record (what `nianbao extract` writes for one input): read whole, it is
+  // taken when it parses; otherwise the lines that were records still count.
+  ReadResult by_line;
+  bool first_line_failed = false;
   std::size_t start = 0;
   int line_number = 0;
-  ReadResult by_line;
-  bool pretty = false;
   while (start < all.size()) {
     std::size_t end = all.find('\n', start);
     if (end == std::string::npos) end = all.size();
@@ -111,27 +112,22 @@ void read_records(std::istream& in, const std::string& name, ReadResult& result)
     const std::string origin = name + ":" + std::to_string(line_number);
     std::string error;
     const std::optional<JsonValue> json = parse_exact_json(line, error);
-    if (!json) {
-      if (by_line.records.empty() && by_line.problems.empty()) pretty = true;
-      if (pretty) break;
-      by_line.problems.push_back({origin, "not JSON: " + error});
+    if (json) {
+      add_json(*json, origin, by_line);
       continue;
     }
-    add_json(*json, origin, by_line);
+    if (by_line.records.empty() && by_line.problems.empty()) first_line_failed = true;
+    by_line.problems.push_back({origin, "not JSON: " + error});
   }
-  if (!pretty) {
-    std::move(by_line.records.begin(), by_line.records.end(), std::back_inserter(result.records));
-    std::move(by_line.problems.begin(), by_line.problems.end(),
-              std::back_inserter(result.problems));
-    return;
+  if (first_line_failed) {
+    std::string error;
+    if (const std::optional<JsonValue> json = parse_exact_json(all, error)) {
+      add_json(*json, name, result);
+      return;
+    }
   }
-  std::string error;
-  const std::optional<JsonValue> json = parse_exact_json(all, error);
-  if (!json) {
-    result.problems.push_back({name, "not JSON: " + error});
-    return;
-  }
-  add_json(*json, name, result);
+  std::move(by_line.records.begin(), by_line.records.end(), std::back_inserter(result.records));
+  std::move(by_line.problems.begin(), by_line.problems.end(), std::back_inserter(result.problems));
 }
 
 }  // namespace nianbao::audit

@@ -61,6 +61,13 @@ TEST(AuditRecords, BadLinesAreReportedAndTheRestIsRead) {
   EXPECT_EQ(r.problems[1].origin, "t:3");
 }
 
+TEST(AuditRecords, GarbageFirstLineDoesNotHideTheRecordsAfterIt) {
+  const ReadResult r = read("garbage\n" + std::string(k_line) + "\n");
+  EXPECT_EQ(r.records.size(), 1u);
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].origin, "t:1");
+}
+
 TEST(AuditRecords, ExponentsAndOddYearsAreNotTrusted) {
   const std::string text = R"({"schema":"nianbao.report/1","report":{"year":20190,"agency":"甲"},)"
                            R"("figures":[{"id":"x","status":"value","value":1e3}]})";
