@@ -94,21 +94,18 @@ std::optional<AuditRecord> record_from_json(const JsonValue& json, std::string o
 }
 
 void read_records(std::istream& in, const std::string& name, ReadResult& result) {
-  const std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  // NDJSON first: each line one record. A file whose first line is not JSON may be one
-  // pretty-printed record (what `nianbao extract` writes for one input): read whole, it is
-  // taken when it parses; otherwise the lines that were records still count.
+  // NDJSON first, a line at a time (a run may hold many records). A file whose first line is
+  // not JSON may be one pretty-printed record (what `nianbao extract` writes for one input): its
+  // text is kept and read whole, and taken when it parses; otherwise the lines that were
+  // records still count.
   ReadResult by_line;
   bool first_line_failed = false;
-  std::size_t start = 0;
+  std::string whole;
   int line_number = 0;
-  while (start < all.size()) {
-    std::size_t end = all.find('\n', start);
-    if (end == std::string::npos) end = all.size();
-    const std::string_view line(all.data() + start, end - start);
+  for (std::string line; std::getline(in, line);) {
     ++line_number;
-    start = end + 1;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    if (first_line_failed) whole += line + '\n';
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     const std::string origin = name + ":" + std::to_string(line_number);
     std::string error;
     const std::optional<JsonValue> json = parse_exact_json(line, error);
@@ -116,12 +113,15 @@ void read_records(std::istream& in, const std::string& name, ReadResult& result)
       add_json(*json, origin, by_line);
       continue;
     }
-    if (by_line.records.empty() && by_line.problems.empty()) first_line_failed = true;
+    if (by_line.records.empty() && by_line.problems.empty()) {
+      first_line_failed = true;
+      whole = line + '\n';
+    }
     by_line.problems.push_back({origin, "not JSON: " + error});
   }
   if (first_line_failed) {
     std::string error;
-    if (const std::optional<JsonValue> json = parse_exact_json(all, error)) {
+    if (const std::optional<JsonValue> json = parse_exact_json(whole, error)) {
       add_json(*json, name, result);
       return;
     }
