@@ -1,5 +1,6 @@
 // The figure scanner over report prose: characters and figures per second. Reads a real report
-// from ../shared/corpus when it is there, otherwise scans built-in prose of the same kind.
+// from ../shared/corpus when it is there, otherwise scans built-in prose of the same kind; and,
+// for scale, the time the project's readers take to read that report from disk.
 
 #include <benchmark/benchmark.h>
 
@@ -8,6 +9,7 @@
 #include <sstream>
 #include <string>
 
+#include "extractor/readers/reader.hpp"
 #include "normalizers/cell_value.hpp"
 #include "normalizers/scanner.hpp"
 
@@ -22,11 +24,13 @@ constexpr const char* k_sample_prose =
     "群众来访咨询三百余人次，收费约1.2万元，同比增长百分之三十，采购总金额96171.6万元。"
     "依据国办发〔2019〕60号和国令第711号第二十条，联系电话：0827-5262085，邮编636600。\n";
 
+std::filesystem::path shared_report(const char* extension) {
+  return std::filesystem::path(NIANBAO_SOURCE_DIR).parent_path() / "shared" / "corpus" / "full" /
+         (std::string("2019-seed-wanyuan-jingxin") + extension);
+}
+
 std::string load_prose() {
-  const std::filesystem::path report = std::filesystem::path(NIANBAO_SOURCE_DIR).parent_path() /
-                                       "shared" / "corpus" / "full" /
-                                       "2019-seed-wanyuan-jingxin.txt";
-  std::ifstream in(report, std::ios::binary);
+  std::ifstream in(shared_report(".txt"), std::ios::binary);
   if (in) {
     std::ostringstream text;
     text << in.rdbuf();
@@ -77,5 +81,23 @@ void BM_ParseCell(benchmark::State& state) {
       benchmark::Counter(static_cast<double>(parsed), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_ParseCell);
+
+// For scale: what reading the same report costs the project's readers (file, charset, model).
+void read_report(benchmark::State& state, const char* extension) {
+  const std::filesystem::path path = shared_report(extension);
+  if (!std::filesystem::exists(path)) {
+    state.SkipWithError("../shared/corpus is absent");
+    return;
+  }
+  for (auto _ : state) {
+    auto document = nianbao::readers::read_file(path.string());
+    benchmark::DoNotOptimize(&document);
+  }
+}
+
+void BM_ReadReportText(benchmark::State& state) { read_report(state, ".txt"); }
+void BM_ReadReportDocx(benchmark::State& state) { read_report(state, ".docx"); }
+BENCHMARK(BM_ReadReportText);
+BENCHMARK(BM_ReadReportDocx);
 
 }  // namespace

@@ -53,6 +53,24 @@ std::optional<CellValue> apply_column_unit(CellValue cell, std::string_view colu
   return cell;
 }
 
+// The common case of a table cell, "0" or "1288" or "-1942": plain ASCII digits with an
+// optional sign and decimal point. Read directly, because every cell of every report passes
+// here and the general path decodes and normalises the text first.
+bool is_plain_ascii_number(std::string_view s) {
+  if (!s.empty() && (s.front() == '+' || s.front() == '-')) s.remove_prefix(1);
+  if (s.empty() || s.size() > 18 || s.front() == '.' || s.back() == '.') return false;
+  bool point = false;
+  for (char c : s) {
+    if (c == '.') {
+      if (point) return false;
+      point = true;
+    } else if (c < '0' || c > '9') {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 const char* to_string(CellStatus status) {
@@ -81,24 +99,6 @@ const char* to_string(Qualifier qualifier) {
       return "at_most";
   }
   return "";
-}
-
-// The common case of a table cell, "0" or "1288" or "-1942": plain ASCII digits with an
-// optional sign and decimal point. Read directly, because every cell of every report passes
-// here and the general path decodes and normalises the text first.
-bool is_plain_ascii_number(std::string_view s) {
-  if (!s.empty() && (s.front() == '+' || s.front() == '-')) s.remove_prefix(1);
-  if (s.empty() || s.size() > 18 || s.front() == '.' || s.back() == '.') return false;
-  bool point = false;
-  for (char c : s) {
-    if (c == '.') {
-      if (point) return false;
-      point = true;
-    } else if (c < '0' || c > '9') {
-      return false;
-    }
-  }
-  return true;
 }
 
 CellValue parse_cell(std::string_view text, std::string_view column_unit) {

@@ -57,6 +57,11 @@ std::string json_number(const std::optional<Decimal>& value) {
 
 }  // namespace
 
+// As in the report record (OUTPUT.md): no unit or qualifier is null, not "".
+std::string json_string_or_null(std::string_view utf8) {
+  return utf8.empty() ? std::string("null") : json_string(utf8);
+}
+
 std::string json_string(std::string_view utf8) {
   const DecodedText text = decode_utf8(utf8);
   std::string out;
@@ -72,8 +77,8 @@ std::string figure_to_json(const Figure& figure) {
   out += ", \"value\": " + json_number(figure.value);
   out += ", \"low\": " + json_number(figure.low);
   out += ", \"high\": " + json_number(figure.high);
-  out += ", \"unit\": " + json_string(figure.unit);
-  out += ", \"qualifier\": " + json_string(to_string(figure.qualifier));
+  out += ", \"unit\": " + json_string_or_null(figure.unit);
+  out += ", \"qualifier\": " + json_string_or_null(to_string(figure.qualifier));
   out += ", \"span\": [" + std::to_string(figure.begin) + ", " + std::to_string(figure.end) + "]}";
   return out;
 }

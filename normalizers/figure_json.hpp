@@ -2,7 +2,7 @@
 // JSON for figures, written by hand so that values stay exact decimal strings (never a double).
 // Used by `nianbao numeral TEXT...`, one line per input:
 //   {"input": "共139件", "figures": [{"text": "139件", "value": 139, "low": null, "high": null,
-//    "unit": "件", "qualifier": "", "span": [3, 9]}]}
+//    "unit": "件", "qualifier": null, "span": [3, 9]}]}
 
 #include <string>
 #include <string_view>
@@ -15,9 +15,11 @@ namespace nianbao::norm {
 // A JSON string literal, quotes included. Control characters are escaped; bytes that are not
 // valid UTF-8 become \ufffd so the output is always valid JSON.
 std::string json_string(std::string_view utf8);
+// json_string, or null for an empty string.
+std::string json_string_or_null(std::string_view utf8);
 
 // One figure as a JSON object; value/low/high are JSON numbers written from the Decimal's digits,
-// or null.
+// or null; unit and qualifier are strings, or null when there is none (as in the report record).
 std::string figure_to_json(const Figure& figure);
 
 // {"input": ..., "figures": [...]} for one scanned text, on one line.

@@ -156,10 +156,12 @@ bool separator_group_follows(std::u32string_view s, std::size_t i) {
 std::optional<Decimal> decimal_from_span(std::u32string_view span) {
   bool ascii = true;
   for (char32_t c : span) ascii = ascii && c < 0x80;
-  const std::u32string normalized = ascii ? std::u32string(span) : nfkc(span);
+  std::u32string normalized;
+  if (!ascii) normalized = nfkc(span);
+  const std::u32string_view chars = ascii ? span : std::u32string_view(normalized);
   std::string plain;
-  plain.reserve(normalized.size());
-  for (char32_t c : normalized) {
+  plain.reserve(chars.size());
+  for (char32_t c : chars) {
     const int digit = decimal_digit_value(c);
     if (digit >= 0) {
       plain.push_back(static_cast<char>('0' + digit));
@@ -241,6 +243,19 @@ std::vector<Token> tokenize(std::u32string_view s, std::size_t pos) {
       t.value = han->value;
       t.liang = han->liang;
       t.financial = han->financial;
+      t.end = i + 1;
+      tokens.push_back(t);
+      ++i;
+      continue;
+    }
+    // ○ and ◯ stand in for 〇 in many documents (二○一九年), but only inside a run of Chinese
+    // digits: alone they are bullets or marks.
+    const bool circle_zero =
+        (s[i] == U'○' || s[i] == U'◯') && !tokens.empty() &&
+        (tokens.back().kind == TokenKind::digit || tokens.back().kind == TokenKind::zero);
+    if (circle_zero) {
+      Token t;
+      t.kind = TokenKind::zero;
       t.end = i + 1;
       tokens.push_back(t);
       ++i;
@@ -362,7 +377,7 @@ std::optional<Parsed> parse_section(Tokens t) {
 
 std::optional<Parsed> parse_integer(Tokens t);
 
-// left × 10^pow + right, for a split at 万 (pow 4) or 亿 (pow 8).
+// left × 10^pow + right, for a split at 万 (pow 4), 亿 (pow 8) or 兆 (pow 12).
 std::optional<Parsed> parse_split(Tokens t, std::size_t at, int pow) {
   const Tokens left = t.subspan(0, at);
   const Tokens right = t.subspan(at + 1);
@@ -568,6 +583,30 @@ NumberRead describe(Tokens tokens, const Parsed& parsed, std::size_t pos, std::s
   return r;
 }
 
+// The common case, an Arabic number no multiplier follows ("139条"), without the token machinery.
+std::optional<NumberRead> read_plain_arabic(std::u32string_view chars, std::size_t pos) {
+  auto atom = read_arabic(chars, pos);
+  if (!atom) return std::nullopt;
+  NumberRead r;
+  r.low = atom->value;
+  r.high = atom->value;
+  r.begin = pos;
+  r.end = atom->end;
+  r.run_end = atom->end;
+  r.style = NumeralStyle::arabic;
+  r.has_point = atom->has_point;
+  r.has_separator = atom->has_separator;
+  r.leading_zero = atom->leading_zero;
+  r.arabic_integer_digits = atom->integer_digits;
+  return r;
+}
+
+bool multiplier_at(std::u32string_view chars, std::size_t i) {
+  if (i >= chars.size()) return false;
+  auto han = han_numeral(chars[i]);
+  return han && (han->kind == TokenKind::small_unit || han->kind == TokenKind::big_unit);
+}
+
 }  // namespace
 
 bool is_chinese_numeral_char(char32_t c) {
@@ -577,6 +616,11 @@ bool is_chinese_numeral_char(char32_t c) {
 
 std::optional<NumberRead> read_number(std::u32string_view chars, std::size_t pos) {
   if (pos >= chars.size()) return std::nullopt;
+  if (is_digit_at(chars, pos)) {
+    auto plain = read_plain_arabic(chars, pos);
+    if (!plain) return std::nullopt;
+    if (!multiplier_at(chars, plain->end)) return plain;
+  }
   const std::vector<Token> tokens = tokenize(chars, pos);
   if (tokens.empty()) return std::nullopt;
   const std::size_t run_end = tokens.back().end;

@@ -58,15 +58,34 @@ std::optional<Decimal> scale(const Decimal& value, int pow) {
   return pow == 0 ? std::optional<Decimal>(value) : value.scaled_by_pow10(pow);
 }
 
+// A qualifier after the unit: 100件以上, 100件左右; 多/余 only after a span of time (3年多), since
+// after a counter they start the next words (5件多为…).
+std::optional<QualifierMatch> trailing_qualifier(std::u32string_view s, std::size_t i,
+                                                 UnitKind unit_kind, bool has_unit) {
+  if (!has_unit) return std::nullopt;
+  auto match = match_trailing_qualifier(s, i);
+  if (!match) return std::nullopt;
+  const bool many_or_more = s[i] == U'多' || s[i] == U'余';
+  if (many_or_more && unit_kind != UnitKind::time) return std::nullopt;
+  return match;
+}
+
+// 最近3年 is "the last three years", not "nearly three".
+bool is_part_of_word(std::u32string_view s, std::size_t pos, const QualifierMatch& q) {
+  return q.length == 1 && s[pos] == U'近' && pos > 0 && s[pos - 1] == U'最';
+}
+
 // Reads [qualifier][sign|百分之]number[range][余/多[万]][unit][以上/左右…] at pos.
 std::optional<RawFigure> read_figure(std::u32string_view s, std::size_t pos) {
   RawFigure f;
   f.begin = pos;
   std::size_t i = pos;
-  if (auto q = match_prefix_qualifier(s, i)) {
+  // No qualifier word starts with a numeral, so digits skip the look-up.
+  if (auto q = number_starts_at(s, i) ? std::nullopt : match_prefix_qualifier(s, i)) {
     const std::size_t after = i + q->length;
     const bool number_follows = number_starts_at(s, after) ||
                                 (after < s.size() && is_minus(s[after]) && digit_at(s, after + 1));
+    if (number_follows && is_part_of_word(s, pos, *q)) return std::nullopt;
     if (number_follows) {
       f.qualifier = q->qualifier;
       i = after;
@@ -139,17 +158,8 @@ std::optional<RawFigure> read_figure(std::u32string_view s, std::size_t pos) {
       i = unit_at + unit->length;
     }
   }
-  std::optional<QualifierMatch> trailing;
-  if (!f.unit.empty()) trailing = match_trailing_qualifier(s, i);
-  if (trailing && trailing->qualifier != Qualifier::at_least) {
-    i += trailing->length;
-  } else if (trailing && !starts_with_at(s, i, U"多") && !starts_with_at(s, i, U"余")) {
-    i += trailing->length;
-  } else if (trailing && f.unit_kind == UnitKind::time) {
-    i += trailing->length;  // 3年多, 两个月余
-  } else {
-    trailing.reset();
-  }
+  std::optional<QualifierMatch> trailing = trailing_qualifier(s, i, f.unit_kind, !f.unit.empty());
+  if (trailing) i += trailing->length;
   if (f.qualifier == Qualifier::none && between) f.qualifier = between->qualifier;
   if (f.qualifier == Qualifier::none && trailing) f.qualifier = trailing->qualifier;
   if (negative) {
@@ -316,6 +326,7 @@ bool is_chinese_word(const RawFigure& f, std::u32string_view s) {
   const NumberRead& n = f.number;
   if (n.style != NumeralStyle::chinese) return false;
   if (n.run_end > n.end && !n.refused_colloquial_tail) return true;  // 十三五 reads only 十三
+  if (f.percent_words) return false;  // 百分之百, 百分之三十
   if (is_indefinite_word_end(char_before(s, n.begin)) && n.implied_one) return true;  // 几十万
   if (char_at(s, f.number_end) == U'几') return true;                                 // 二十几
   if (n.digit_string && f.unit.empty()) return true;                      // 统一零售价: 一零

@@ -27,7 +27,9 @@ struct Figure {
   std::optional<Decimal> value;
   std::optional<Decimal> low;
   std::optional<Decimal> high;
-  std::string unit;  // "元" for money (the value is in 元), "%", a counter as written, or ""
+  // "元" for money (the value is in 元: 1.2万元 → 12000), "%" (the value is the percentage:
+  // 百分之三十 → 30), a counter or time span as written (件, 人次, 个工作日), or "" for none.
+  std::string unit;
   UnitKind unit_kind = UnitKind::none;
   Qualifier qualifier = Qualifier::none;
 
@@ -39,7 +41,8 @@ struct Figure {
 std::vector<Figure> scan_figures(std::string_view utf8);
 
 // The whole text (trimmed) read as one figure, without the scanner's context rules: "约5件",
-// "12.35万元", "-1942", "3-5件", "百分之一点五七". nullopt when anything is left over.
+// "12.35万元", "-1942", "3-5件", "百分之一点五七". nullopt when anything is left over. Spans are
+// relative to the trimmed text.
 std::optional<Figure> parse_figure(std::string_view utf8);
 
 }  // namespace nianbao::norm

@@ -214,14 +214,14 @@ std::optional<QualifierMatch> match_trailing_qualifier(std::u32string_view chars
 }
 
 std::optional<MultiplierMatch> match_multiplier(std::u32string_view chars, std::size_t pos) {
-  static constexpr std::array<std::pair<std::u32string_view, int>, 7> k_multipliers = {{
+  // No bare 千 or 百: after 多/余 they begin units (一百多千米 is kilometres).
+  static constexpr std::array<std::pair<std::u32string_view, int>, 6> k_multipliers = {{
       {U"万亿", 12},
       {U"千万", 7},
       {U"百万", 6},
       {U"十万", 5},
       {U"亿", 8},
       {U"万", 4},
-      {U"千", 3},
   }};
   for (const auto& [written, pow] : k_multipliers) {
     if (starts_with_at(chars, pos, written)) return MultiplierMatch{pow, written.size()};

@@ -19,7 +19,13 @@ handle is present exactly once and on purpose:
       fallback, read once); gridAfter padding on the caption rows of table 二; a fee of
       1.5 万元 (golden 15000 元); a "/" placeholder; prose numbers split over runs.
 
-  tests/readers_docx/data/*.docx|.doc  hostile packages (see HOSTILE below).
+  corpus/docx/*.libreoffice.docx
+      the two documents above opened and saved again by LibreOffice Writer (when `soffice` is
+      installed), which rewrites them the way LibreOffice really writes Word files: its own
+      numbering definitions (chineseCountingThousand), 1-twip sliver grid columns where cell
+      borders almost line up, DrawingML text boxes with VML fallbacks, its own core properties.
+
+  tests/readers_docx/data/*.docx|.doc  hostile packages (see make_hostile below).
 
 Run from the repository root:  python3 tools/make_docx_corpus.py
 The output is deterministic (fixed timestamps, fixed random seed).
@@ -28,7 +34,10 @@ import io
 import json
 import os
 import random
+import shutil
 import struct
+import subprocess
+import tempfile
 import zipfile
 from xml.sax.saxutils import escape
 
@@ -584,8 +593,33 @@ def make_hostile():
         f.write(ole2(["Root Entry", "WordDocument", "1Table", "SummaryInformation"]))
 
 
+# ----------------------------------------------------------------------------- LibreOffice
+def resave_with_libreoffice(names):
+    """Open each document in LibreOffice Writer and save it as .docx again; the golden file is
+    the original's (the figures do not change)."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        print("soffice not found: LibreOffice re-saves skipped")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        sources = [os.path.join(CORPUS, n) for n in names]
+        subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp}/profile",
+                        "--convert-to", "docx:MS Word 2007 XML", "--outdir", tmp] + sources,
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for n in names:
+            out = n.replace(".docx", ".libreoffice.docx")
+            shutil.copy(os.path.join(tmp, n), os.path.join(CORPUS, out))
+            with open(os.path.join(CORPUS, n + ".golden.json"), encoding="utf-8") as f:
+                golden = json.load(f)
+            golden["document"] = out
+            with open(os.path.join(CORPUS, out + ".golden.json"), "w", encoding="utf-8") as f:
+                json.dump(golden, f, ensure_ascii=False, indent=1)
+                f.write("\n")
+
+
 if __name__ == "__main__":
     make_numbered_split()
     make_nested_textbox()
+    resave_with_libreoffice(["2022-county-numbered-split.docx", "2022-town-nested-textbox.docx"])
     make_hostile()
     print("wrote", CORPUS, "and", HOSTILE_DIR)

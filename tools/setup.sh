@@ -9,7 +9,8 @@ packages=(
   libxml2-dev                                    # HTML parsing, docx XML streaming
   libicu-dev                                     # charsets, normalisation, Traditional→Simplified
   libboost-program-options-dev                   # the command line
-  libzip-dev                                     # reading .docx packages
+  libzip-dev zipcmp zipmerge ziptool             # reading .docx packages (libzip's CMake
+                                                 # package checks that its tools exist)
   nlohmann-json3-dev                             # reading JSON (golden files, records)
   libgtest-dev libgmock-dev                      # the test suite
   libbenchmark-dev                               # the benchmarks

@@ -75,7 +75,9 @@ struct Document {
   SourceInfo source;
   SourceHints hints;
   std::vector<Block> blocks;
-  std::vector<Table> tables;  // top-level tables are referenced from blocks; nested ones too
+  // Every table. Blocks reference top-level tables only; a nested table is reached through its
+  // outer cell's `nested_tables` (and names that cell in parent_table/parent_cell).
+  std::vector<Table> tables;
   Diagnostics diagnostics;
   // False when the reader could not produce a document at all (the record becomes "failed").
   bool readable = true;

@@ -298,9 +298,9 @@ void decode_east_asian(std::string_view bytes, std::string_view declared, Decode
     result.encoding = clean[pick];
     return;
   }
-  const std::string fallback =
-      declared_charset.empty() || declared_charset.rfind("UTF", 0) == 0 ? "GB18030"
-                                                                          : declared_charset;
+  const std::string fallback = declared_charset.empty() || declared_charset.rfind("UTF", 0) == 0
+                                   ? "GB18030"
+                                   : declared_charset;
   result.invalid_bytes = decode_lenient(bytes, fallback.c_str(), result.utf8);
   result.encoding = display_name(fallback);
 }

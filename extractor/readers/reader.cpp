@@ -121,6 +121,11 @@ model::Document read_bytes(std::string_view bytes, const std::string& path) {
       read_html(bytes, doc);
       break;
     case Format::legacy_doc:
+      // A password-protected .docx is an OLE2 container too; converting will not help it.
+      if (is_encrypted_office_package(bytes)) {
+        fail(doc, "docx_encrypted", "a password-protected Word document cannot be read");
+        break;
+      }
       fail(doc, "format_legacy_doc",
            "legacy binary Word (.doc) is not read; convert it first, e.g. "
            "`libreoffice --headless --convert-to docx FILE.doc`");

@@ -20,13 +20,13 @@ TEST(FigureJson, ValuesAreExactDecimalNumbers) {
   ASSERT_EQ(figures.size(), 3u);
   EXPECT_EQ(figure_to_json(figures[0]),
             "{\"text\": \"12.35万元\", \"value\": 123500, \"low\": null, \"high\": null, "
-            "\"unit\": \"元\", \"qualifier\": \"\", \"span\": [6, 17]}");
+            "\"unit\": \"元\", \"qualifier\": null, \"span\": [6, 17]}");
   EXPECT_EQ(figure_to_json(figures[1]),
             "{\"text\": \"约1.57%\", \"value\": 1.57, \"low\": null, \"high\": null, "
             "\"unit\": \"%\", \"qualifier\": \"approx\", \"span\": [20, 28]}");
   EXPECT_EQ(figure_to_json(figures[2]),
             "{\"text\": \"两三个\", \"value\": null, \"low\": 2, \"high\": 3, "
-            "\"unit\": \"个\", \"qualifier\": \"\", \"span\": [31, 40]}");
+            "\"unit\": \"个\", \"qualifier\": null, \"span\": [31, 40]}");
 }
 
 TEST(FigureJson, OneLinePerInput) {
@@ -36,6 +36,9 @@ TEST(FigureJson, OneLinePerInput) {
   EXPECT_EQ(json.rfind("{\"input\": \"共\\\"5\\\"件 -1942\", \"figures\": [", 0), 0u);
   EXPECT_NE(json.find("\"value\": -1942"), std::string::npos);
   EXPECT_EQ(figures_to_json("无", {}), "{\"input\": \"无\", \"figures\": []}");
+  const auto bare = scan_figures("共计-5");
+  ASSERT_EQ(bare.size(), 1u);
+  EXPECT_NE(figure_to_json(bare[0]).find("\"unit\": null, \"qualifier\": null"), std::string::npos);
 }
 
 }  // namespace

@@ -80,6 +80,9 @@ TEST(ParseNumeral, DigitStrings) {
   EXPECT_EQ(numeral("一七二零"), "1720");
   EXPECT_EQ(numeral("二〇一九"), "2019");
   EXPECT_EQ(numeral("二零二一"), "2021");
+  EXPECT_EQ(numeral("二○一九"), "2019");  // U+25CB, common in official documents
+  EXPECT_EQ(numeral("一◯五"), "105");
+  EXPECT_EQ(numeral("○"), "none");  // alone it is a mark, not a zero
   EXPECT_EQ(numeral("两零"), "none");
 }
 

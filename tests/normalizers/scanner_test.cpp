@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "normalizers/cell_value.hpp"
+#include "normalizers/numerals.hpp"
+
 namespace nianbao::norm {
 namespace {
 
@@ -47,6 +50,9 @@ TEST(ScanFigures, ArabicWithUnitsAndQualifiers) {
   EXPECT_EQ(scan("100件以上"), Strings{"100件以上=100件/at_least"});
   EXPECT_EQ(scan("超过100件"), Strings{"超过100件=100件/at_least"});
   EXPECT_EQ(scan("近3年"), Strings{"近3年=3年/at_most"});
+  EXPECT_EQ(scan("最近3年"), Strings{"3年=3年"});
+  EXPECT_EQ(scan("3年多"), Strings{"3年多=3年/at_least"});
+  EXPECT_EQ(scan("共5件多为咨询"), Strings{"5件=5件"});
   EXPECT_EQ(scan("不到10人"), Strings{"不到10人=10人/at_most"});
   EXPECT_EQ(scan("不足10人"), Strings{"不足10人=10人/at_most"});
   EXPECT_EQ(scan("不超过10人"), Strings{"不超过10人=10人/at_most"});
@@ -61,6 +67,7 @@ TEST(ScanFigures, MoneyIsNormalisedToYuan) {
   EXPECT_EQ(scan("3千元"), Strings{"3千元=3000元"});
   EXPECT_EQ(scan("5000多万元"), Strings{"5000多万元=50000000元/at_least"});
   EXPECT_EQ(scan("一百余万元"), Strings{"一百余万元=1000000元/at_least"});
+  EXPECT_EQ(scan("一百多千米"), Strings{"一百多千米=100千米/at_least"});
   EXPECT_EQ(scan("壹仟贰佰元"), Strings{"壹仟贰佰元=1200元"});
 }
 
@@ -98,6 +105,7 @@ TEST(ScanFigures, PercentsAndSigns) {
   EXPECT_EQ(scan("增长30%"), Strings{"30%=30%"});
   EXPECT_EQ(scan("增长30％"), Strings{"30％=30%"});
   EXPECT_EQ(scan("百分之三十"), Strings{"百分之三十=30%"});
+  EXPECT_EQ(scan("满意率百分之百"), Strings{"百分之百=100%"});
   EXPECT_EQ(scan("占百分之一点五七"), Strings{"百分之一点五七=1.57%"});
   EXPECT_EQ(scan("约百分之五十"), Strings{"约百分之五十=50%/approx"});
   EXPECT_EQ(scan("提高1.5个百分点"), Strings{"1.5个百分点=1.5百分点"});
@@ -119,6 +127,7 @@ TEST(ScanFigures, DatesAreNotFigures) {
   EXPECT_EQ(scan("2019年"), Strings{});
   EXPECT_EQ(scan("2019年度"), Strings{});
   EXPECT_EQ(scan("二〇一九年"), Strings{});
+  EXPECT_EQ(scan("二○一九年"), Strings{});
   EXPECT_EQ(scan("统计期限自2022年1月1日至12月31日"), Strings{});
   EXPECT_EQ(scan("1月31日"), Strings{});
   EXPECT_EQ(scan("2019-2020年"), Strings{});
@@ -229,6 +238,11 @@ TEST(ScanFigures, RandomBytesNeverBreakIt) {
       ASSERT_NE(f.value.has_value(), f.is_range());
     }
     (void)parse_figure(text);
+    const CellValue cell = parse_cell(text, "万元");
+    ASSERT_EQ(cell.value.has_value(), cell.status == CellStatus::value);
+    (void)looks_like_cell_value(text);
+    (void)parse_numeral(text);
+    (void)unit_from_header(text);
   }
 }
 

@@ -116,6 +116,25 @@ TEST(DocxHostile, DoctypeInStylesIsRefusedToo) {
   expect_failure(make_docx(p(r("x")), {{"word/styles.xml", styles}}), "docx_xml_dtd");
 }
 
+// The DTD guard also knows UTF-16, which XML parts may use.
+TEST(DocxHostile, Utf16EntityExpansionIsRefused) {
+  std::string entities = "<!ENTITY a0 \"ha\">";
+  for (int i = 1; i < 10; ++i) {
+    std::string refs;
+    for (int k = 0; k < 10; ++k) refs += "&a" + std::to_string(i - 1) + ";";
+    entities += "<!ENTITY a" + std::to_string(i) + " \"" + refs + "\">";
+  }
+  const std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE w:document [" +
+                          entities + "]><w:document xmlns:w=\"" + k_w_ns +
+                          "\"><w:body><w:p><w:r><w:t>&a9;</w:t></w:r></w:p></w:body></w:document>";
+  std::string utf16 = "\xFF\xFE";
+  for (char c : xml) {
+    utf16 += c;
+    utf16 += '\0';
+  }
+  expect_failure(make_zip({{"word/document.xml", utf16}}), "docx_xml_dtd");
+}
+
 TEST(DocxHostile, EntryCountLimit) {
   const std::string bytes = read_bytes(own_document());
   readers::docx::PackageLimits limits;
@@ -161,6 +180,83 @@ TEST(DocxHostile, CorruptedBytesNeverCrash) {
     }
   }
   EXPECT_GT(failed, 0);  // the corruption is real: CRCs and headers catch most of it
+}
+
+// Removes the `nth` element named `tag` but keeps its content ("unwraps" it), so that the XML
+// stays well-formed while the WordprocessingML structure breaks: cells outside rows, runs
+// outside paragraphs, rows outside tables. Returns false when there is no such element.
+bool unwrap_element(std::string& xml, const std::string& tag, int nth) {
+  const std::string open = "<" + tag;
+  std::size_t start = 0;
+  for (int k = 0;; ++k) {
+    start = xml.find(open, start);
+    while (start != std::string::npos) {
+      const char next = xml[start + open.size()];
+      if (next == '>' || next == ' ' || next == '/') break;
+      start = xml.find(open, start + 1);
+    }
+    if (start == std::string::npos) return false;
+    if (k == nth) break;
+    ++start;
+  }
+  const std::size_t open_end = xml.find('>', start);
+  if (xml[open_end - 1] == '/') {  // an empty element: just drop it
+    xml.erase(start, open_end + 1 - start);
+    return true;
+  }
+  // Find the matching end tag by counting nested elements of the same name.
+  const std::string close = "</" + tag + ">";
+  int depth = 1;
+  std::size_t pos = open_end + 1;
+  while (depth > 0) {
+    const std::size_t next_open = xml.find(open, pos);
+    const std::size_t next_close = xml.find(close, pos);
+    if (next_close == std::string::npos) return false;
+    if (next_open != std::string::npos && next_open < next_close) {
+      const std::size_t e = xml.find('>', next_open);
+      if (xml[e - 1] != '/') ++depth;
+      pos = e + 1;
+    } else {
+      --depth;
+      pos = next_close + close.size();
+    }
+  }
+  xml.erase(pos - close.size(), close.size());
+  xml.erase(start, open_end + 1 - start);
+  return true;
+}
+
+// Structurally broken but well-formed documents (re-zipped, so CRCs hold and the parser sees
+// them): never a crash, and the reader either reads them or fails with a docx_ code.
+TEST(DocxHostile, BrokenWordStructureNeverCrashes) {
+  const std::string original = read_bytes(own_document());
+  readers::docx::PackageFailure failure;
+  auto package = readers::docx::Package::open(original, {}, failure);
+  ASSERT_NE(package, nullptr);
+  std::string xml;
+  ASSERT_EQ(package->read_part("word/document.xml", xml).error, readers::docx::PackageError::none);
+  const std::vector<std::string> tags{"w:tc",  "w:tr",    "w:tbl",   "w:p",       "w:r",
+                                      "w:t",   "w:tcPr",  "w:trPr",  "w:tblGrid", "w:body",
+                                      "w:sdt", "w:numPr", "w:vMerge"};
+  std::mt19937 rng(11);
+  int unwrapped = 0;
+  for (int round = 0; round < 120; ++round) {
+    std::string mutated = xml;
+    for (int k = 0; k < 1 + round % 3; ++k) {
+      const std::string& tag = tags[static_cast<std::size_t>(rng()) % tags.size()];
+      if (unwrap_element(mutated, tag, static_cast<int>(rng() % 40))) ++unwrapped;
+    }
+    const model::Document doc = read(make_zip({{"word/document.xml", mutated}}));
+    if (!doc.readable) {
+      ASSERT_FALSE(doc.diagnostics.empty());
+      EXPECT_EQ(doc.diagnostics.back().code.rfind("docx_", 0), 0u);
+    }
+    for (const model::Table& t : doc.tables) {
+      const auto grid = t.expand_to_grid();
+      EXPECT_EQ(grid.size(), static_cast<std::size_t>(std::max(t.rows, 0)));
+    }
+  }
+  EXPECT_GT(unwrapped, 100);
 }
 
 }  // namespace

@@ -74,6 +74,28 @@ TEST(DocxTables, GridBeforeAndGridAfterLeaveHoles) {
   EXPECT_EQ(at(t, 2, 3), "<hole>");
 }
 
+TEST(DocxTables, SliverGridColumnIsJoinedWithItsNeighbours) {
+  // As LibreOffice saves table 四: a 1-twip column where one header border is a twip left of
+  // the borders below it.
+  const std::string grid =
+      "<w:tblGrid><w:gridCol w:w=\"600\"/><w:gridCol w:w=\"1\"/><w:gridCol w:w=\"600\"/>"
+      "</w:tblGrid>";
+  const std::string rows = tr(tc("复议") + tc("诉讼", span(2))) +
+                           tr(tc("总计", span(2)) + tc("起诉")) + tr(tc("6", span(2)) + tc("4"));
+  const model::Document doc = read_body("<w:tbl><w:tblPr/>" + grid + rows + "</w:tbl>");
+  const model::Table& t = doc.tables.at(0);
+  EXPECT_EQ(t.cols, 2);
+  EXPECT_EQ(at(t, 0, 1), "诉讼");
+  EXPECT_EQ(cell_at(t, 0, 1)->col_span, 1);
+  EXPECT_EQ(cell_at(t, 2, 0)->col_span, 1);
+  EXPECT_EQ(at(t, 2, 1), "4");
+  EXPECT_EQ(cell_at(t, 2, 1)->locator.cell, 1);
+  EXPECT_TRUE(has_code(doc, "docx_grid_sliver"));
+  // A narrow column that a cell fills on its own is real and stays.
+  const std::string kept = tr(tc("a") + tc("b") + tc("c"));
+  EXPECT_EQ(read_body("<w:tbl><w:tblPr/>" + grid + kept + "</w:tbl>").tables.at(0).cols, 3);
+}
+
 TEST(DocxTables, CellParagraphsJoinedWithNewlineAndIdeographicSpacesKept) {
   const std::string cell = "<w:tc>" + p(r("商业")) + p(r("企业")) + "</w:tc>";
   const model::Table t = read_body(tbl(2, tr(cell + tc("\u3000\u3000")))).tables.at(0);
@@ -88,10 +110,10 @@ TEST(DocxTables, NestedTableIsItsOwnTableLinkedToTheOuterCell) {
       tbl(2, tr(tc("外") + outer_cell)) + p(r("之后")) + tbl(1, tr(tc("第三张")));
   const model::Document doc = read_body(body);
   ASSERT_EQ(doc.tables.size(), 3u);
-  const auto tops = body_tables(doc);
-  ASSERT_EQ(tops.size(), 2u);  // the nested one is not a body block
-  EXPECT_EQ(tops[0]->index, 0);
-  EXPECT_EQ(tops[1]->index, 2);  // document order: outer, nested, next
+  const auto blocks = body_tables(doc);
+  ASSERT_EQ(blocks.size(), 2u);  // the nested table is reached through its outer cell
+  EXPECT_EQ(blocks[0]->index, 0);
+  EXPECT_EQ(blocks[1]->index, 2);  // document order: outer, nested, next
   const model::Table& nested = doc.tables[1];
   EXPECT_EQ(nested.parent_table, 0);
   ASSERT_TRUE(nested.parent_cell.has_value());

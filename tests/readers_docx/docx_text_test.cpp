@@ -65,6 +65,23 @@ TEST(DocxText, FieldResultsKeptFieldCodesDropped) {
               ElementsAre("合计42", "是", "2023年1月"));
 }
 
+TEST(DocxText, UnfinishedFieldCodeEndsWithItsParagraph) {
+  // A field that never reaches its separator: the next paragraph is text again.
+  const std::string broken =
+      "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+      "<w:r><w:instrText>PAGE</w:instrText></w:r>" +
+      r("看不见");
+  // A result that runs over two paragraphs (a table of contents) stays visible.
+  const std::string toc_start =
+      "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+      "<w:r><w:instrText>TOC \\o</w:instrText></w:r>"
+      "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>" +
+      r("一、总体情况");
+  const std::string toc_end = r("二、主动公开") + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>";
+  EXPECT_THAT(texts_of(p(r("前") + broken) + p(r("后")) + p(toc_start) + p(toc_end)),
+              ElementsAre("前", "后", "一、总体情况", "二、主动公开"));
+}
+
 TEST(DocxText, ContentControlsAreReadInPlace) {
   const std::string sdt_props =
       "<w:sdtPr><w:alias w:val=\"数值\"/><w:placeholder><w:docPart w:val=\"x\"/></w:placeholder>"
@@ -95,6 +112,35 @@ TEST(DocxText, HiddenRunsAreNotText) {
   const std::string runs = r("显示") + "<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>" +
                            "<w:r><w:rPr><w:vanish w:val=\"0\"/></w:rPr><w:t>也显示</w:t></w:r>";
   EXPECT_THAT(texts_of(p(runs)), ElementsAre("显示也显示"));
+}
+
+TEST(DocxText, RubyPronunciationIsNotText) {
+  const std::string ruby = "<w:r><w:ruby><w:rubyPr/><w:rt>" + r("ji") + "</w:rt><w:rubyBase>" +
+                           r("稽") + "</w:rubyBase></w:ruby></w:r>";
+  EXPECT_THAT(texts_of(p(r("勾") + ruby)), ElementsAre("勾稽"));
+}
+
+TEST(DocxText, MainDocumentFoundThroughPackageRelationships) {
+  const std::string rels =
+      "<?xml version=\"1.0\"?><Relationships "
+      "xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship "
+      "Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+      "officeDocument\" Target=\"/doc/main.xml\"/></Relationships>";
+  const model::Document doc =
+      read(make_zip({{"_rels/.rels", rels}, {"doc/main.xml", document_xml(p(r("一、总体情况")))}}));
+  EXPECT_TRUE(doc.readable);
+  EXPECT_THAT(paragraph_texts(doc), ElementsAre("一、总体情况"));
+}
+
+TEST(DocxText, EmbeddedAltChunkIsReportedNotSilentlyLost) {
+  const std::string body = p(r("前")) +
+                           "<w:altChunk xmlns:r=\"http://schemas.openxmlformats.org/"
+                           "officeDocument/2006/relationships\" r:id=\"htmlChunk\"/>";
+  const model::Document doc = read(make_docx(body));
+  EXPECT_TRUE(doc.readable);
+  EXPECT_TRUE(has_code(doc, "docx_alt_chunk"));
+  EXPECT_FALSE(
+      has_code(read(make_docx(body.substr(0, body.find("<w:altChunk")))), "docx_alt_chunk"));
 }
 
 TEST(DocxText, ParagraphLocatorsCountBodyParagraphs) {

@@ -1,46 +1,15 @@
 #include "extractor/readers/docx/body_parser.hpp"
 
-#include <charconv>
 #include <optional>
 #include <string_view>
 
 #include "extractor/readers/docx/numbering.hpp"
+#include "extractor/readers/docx/values.hpp"
 #include "extractor/readers/docx/xml_stream.hpp"
 
 namespace nianbao::readers::docx {
 
 namespace {
-
-std::optional<int> parse_int(std::string_view s, int base = 10) {
-  int value = 0;
-  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value, base);
-  if (ec != std::errc() || end == s.data()) return std::nullopt;
-  return value;
-}
-
-bool on_off(const XmlStream& xml) {
-  if (!xml.has_attribute("val")) return true;
-  const std::string v = xml.attribute("val");
-  return !(v == "0" || v == "false" || v == "off");
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x110000) {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 // w:sym names a character of a symbol font. Symbol-font codes are stored as U+F0xx; their
 // ASCII range (digits, + - ( ) . %) shows the ASCII character, other codes stay as written.
@@ -49,6 +18,7 @@ std::string symbol_text(std::string_view hex) {
   if (!code || *code <= 0) return {};
   int cp = *code;
   if (cp >= 0xF020 && cp < 0xF07F) cp -= 0xF000;
+  if (cp >= 0xD800 && cp <= 0xDFFF) return {};  // a lone surrogate is no character
   std::string out;
   append_utf8(out, static_cast<char32_t>(cp));
   return out;
@@ -62,7 +32,7 @@ bool is_invisible_subtree(std::string_view name) {
          name == "tcPrChange" || name == "sectPrChange" || name == "numberingChange" ||
          name == "tblPr" || name == "tblPrEx" || name == "customXmlPr" || name == "smartTagPr" ||
          name == "footnoteReference" || name == "endnoteReference" || name == "commentReference" ||
-         name == "fldData" || name == "ffData";
+         name == "fldData" || name == "ffData" || name == "rt";  // rt: ruby (pinyin) text
 }
 
 enum class ContainerKind { body, cell, text_box };
@@ -153,6 +123,7 @@ class BodyParser {
       return;
     }
     if (name == "document") body_.saw_document_root = true;
+    if (name == "altChunk") ++body_.alt_chunks;
     if (name == "del" && in_row_properties()) current_row()->deleted = true;
     if (is_invisible_subtree(name)) {
       xml_.skip_element();
@@ -362,6 +333,9 @@ class BodyParser {
     ParagraphState state = std::move(paragraphs_.back());
     paragraphs_.pop_back();
     in_text_ = 0;
+    // Field results may run over several paragraphs (a table of contents), field codes do
+    // not: a code still open here has lost its separator, and would hide everything after it.
+    std::erase_if(fields_, [](const Field& f) { return f.in_code; });
     if (auto ref = numbering_ref(state)) {
       state.paragraph.text.insert(0, numbering_.next_label(*ref));
     }
@@ -388,7 +362,10 @@ class BodyParser {
     if (containers_.size() < 2 || containers_.back().kind != ContainerKind::text_box) return;
     std::vector<RawBlock> blocks = std::move(containers_.back().text_box_blocks);
     containers_.pop_back();
-    if (paragraphs_.empty()) return;
+    if (active_paragraph() == nullptr) {  // a text box outside any paragraph: keep it in place
+      for (RawBlock& b : blocks) deliver(b);
+      return;
+    }
     std::vector<RawBlock>& after = paragraphs_.back().after;
     for (RawBlock& b : blocks) after.push_back(std::move(b));
   }

@@ -54,9 +54,8 @@ struct RawBody {
   std::vector<RawTable> tables;    // raw id = index, in document (start tag) order
   bool saw_document_root = false;  // the part's root is w:document
   bool too_large = false;          // parsing stopped at the element budget (k_max_body_items)
+  int alt_chunks = 0;              // w:altChunk: content imported from another part, not read
 };
-
-
 
 // Paragraphs, tables, rows and cells one document may have. A real report has about a
 // thousand; the budget keeps memory proportional to a sane document even when a small part

@@ -14,9 +14,11 @@
 //   docx_xml_dtd        an XML part declares a DOCTYPE or entities (XXE, billion laughs)
 //   docx_too_deep       an XML part nests elements beyond the depth limit
 //   docx_too_large      the main document has more paragraphs, rows and cells than any report
+//   docx_alt_chunk      (warning) w:altChunk content (an embedded HTML/MHT/RTF page) is not read
 //   docx_part_unreadable (warning) styles, numbering or core properties could not be read;
 //                       list labels or the title may be missing
 //   docx_table_joined   (info) a table split at a page or section break was joined
+//   docx_grid_sliver    (info) a near-zero-width grid column that starts no cell was removed
 //   docx_vmerge_orphan  (warning) a w:vMerge continue cell with nothing above to continue
 //   docx_table_too_large (warning) a table beyond the grid size limit was cut
 
@@ -45,6 +47,8 @@ constexpr int k_max_xml_depth = 192;
 
 constexpr const char* k_office_document_rel =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
+constexpr const char* k_office_document_rel_strict =
+    "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument";
 
 void fail(model::Document& doc, const char* code, std::string message) {
   doc.readable = false;
@@ -154,7 +158,10 @@ std::string main_part_name(const docx::Package& package) {
   read_xml_part(package, "_rels/.rels", [&target](docx::XmlStream& xml) {
     for (auto ev = xml.next(); ev != docx::XmlEvent::done; ev = xml.next()) {
       if (ev != docx::XmlEvent::start || xml.local_name() != "Relationship") continue;
-      if (xml.attribute("Type") == k_office_document_rel) target = xml.attribute("Target");
+      const std::string type = xml.attribute("Type");
+      if (type == k_office_document_rel || type == k_office_document_rel_strict) {
+        target = xml.attribute("Target");
+      }
     }
   });
   while (!target.empty() && target.front() == '/') target.erase(0, 1);
@@ -254,6 +261,14 @@ void read_docx(std::string_view bytes, model::Document& doc) {
   if (!body.saw_document_root) {
     fail(doc, "docx_not_word", main_part + " is not a WordprocessingML document (no w:document)");
     return;
+  }
+  if (body.alt_chunks > 0) {
+    // Web systems export "Word" files that wrap an HTML or MHT page in w:altChunk; Word
+    // renders the page, this reader does not, so the figures in it are missing.
+    warn(doc, "docx_alt_chunk",
+         std::to_string(body.alt_chunks) +
+             " embedded chunk(s) (w:altChunk: HTML, MHT or RTF imported on opening) are not "
+             "read; open and save the file in Word or LibreOffice to inline them");
   }
   docx::join_split_tables(body, doc.diagnostics);
   docx::build_document(body, doc);

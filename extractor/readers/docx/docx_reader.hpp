@@ -7,6 +7,9 @@ namespace nianbao::readers {
 
 // Reads a .docx package (bytes of the ZIP) into `doc`: paragraphs and table grids in reading
 // order. On failure sets doc.readable = false and adds a diagnostic with a stable code.
+// Blocks reference top-level tables only; a nested table is in doc.tables, linked from its
+// outer cell (Cell::nested_tables) and back (Table::parent_table/parent_cell).
+// A table split at a page or section break is joined into one (see table_builder.hpp).
 // Diagnostic codes are listed in docx_reader.cpp.
 void read_docx(std::string_view bytes, model::Document& doc);
 

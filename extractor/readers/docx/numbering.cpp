@@ -1,30 +1,11 @@
 #include "extractor/readers/docx/numbering.hpp"
 
-#include <charconv>
-
+#include "extractor/readers/docx/values.hpp"
 #include "extractor/readers/docx/xml_stream.hpp"
 
 namespace nianbao::readers::docx {
 
 namespace {
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 struct ChineseDigits {
   std::array<const char*, 10> digit;
@@ -147,20 +128,6 @@ std::string roman(int n, bool upper) {
   return out;
 }
 
-std::optional<int> parse_int(std::string_view s) {
-  int value = 0;
-  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-  if (ec != std::errc() || end == s.data()) return std::nullopt;
-  return value;
-}
-
-// OOXML on/off attributes: absent means on.
-bool on_off(const XmlStream& xml) {
-  if (!xml.has_attribute("val")) return true;
-  const std::string v = xml.attribute("val");
-  return !(v == "0" || v == "false" || v == "off");
-}
-
 bool is_word(const XmlStream& xml, std::string_view name) {
   return xml.in_word_namespace() && xml.local_name() == name;
 }
@@ -190,7 +157,11 @@ std::string format_number(std::string_view fmt, int value) {
   }
   if (fmt == "decimalEnclosedParen") return enclosed(value, U'\u2474');
   if (fmt == "decimalEnclosedFullstop") return enclosed(value, U'\u2488');
-  if (fmt == "decimalZero") return (value >= 0 && value < 10 ? "0" : "") + std::to_string(value);
+  if (fmt == "decimalZero") {
+    std::string out = value >= 0 && value < 10 ? "0" : "";
+    out += std::to_string(value);
+    return out;
+  }
   if (fmt == "upperLetter") return letters(value, 'A');
   if (fmt == "lowerLetter") return letters(value, 'a');
   if (fmt == "upperRoman") return roman(value, true);
@@ -201,14 +172,14 @@ std::string format_number(std::string_view fmt, int value) {
 bool Numbering::load(XmlStream& xml) {
   std::optional<int> abstract_id;
   std::optional<int> num_id;
-  std::optional<int> override_level;
+  int override_level = -1;  // ilvl of the w:lvlOverride being read, -1 outside one
   NumberingLevel* level = nullptr;
   for (XmlEvent ev = xml.next(); ev != XmlEvent::done; ev = xml.next()) {
     if (ev == XmlEvent::end) {
       if (is_word(xml, "lvl")) level = nullptr;
       if (is_word(xml, "abstractNum")) abstract_id.reset();
       if (is_word(xml, "num")) num_id.reset();
-      if (is_word(xml, "lvlOverride")) override_level.reset();
+      if (is_word(xml, "lvlOverride")) override_level = -1;
       continue;
     }
     if (ev != XmlEvent::start || !xml.in_word_namespace()) continue;
@@ -224,16 +195,16 @@ bool Numbering::load(XmlStream& xml) {
     } else if (name == "abstractNumId" && num_id) {
       instances_[*num_id].abstract_id = parse_int(xml.attribute("val")).value_or(-1);
     } else if (name == "lvlOverride" && num_id) {
-      override_level = parse_int(xml.attribute("ilvl"));
-    } else if (name == "startOverride" && num_id && override_level) {
+      override_level = parse_int(xml.attribute("ilvl")).value_or(-1);
+    } else if (name == "startOverride" && num_id && override_level >= 0) {
       if (auto v = parse_int(xml.attribute("val"))) {
-        instances_[*num_id].start_override[*override_level] = *v;
+        instances_[*num_id].start_override[override_level] = *v;
       }
     } else if (name == "lvl") {
       const std::optional<int> ilvl = parse_int(xml.attribute("ilvl"));
       level = nullptr;
       if (!ilvl || *ilvl < 0 || *ilvl > 8) continue;
-      if (num_id && override_level) {
+      if (num_id && override_level >= 0) {
         level = &instances_[*num_id].level_override[*ilvl];
       } else if (abstract_id) {
         level = &abstracts_[*abstract_id].levels[static_cast<std::size_t>(*ilvl)];

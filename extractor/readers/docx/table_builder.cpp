@@ -13,6 +13,8 @@ namespace {
 // A hostile table can declare huge spans; keep every grid small enough to expand.
 constexpr int k_max_span = 1000;
 constexpr long k_max_grid_area = 4L * 1024 * 1024;
+// Narrower than any real column: about 0.5 mm (a twip is 1/20 pt).
+constexpr int k_sliver_twips = 30;
 
 bool is_blank(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -177,6 +179,7 @@ class TableBuilder {
     }
     table_.rows = r;
     table_.cols = std::max(table_.cols, static_cast<int>(raw_.grid.size()));
+    collapse_sliver_columns();
     return std::move(table_);
   }
 
@@ -196,6 +199,42 @@ class TableBuilder {
     }
     table_.cols = std::max(table_.cols, col + std::clamp(row.grid_after, 0, k_max_span));
     open_ = std::move(open_next);
+  }
+
+  // LibreOffice and WPS leave grid columns a few twips wide where cell borders almost line
+  // up: saved by LibreOffice, table 四 gets a 1-twip w:gridCol because 行政诉讼 starts one
+  // twip left of 未经复议直接起诉. Such a sliver is removed by joining the column borders on
+  // its two sides, so that grid positions match the printed table and the template. A cell
+  // that lies wholly inside the sliver would vanish, so then the sliver is kept.
+  void collapse_sliver_columns() {
+    for (int c = std::min(table_.cols, static_cast<int>(raw_.grid.size())) - 1; c >= 0; --c) {
+      if (raw_.grid[static_cast<std::size_t>(c)] >= k_sliver_twips || fills_only(c)) continue;
+      // Border k (left edge of column k) moves to k - 1 when it lies right of the sliver.
+      const auto moved = [c](int border) { return border > c ? border - 1 : border; };
+      for (model::Cell& cell : table_.cells) {
+        const int left = moved(cell.col);
+        const int right = moved(cell.col + cell.col_span);
+        cell.col = left;
+        cell.col_span = right - left;
+        cell.locator.cell = left;
+      }
+      --table_.cols;
+      model::Diagnostic d;
+      d.code = "docx_grid_sliver";
+      d.severity = model::Severity::info;
+      d.message = "a grid column " + std::to_string(raw_.grid[static_cast<std::size_t>(c)]) +
+                  " twips wide was joined with its neighbours";
+      d.locator.table = table_.index;
+      diagnostics_.push_back(std::move(d));
+    }
+  }
+
+  // Some cell covers exactly column `col` and nothing else.
+  bool fills_only(int col) const {
+    for (const model::Cell& cell : table_.cells) {
+      if (cell.col == col && cell.col_span == 1) return true;
+    }
+    return false;
   }
 
   // Places one w:tc and returns the index of the model cell that holds its content.
@@ -289,15 +328,18 @@ void build_document(const RawBody& body, model::Document& doc) {
   }
   int paragraph_index = 0;
   for (const RawBlock& raw : body.blocks) {
-    model::Block block;
     if (raw.is_table) {
+      // Only top-level tables are blocks; nested ones are reached through their outer cell
+      // (Cell::nested_tables), which is where the pipeline reads them, in place.
+      model::Block block;
       block.kind = model::Block::Kind::table;
       block.table = final_index[static_cast<std::size_t>(raw.table)];
-      if (block.table < 0) continue;
-    } else {
-      block.paragraph.text = raw.paragraph.text;
-      block.paragraph.locator.paragraph = paragraph_index++;
+      if (block.table >= 0) doc.blocks.push_back(std::move(block));
+      continue;
     }
+    model::Block block;
+    block.paragraph.text = raw.paragraph.text;
+    block.paragraph.locator.paragraph = paragraph_index++;
     doc.blocks.push_back(std::move(block));
   }
 }

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <mutex>
+#include <string>
+#include <vector>
 
 #include "extractor/readers/docx/docx_package.hpp"
 
@@ -31,9 +33,35 @@ struct GuardedSource {
   bool doctype = false;
 };
 
+// The markers in UTF-8 and in both UTF-16 byte orders (XML parts may be UTF-16).
+const std::vector<std::string>& dtd_markers() {
+  static const std::vector<std::string> markers = [] {
+    std::vector<std::string> out;
+    for (std::string_view ascii : {"<!DOCTYPE", "<!ENTITY"}) {
+      out.emplace_back(ascii);
+      std::string le;
+      std::string be;
+      for (char c : ascii) {
+        le += c;
+        le += '\0';
+        be += '\0';
+        be += c;
+      }
+      out.push_back(le);
+      out.push_back(be);
+    }
+    return out;
+  }();
+  return markers;
+}
+
+constexpr std::size_t k_marker_overlap = 32;  // longer than any marker
+
 bool contains_dtd_marker(std::string_view window) {
-  return window.find("<!DOCTYPE") != std::string_view::npos ||
-         window.find("<!ENTITY") != std::string_view::npos;
+  for (const std::string& marker : dtd_markers()) {
+    if (window.find(marker) != std::string_view::npos) return true;
+  }
+  return false;
 }
 
 int read_from_part(void* context, char* buffer, int len) {
@@ -43,12 +71,12 @@ int read_from_part(void* context, char* buffer, int len) {
   if (n <= 0) return n < 0 ? -1 : 0;
   const std::string_view chunk(buffer, static_cast<std::size_t>(n));
   std::string window = source->tail;
-  window.append(chunk.substr(0, std::min<std::size_t>(chunk.size(), 16)));
+  window.append(chunk.substr(0, std::min(chunk.size(), k_marker_overlap)));
   if (contains_dtd_marker(window) || contains_dtd_marker(chunk)) {
     source->doctype = true;
     return -1;
   }
-  source->tail = std::string(chunk.substr(chunk.size() - std::min<std::size_t>(chunk.size(), 16)));
+  source->tail = std::string(chunk.substr(chunk.size() - std::min(chunk.size(), k_marker_overlap)));
   return static_cast<int>(n);
 }
 
@@ -143,7 +171,7 @@ bool XmlStream::read_node() {
 }
 
 XmlEvent XmlStream::next() {
-  text_.clear();
+  text_ = {};
   if (pending_end_) {
     pending_end_ = false;
     return XmlEvent::end;

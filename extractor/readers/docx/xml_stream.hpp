@@ -58,9 +58,10 @@ class XmlStream {
   bool read_node();
   std::unique_ptr<Impl> impl_;
   int max_depth_;
-  std::string local_name_;
-  std::string ns_uri_;
-  std::string text_;
+  // Views into libxml2's interned names and the current node's value: valid until next().
+  std::string_view local_name_;
+  std::string_view ns_uri_;
+  std::string_view text_;
   bool word_ns_ = false;
   bool pending_end_ = false;  // an empty element's synthesised end event is due
   XmlError error_ = XmlError::none;

@@ -5,7 +5,6 @@
 
 #include "extractor/readers/encoding.hpp"
 #include "extractor/readers/html/charset_sniff.hpp"
-#include "extractor/readers/html/html_decode.hpp"
 #include "extractor/readers/html/html_dom.hpp"
 #include "extractor/readers/html/html_flow.hpp"
 #include "extractor/readers/html/html_tables.hpp"
@@ -164,7 +163,7 @@ bool reject_unusable_input(std::string_view bytes, model::Document& doc) {
 
 html::DocPtr decode_and_parse(std::string_view bytes, model::Document& doc) {
   const std::string declared = html::find_declared_charset(bytes);
-  const Decoded decoded = html::decode_page(bytes, declared, doc.diagnostics);
+  const Decoded decoded = decode_to_utf8(bytes, declared, doc.diagnostics);
   doc.source.encoding = decoded.encoding;
   html::DocPtr tree = html::parse_utf8_html(html::without_conditional_markers(decoded.utf8));
   if (tree && reaches_parser_depth_limit(tree.get())) {

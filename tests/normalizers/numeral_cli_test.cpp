@@ -1,0 +1,66 @@
+// `nianbao numeral TEXT...` end to end, when the program has been built.
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include "test_paths.hpp"
+
+namespace nianbao::norm {
+namespace {
+
+struct ProgramRun {
+  int status = -1;
+  std::string out;
+};
+
+// Runs the program with the given (already shell-quoted) arguments; stderr is discarded.
+ProgramRun run_program(const std::string& arguments) {
+  const std::string command =
+      "'" + ::nianbao::testing::nianbao_binary().string() + "' " + arguments + " 2>/dev/null";
+  ProgramRun run;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return run;
+  std::array<char, 4096> buffer{};
+  std::size_t n = 0;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+    run.out.append(buffer.data(), n);
+  const int raw = pclose(pipe);
+  run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  return run;
+}
+
+class NumeralCommand : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!std::filesystem::exists(::nianbao::testing::nianbao_binary())) {
+      GTEST_SKIP() << "the nianbao program is not built";
+    }
+  }
+};
+
+TEST_F(NumeralCommand, PrintsOneJsonLinePerText) {
+  const ProgramRun run = run_program("numeral '共收到申请139件' '约1.2万元' '2019年'");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.out,
+            "{\"input\": \"共收到申请139件\", \"figures\": [{\"text\": \"139件\", \"value\": 139, "
+            "\"low\": null, \"high\": null, \"unit\": \"件\", \"qualifier\": null, \"span\": [15, "
+            "21]}]}\n"
+            "{\"input\": \"约1.2万元\", \"figures\": [{\"text\": \"约1.2万元\", \"value\": 12000, "
+            "\"low\": null, \"high\": null, \"unit\": \"元\", \"qualifier\": \"approx\", \"span\": "
+            "[0, 12]}]}\n"
+            "{\"input\": \"2019年\", \"figures\": []}\n");
+}
+
+TEST_F(NumeralCommand, NoTextIsAUsageError) {
+  const ProgramRun run = run_program("numeral");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.out, "");
+}
+
+}  // namespace
+}  // namespace nianbao::norm
