@@ -20,6 +20,7 @@ packages=(
   libbenchmark-dev                               # the benchmarks
   clang-format                                   # the format check in the test suite
   python3                                        # corpus scripts and the scorer
+  chromium                                       # the audit page checked in a headless browser
 )
 
 missing=()

@@ -7,5 +7,6 @@ namespace nianbao::cli {
 int run_extract_command(int argc, const char* const* argv);
 int run_numeral_command(int argc, const char* const* argv);
 int run_tokens_command(int argc, const char* const* argv);
+int run_audit_command(int argc, const char* const* argv);
 
 }  // namespace nianbao::cli

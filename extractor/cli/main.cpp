@@ -15,6 +15,7 @@ constexpr const char* k_usage =
     "                                      NDJSON for several)\n"
     "  nianbao numeral TEXT...             every figure found in each TEXT, as JSON\n"
     "  nianbao tokens FILE                 the cell tokens table recovery reads (debugging)\n"
+    "  nianbao audit [options] FILE...     checks across reports and years over NDJSON records\n"
     "  nianbao --help | --version\n"
     "\n"
     "Run `nianbao COMMAND --help` for a command's options.\n"
@@ -41,6 +42,7 @@ int main(int argc, char** argv) {
   if (command == "extract") return nianbao::cli::run_extract_command(rest_count, rest);
   if (command == "numeral") return nianbao::cli::run_numeral_command(rest_count, rest);
   if (command == "tokens") return nianbao::cli::run_tokens_command(rest_count, rest);
+  if (command == "audit") return nianbao::cli::run_audit_command(rest_count, rest);
   std::cerr << "nianbao: unknown command '" << command << "'\n\n" << k_usage;
   return 2;
 }

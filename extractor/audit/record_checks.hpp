@@ -1,0 +1,17 @@
+#pragma once
+// Text versus table as checks inside one record (issue 9): section 一's facts against the
+// tables, by the audit's own pairs (audit_rules.tsv `pair`, rules T3-6 and AU-1), as
+// checks[] entries the pipeline can append once a record's facts are read:
+//   record.checks += audit::text_table_checks(record)   (not wired in yet: docs/AUDIT.md)
+
+#include <vector>
+
+#include "extractor/model/record.hpp"
+
+namespace nianbao::audit {
+
+// One check per pair the record can speak to: pass, fail (both sides) or not_assessable
+// (`missing` names the absent side: the figure ids, or "fact:<metric>").
+std::vector<model::Check> text_table_checks(const model::Record& record);
+
+}  // namespace nianbao::audit
