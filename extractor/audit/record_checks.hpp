@@ -1,8 +1,7 @@
 #pragma once
 // Text versus table as checks inside one record (issue 9): section 一's facts against the
 // tables, by the audit's own pairs (audit_rules.tsv `pair`, rules T3-6 and AU-1), as
-// checks[] entries the pipeline can append once a record's facts are read:
-//   record.checks += audit::text_table_checks(record)   (not wired in yet: docs/AUDIT.md)
+// checks[] entries; pipeline/extract.cpp appends those whose prose side was stated.
 
 #include <vector>
 

@@ -2,6 +2,7 @@
 
 #include <exception>
 
+#include "extractor/audit/record_checks.hpp"
 #include "extractor/checks/identity_checks.hpp"
 #include "extractor/facts/facts.hpp"
 #include "extractor/figures/table_reader.hpp"
@@ -46,6 +47,14 @@ bool has_error(const model::Diagnostics& diagnostics) {
   return false;
 }
 
+// Section 一's prose against the tables (T3-6, AU-1). Only pairs whose prose side was stated
+// are kept: a report that never says "受理申请N件" has nothing to compare, and a
+// not_assessable entry for it on every record would bury the ones that matter.
+void append_text_table_checks(model::Record& record) {
+  for (model::Check& c : audit::text_table_checks(record))
+    if (c.left) record.checks.push_back(std::move(c));
+}
+
 model::Record failed_record(model::Document& doc) {
   model::Record record;
   record.source = std::move(doc.source);
@@ -77,6 +86,7 @@ model::Record run(model::Document doc) {
   append(record.tables, legacy_tables.tables);
   append(record.figures, legacy_tables.figures);
   append(record.checks, legacy_tables.checks);
+  append_text_table_checks(record);
   record.source = std::move(doc.source);
   record.diagnostics = std::move(doc.diagnostics);
   record.diagnostics.insert(record.diagnostics.end(), tables.diagnostics.begin(),
