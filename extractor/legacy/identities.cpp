@@ -1,9 +1,10 @@
-// FORMATS.md §5.2: the sums a pre-2019 statistics table implies (templates/data/
-// legacy_identities.tsv), evaluated once per value column over the parts the table shows.
+// FORMATS.md §5.2: the relations a pre-2019 statistics table implies (templates/data/
+// legacy_identities.tsv): sums and bounds between metrics within a value column, and bounds
+// between the cumulative columns for each metric.
 
 #include <algorithm>
 #include <map>
-#include <set>
+#include <optional>
 
 #include "extractor/facts/data_lines.hpp"
 #include "extractor/legacy/statistics_table.hpp"
@@ -15,85 +16,155 @@ std::string_view legacy_identities();
 namespace nianbao::legacy {
 namespace {
 
+enum class Kind { sum, columns };
+enum class Relation { equal, at_most, at_least };
+
 struct Identity {
   std::string id;
   std::string rule;
-  std::string total;
-  std::vector<std::string> parts;
+  bool soft = false;
+  Kind kind = Kind::sum;
+  std::string left;
+  Relation relation = Relation::equal;
+  std::vector<std::string> right;
 };
+
+std::optional<Relation> relation_of(const std::string& text) {
+  if (text == "=") return Relation::equal;
+  if (text == "<=") return Relation::at_most;
+  if (text == ">=") return Relation::at_least;
+  return std::nullopt;
+}
+
+const char* symbol(Relation relation) {
+  switch (relation) {
+    case Relation::at_most:
+      return " <=";
+    case Relation::at_least:
+      return " >=";
+    case Relation::equal:
+      break;
+  }
+  return " =";
+}
+
+// A malformed line is a defect of the data file, caught by the tests that read every rule; it
+// is skipped here rather than crashing a bulk run.
+std::optional<Identity> parse_identity(const std::vector<std::string>& f) {
+  if (f.size() < 7 || (f[2] != "hard" && f[2] != "soft") || (f[3] != "sum" && f[3] != "columns"))
+    return std::nullopt;
+  const std::optional<Relation> relation = relation_of(f[5]);
+  if (!relation) return std::nullopt;
+  return Identity{
+      f[0], f[1],      f[2] == "soft",         f[3] == "sum" ? Kind::sum : Kind::columns,
+      f[4], *relation, facts::split(f[6], '+')};
+}
 
 const std::vector<Identity>& identities() {
   static const std::vector<Identity> all = [] {
     std::vector<Identity> out;
     for (const std::vector<std::string>& f : facts::data_rows(data::legacy_identities()))
-      if (f.size() >= 4) out.push_back({f[0], f[1], f[2], facts::split(f[3], '+')});
+      if (std::optional<Identity> identity = parse_identity(f)) out.push_back(std::move(*identity));
     return out;
   }();
   return all;
 }
 
-using Column = std::map<std::string, const model::Figure*>;  // metric → figure
+using Cells = std::map<std::string, const model::Figure*>;  // metric → figure, or column → figure
 
-std::string expression(const Identity& identity, const Column& column) {
-  std::string expr = identity.total + " =";
+bool holds(Relation relation, const norm::Decimal& left, const norm::Decimal& right) {
+  switch (relation) {
+    case Relation::at_most:
+      return left <= right;
+    case Relation::at_least:
+      return left >= right;
+    case Relation::equal:
+      break;
+  }
+  return left == right;
+}
+
+// A total with its parts applies when the table shows any part (the total itself may be what is
+// missing); anything else needs every cell it names, since a sum over fewer parts bounds nothing.
+bool applies(const Identity& identity, const Cells& cells) {
+  const auto shown = [&](const std::string& p) { return cells.count(p) > 0; };
+  if (identity.relation == Relation::equal && identity.right.size() > 1)
+    return std::any_of(identity.right.begin(), identity.right.end(), shown);
+  return shown(identity.left) && std::all_of(identity.right.begin(), identity.right.end(), shown);
+}
+
+std::string expression(const Identity& identity, const Cells& cells) {
+  std::string expr = identity.left + symbol(identity.relation);
   const char* sep = " ";
-  for (const std::string& part : identity.parts) {
-    if (column.count(part) == 0) continue;
+  for (const std::string& part : identity.right) {
+    if (cells.count(part) == 0) continue;
     expr += sep + part;
     sep = " + ";
   }
   return expr;
 }
 
-model::Check evaluate(const Identity& identity, const std::string& key, const Column& column) {
+// `figure_id(name)` is the id of the figure `name` stands for within this scope (a metric in a
+// column, or a column of a metric).
+template <typename FigureId>
+model::Check evaluate(const Identity& identity, const std::string& scope_kind,
+                      const std::string& scope, const Cells& cells, FigureId figure_id) {
   model::Check check;
   check.id = identity.id;
   check.rule = identity.rule;
-  check.scope_kind = "column";
-  check.scope_value = key;
-  check.expr = expression(identity, column);
-  auto missing = [&](const std::string& metric) {
-    check.missing.push_back("legacy." + metric + "." + key);
-  };
-  const auto total = column.find(identity.total);
-  if (total == column.end() || !total->second->value) missing(identity.total);
+  check.soft = identity.soft;
+  check.scope_kind = scope_kind;
+  check.scope_value = scope;
+  check.expr = expression(identity, cells);
+  const auto left = cells.find(identity.left);
+  if (left == cells.end() || !left->second->value)
+    check.missing.push_back(figure_id(identity.left));
   norm::Decimal sum;
-  bool any_part = false;
-  for (const std::string& part : identity.parts) {
-    const auto it = column.find(part);
-    if (it == column.end()) continue;  // a part this table's form does not have
+  for (const std::string& part : identity.right) {
+    const auto it = cells.find(part);
+    if (it == cells.end()) continue;  // a part this table's form does not have
     if (!it->second->value) {
-      missing(part);
+      check.missing.push_back(figure_id(part));
       continue;
     }
-    any_part = true;
     const auto next = sum.checked_add(*it->second->value);
     if (!next) return check;
     sum = *next;
   }
-  if (!check.missing.empty() || !any_part) return check;
-  check.left = total->second->value;
+  if (!check.missing.empty()) return check;
+  check.left = left->second->value;
   check.right = sum;
-  check.status = *check.left == sum ? model::CheckStatus::pass : model::CheckStatus::fail;
+  check.status = holds(identity.relation, *check.left, sum) ? model::CheckStatus::pass
+                                                            : model::CheckStatus::fail;
   return check;
-}
-
-// A table form without any of the parts (a total alone) has nothing to check.
-bool mentions(const Identity& identity, const Column& column) {
-  return std::any_of(identity.parts.begin(), identity.parts.end(),
-                     [&](const std::string& p) { return column.count(p) > 0; });
 }
 
 }  // namespace
 
 std::vector<model::Check> check_identities(const std::vector<model::Figure>& figures) {
-  std::map<std::string, Column> columns;
-  for (const model::Figure& f : figures)
-    if (f.table == "legacy") columns[f.column].emplace(f.row, &f);
+  std::map<std::string, Cells> by_column;  // column → metric → figure
+  std::map<std::string, Cells> by_metric;  // metric → column → figure
+  for (const model::Figure& f : figures) {
+    if (f.table != "legacy") continue;
+    by_column[f.column].emplace(f.row, &f);
+    by_metric[f.row].emplace(f.column, &f);
+  }
   std::vector<model::Check> checks;
-  for (const Identity& identity : identities())
-    for (const auto& [key, column] : columns)
-      if (mentions(identity, column)) checks.push_back(evaluate(identity, key, column));
+  for (const Identity& identity : identities()) {
+    if (identity.kind == Kind::sum) {
+      for (const auto& [column, cells] : by_column)
+        if (applies(identity, cells))
+          checks.push_back(evaluate(identity, "column", column, cells, [&](const std::string& m) {
+            return "legacy." + m + "." + column;
+          }));
+    } else {
+      for (const auto& [metric, cells] : by_metric)
+        if (applies(identity, cells))
+          checks.push_back(evaluate(identity, "row", metric, cells, [&](const std::string& c) {
+            return "legacy." + metric + "." + c;
+          }));
+    }
+  }
   return checks;
 }
 

@@ -83,6 +83,9 @@ struct Check {
   CheckStatus status = CheckStatus::not_assessable;
   std::vector<std::string> missing;    // figure ids that were blank, absent or not numbers
   std::vector<std::string> offending;  // for every_cell rules: figure ids that break it
+  // A soft rule states what is usual, not what the form requires: its fail is a flag for a
+  // reader, not an error in the filing (FORMATS.md §5.2 … A-11).
+  bool soft = false;
 };
 
 struct Record {

@@ -152,6 +152,7 @@ void write_checks(JsonWriter& w, const std::vector<model::Check>& checks) {
       write_decimal(w, c.right);
     }
     w.field("status", model::to_string(c.status));
+    if (c.soft) w.field("severity", "soft");
     if (!c.missing.empty()) write_string_list(w, "missing", c.missing);
     if (!c.offending.empty()) write_string_list(w, "offending", c.offending);
     w.end_object();

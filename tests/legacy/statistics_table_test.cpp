@@ -184,6 +184,92 @@ TEST(CheckIdentities, FailGivesBothSidesAndMissingPartsAreNamed) {
   EXPECT_EQ(review.missing, std::vector<std::string>{"legacy.review.corrected.period"});
 }
 
+const model::Check* check_of(const LegacyTables& t, std::string_view rule, std::string_view scope) {
+  for (const model::Check& c : t.checks)
+    if (c.rule == rule && c.scope_value == scope) return &c;
+  return nullptr;
+}
+
+TEST(CheckIdentities, SoftBoundsFlagWithoutFailingTheHardRules) {
+  const LegacyTables t = read_statistics_tables(text_document({
+      "统计指标 | 单位 | 统计数",
+      "主动公开政府信息数 | 条 | 40",
+      "其中：主动公开规范性文件数 | 条 | 45",
+      "制发规范性文件总数 | 件 | 50",
+      "参加或举办新闻发布会总次数 | 次 | 3",
+      "其中：主要负责同志参加新闻发布会次数 | 次 | 1",
+  }));
+  const model::Check* published =
+      check_of(t, "legacy.proactive.normative_within_published", "period");
+  ASSERT_NE(published, nullptr);
+  EXPECT_TRUE(published->soft);
+  EXPECT_EQ(published->status, model::CheckStatus::fail);
+  EXPECT_EQ(published->expr, "proactive.normative_documents <= proactive.published");
+  EXPECT_EQ(published->left->to_string(), "45");
+  EXPECT_EQ(published->right->to_string(), "40");
+  const model::Check* issued = check_of(t, "legacy.proactive.normative_within_issued", "period");
+  ASSERT_NE(issued, nullptr);
+  EXPECT_EQ(issued->status, model::CheckStatus::pass);
+  const model::Check* heads = check_of(t, "legacy.response.press_conferences_by_heads", "period");
+  ASSERT_NE(heads, nullptr);
+  EXPECT_EQ(heads->status, model::CheckStatus::pass);
+}
+
+TEST(CheckIdentities, ABoundOverChannelsNeedsEveryChannel) {
+  // Only two of the five channels: 60 > 25 + 20 says nothing, so the upper bound is not
+  // evaluated; each shown channel is still bounded by the total.
+  const LegacyTables t = read_statistics_tables(text_document({
+      "统计指标 | 单位 | 统计数",
+      "主动公开政府信息数 | 条 | 60",
+      "政府网站公开政府信息数 | 条 | 25",
+      "政务微博公开政府信息数 | 条 | 70",
+  }));
+  EXPECT_EQ(check_of(t, "legacy.proactive.published_within_channels", "period"), nullptr);
+  const model::Check* website = check_of(t, "legacy.proactive.website_within_published", "period");
+  ASSERT_NE(website, nullptr);
+  EXPECT_EQ(website->status, model::CheckStatus::pass);
+  const model::Check* weibo = check_of(t, "legacy.proactive.weibo_within_published", "period");
+  ASSERT_NE(weibo, nullptr);
+  EXPECT_EQ(weibo->status, model::CheckStatus::fail);
+}
+
+TEST(CheckIdentities, CumulativeColumnsBoundThePeriodPerMetric) {
+  const LegacyTables t = read_statistics_tables(text_document({
+      "统计指标 | 单位 | 本期实际 | 本年累计 | 历年累计",
+      "收到申请数 | 件 | 6 | 9 | 30",
+      "申请答复数 | 件 | 6 | 5 | 20",
+  }));
+  const model::Check* received =
+      check_of(t, "legacy.cumulative.year_over_period", "requests.received");
+  ASSERT_NE(received, nullptr);
+  EXPECT_EQ(received->scope_kind, "row");
+  EXPECT_EQ(received->status, model::CheckStatus::pass);
+  const model::Check* answered =
+      check_of(t, "legacy.cumulative.year_over_period", "requests.answered");
+  ASSERT_NE(answered, nullptr);
+  EXPECT_TRUE(answered->soft);
+  EXPECT_EQ(answered->status, model::CheckStatus::fail);
+  EXPECT_EQ(answered->expr, "year_cumulative >= period");
+  const model::Check* all_years =
+      check_of(t, "legacy.cumulative.all_years_over_year", "requests.answered");
+  ASSERT_NE(all_years, nullptr);
+  EXPECT_EQ(all_years->status, model::CheckStatus::pass);
+}
+
+TEST(CheckIdentities, DeniedReasonsSumSoftly) {
+  const LegacyTables t = read_statistics_tables(text_document({
+      "统计指标 | 单位 | 统计数",
+      "不同意公开答复数 | 件 | 4",
+      "其中：涉及国家秘密 | 件 | 1",
+      "涉及个人隐私 | 件 | 2",
+  }));
+  const model::Check* reasons = check_of(t, "legacy.requests.denied_reasons", "period");
+  ASSERT_NE(reasons, nullptr);
+  EXPECT_TRUE(reasons->soft);
+  EXPECT_EQ(reasons->status, model::CheckStatus::fail);
+  EXPECT_EQ(reasons->right->to_string(), "3");
+}
+
 TEST(Pipeline, AStatisticsTableMakesAReportPre2019EvenWithoutAYear) {
   const model::Record r = pipeline::extract_bytes(
       "某局政府信息公开工作报告\n统计指标 | 单位 | 统计数\n收到申请数 | 件 | 8\n", "x.txt");
