@@ -241,6 +241,24 @@ std::string u32_to_utf8(std::u32string_view s) {
 
 Label normalize_label_uncached(std::string_view raw);
 
+bool has_traditional_or_glosses(std::string_view text) {
+  if (is_ascii_only(text)) return false;
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  if (u.indexOf(static_cast<UChar>('(')) >= 0 && drop_pinyin_glosses(u) != u) return true;
+  const icu::UnicodeSet* traditional = traditional_characters();
+  return traditional != nullptr && traditional->containsSome(u);
+}
+
+std::string simplified_reading(std::string_view text) {
+  if (is_ascii_only(text)) return std::string(text);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  if (u.indexOf(static_cast<UChar>('(')) >= 0) u = drop_pinyin_glosses(u);
+  if (icu::Transliterator* t = traditional_to_simplified()) t->transliterate(u);
+  return to_utf8(u);
+}
+
 std::string normalize_for_match(std::string_view raw) {
   icu::UnicodeString u =
       icu::UnicodeString::fromUTF8(icu::StringPiece(raw.data(), static_cast<int32_t>(raw.size())));

@@ -17,6 +17,14 @@ struct Label {
 // trailing ':' and '|' removed.
 std::string normalize_for_match(std::string_view raw);
 
+// Whether the text holds characters that Traditional → Simplified changes, or a pinyin gloss
+// such as "(xiàng)" that Traditional mirrors insert.
+bool has_traditional_or_glosses(std::string_view text);
+
+// The text as a Simplified reader sees it: pinyin glosses dropped, Traditional characters made
+// Simplified; nothing else changes (no NFKC, white space and punctuation kept).
+std::string simplified_reading(std::string_view text);
+
 // normalize_for_match, with a leading enumerator split off.
 Label normalize_label(std::string_view raw);
 

@@ -5,6 +5,7 @@
 #include <array>
 
 #include "extractor/metadata/text_utils.hpp"
+#include "normalizers/labels.hpp"
 
 namespace nianbao::metadata {
 
@@ -129,8 +130,19 @@ bool is_short_line(std::u32string_view line) {
          !contains(line, U"，");
 }
 
+// Site furniture: a breadcrumb ("首页 > 部门信息公开 > 年度报告", "当前位置：…") names the page's
+// place, not the report, even when it ends in 年度报告.
+bool is_breadcrumb(std::u32string_view line) {
+  for (std::u32string_view mark : {U">", U"＞", U"»", U"›", U"→"})
+    if (contains(line, mark)) return true;
+  for (std::u32string_view start : {U"当前位置", U"您的位置", U"您现在的位置", U"所在位置"})
+    if (line.rfind(start, 0) == 0) return true;
+  return false;
+}
+
 // Lines before a title that are not part of it.
 bool is_title_noise(std::u32string_view line) {
+  if (is_breadcrumb(line)) return true;
   for (std::u32string_view noise : {U"附件", U"发布时间", U"时间:", U"时间：", U"来源", U"索引号",
                                     U"字号", U"发布日期", U"发文日期", U"P."}) {
     if (line.rfind(noise, 0) == 0) return true;
@@ -300,8 +312,52 @@ std::string agency_in_title(std::string_view title) {
   return to_utf8(after);
 }
 
+namespace {
+
+// Mirrors that convert a report to Traditional characters (often with pinyin glosses after each
+// converted character, "區(qū)") are detected from the first paragraphs, where title and opening
+// sentence stand.
+bool reads_as_traditional(const model::Document& doc) {
+  constexpr std::size_t k_sample_paragraphs = 30;
+  std::size_t seen = 0;
+  for (const model::Block& block : doc.blocks) {
+    if (block.kind != model::Block::Kind::paragraph) continue;
+    if (norm::has_traditional_or_glosses(block.paragraph.text)) return true;
+    if (++seen == k_sample_paragraphs) break;
+  }
+  return norm::has_traditional_or_glosses(doc.hints.title);
+}
+
+// The paragraphs and hints as a Simplified reader sees them, so that title, year and agency are
+// found by the same words as anywhere else, and the agency is named as its other years name it.
+// Block positions are unchanged (section headings keep pointing at the right blocks).
+model::Document simplified_copy(const model::Document& doc) {
+  model::Document copy;
+  copy.blocks = doc.blocks;
+  for (model::Block& block : copy.blocks)
+    if (block.kind == model::Block::Kind::paragraph)
+      block.paragraph.text = norm::simplified_reading(block.paragraph.text);
+  copy.hints = doc.hints;
+  copy.hints.title = norm::simplified_reading(doc.hints.title);
+  copy.hints.agency = norm::simplified_reading(doc.hints.agency);
+  return copy;
+}
+
+model::ReportMeta read_simplified_metadata(const model::Document& doc,
+                                           const std::vector<layout::SectionHeading>& sections);
+
+}  // namespace
+
 model::ReportMeta read_metadata(const model::Document& doc,
                                 const std::vector<layout::SectionHeading>& sections) {
+  if (reads_as_traditional(doc)) return read_simplified_metadata(simplified_copy(doc), sections);
+  return read_simplified_metadata(doc, sections);
+}
+
+namespace {
+
+model::ReportMeta read_simplified_metadata(const model::Document& doc,
+                                           const std::vector<layout::SectionHeading>& sections) {
   model::ReportMeta meta;
   meta.title = find_title(doc, sections);
   if (meta.title.empty()) meta.title = doc.hints.title;
@@ -357,5 +413,7 @@ model::ReportMeta read_metadata(const model::Document& doc,
   if (meta.agency.empty()) meta.agency = agency_in_body(paragraphs);
   return meta;
 }
+
+}  // namespace
 
 }  // namespace nianbao::metadata

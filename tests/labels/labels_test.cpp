@@ -72,3 +72,18 @@ TEST(EditDistance, CountsCodePoints) {
 
 }  // namespace
 }  // namespace nianbao::norm
+
+namespace nianbao::norm {
+namespace {
+
+TEST(SimplifiedReading, DropsGlossesAndConvertsButKeepsPunctuation) {
+  EXPECT_TRUE(has_traditional_or_glosses("區(qū)投資促進(jìn)局"));
+  EXPECT_TRUE(has_traditional_or_glosses("第二十条第(一)项(xiàng)"));
+  EXPECT_FALSE(has_traditional_or_glosses("区投资促进局（单位：万元）"));
+  EXPECT_FALSE(has_traditional_or_glosses("行政复议(件)"));
+  EXPECT_EQ(simplified_reading("區(qū)投資促進(jìn)局（二）"), "区投资促进局（二）");
+  EXPECT_EQ(simplified_reading("ascii (text)"), "ascii (text)");
+}
+
+}  // namespace
+}  // namespace nianbao::norm

@@ -66,6 +66,23 @@ TEST(SignatureBlock, APlaceholderIsNoAgencyAndProseIsNoSignature) {
       meta_of("政府信息公开工作年度报告\n一、概述\n我们在2020年1月10日召开会议。\n").published, "");
 }
 
+TEST(Title, ABreadcrumbIsNotTheTitle) {
+  const auto m = meta_of(
+      "首页 > 部门信息公开 > 年度报告\n区统计局2023年政府信息公开工作年度报告\n一、总体情况\n");
+  EXPECT_EQ(m.title, "区统计局2023年政府信息公开工作年度报告");
+  EXPECT_EQ(meta_of("当前位置：首页 年度报告\n区统计局2023年政府信息公开工作年度报告\n").title,
+            "区统计局2023年政府信息公开工作年度报告");
+}
+
+TEST(Traditional, AMirrorWithPinyinGlossesReadsAsItsSimplifiedOriginal) {
+  const auto m = meta_of(
+      "首頁(yè) > 政府信息公開(kāi)\n"
+      "區(qū)投資促進(jìn)局2022年政府信息公開(kāi)工作年度報(bào)告\n一、總體情況\n");
+  EXPECT_EQ(m.title, "区投资促进局2022年政府信息公开工作年度报告");
+  EXPECT_EQ(m.year, 2022);
+  EXPECT_EQ(m.agency, "区投资促进局");
+}
+
 TEST(Title, TheLineThatNamesAReport) {
   EXPECT_EQ(meta_of("附件\n舒兰市水利局2017年政府信息公开工作年度报告\n一、基本工作情况\n").title,
             "舒兰市水利局2017年政府信息公开工作年度报告");
