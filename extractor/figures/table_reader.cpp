@@ -418,12 +418,76 @@ class TableAssembler {
     });
   }
 
-  // Drops empty cells at the edges of a row that has more cells than columns.
-  std::vector<std::size_t> trim_excess(std::vector<std::size_t> cells, std::size_t width) const {
+  // The ways to drop the empty cells at the edges of a row that has more cells than columns:
+  // `front` cells from the start and the rest from the end, each dropped cell empty.
+  std::vector<std::size_t> edge_trims(const std::vector<std::size_t>& cells,
+                                      std::size_t width) const {
     auto is_empty = [&](std::size_t i) { return tokens_[i].kind == TokenKind::empty_cell; };
-    while (cells.size() > width && is_empty(cells.front())) cells.erase(cells.begin());
-    while (cells.size() > width && is_empty(cells.back())) cells.pop_back();
-    return cells;
+    const std::size_t excess = cells.size() - width;
+    std::vector<std::size_t> fronts;
+    for (std::size_t front = 0; front <= excess; ++front) {
+      const bool front_empty =
+          std::all_of(cells.begin(), cells.begin() + static_cast<long>(front), is_empty);
+      const bool back_empty =
+          std::all_of(cells.end() - static_cast<long>(excess - front), cells.end(), is_empty);
+      if (front_empty && back_empty) fronts.push_back(front);
+    }
+    return fronts;
+  }
+
+  static std::vector<std::size_t> trimmed(const std::vector<std::size_t>& cells, std::size_t front,
+                                          std::size_t width) {
+    return {cells.begin() + static_cast<long>(front),
+            cells.begin() + static_cast<long>(front + width)};
+  }
+
+  // Whether `cells` under `columns` satisfy the row's identities, its empty cells counted as
+  // zero. Used only to choose between alignments; an empty cell is still emitted as blank.
+  bool fits_row_identities(const std::vector<std::size_t>& cells,
+                           const std::vector<const templates::Column*>& columns,
+                           const RowMatch& m) const {
+    std::map<std::string, norm::Decimal> values;
+    for (std::size_t k = 0; k < cells.size(); ++k) {
+      const Token& cell = tokens_[cells[k]];
+      if (cell.kind == TokenKind::empty_cell) {
+        values.emplace(columns[k]->key, norm::Decimal());
+        continue;
+      }
+      const norm::CellValue v = norm::parse_cell(cell.text);
+      if (v.status != norm::CellStatus::value || !v.value) return false;
+      values.emplace(columns[k]->key, *v.value);
+    }
+    return row_satisfies_identities(*m.version, *m.table, values);
+  }
+
+  // Drops the empty cells at the edges of a row that has more cells than columns. When both
+  // edges hold empty cells (a blank first cell, and a stray empty cell after the last), the
+  // trims give different readings: one is kept only if it alone satisfies the row's identities;
+  // otherwise the row keeps its excess and is reported, not placed.
+  std::vector<std::size_t> trim_excess(const std::vector<std::size_t>& cells,
+                                       const std::vector<const templates::Column*>& columns,
+                                       const RowMatch* m) {
+    const std::size_t width = columns.size();
+    if (cells.size() <= width) return cells;
+    const std::vector<std::size_t> fronts = edge_trims(cells, width);
+    if (fronts.empty()) return cells;
+    const bool all_empty = std::all_of(cells.begin(), cells.end(), [&](std::size_t i) {
+      return tokens_[i].kind == TokenKind::empty_cell;
+    });
+    // Every trim of an all-empty row reads the same: blank cells.
+    if (fronts.size() == 1 || all_empty) return trimmed(cells, fronts.back(), width);
+    std::optional<std::size_t> only;
+    for (std::size_t front : fronts) {
+      if (m == nullptr || !fits_row_identities(trimmed(cells, front, width), columns, *m)) continue;
+      if (only) return cells;
+      only = front;
+    }
+    if (!only) return cells;
+    add_diagnostic(result_, "row_placed_by_identities", model::Severity::info,
+                   "a row shows empty cells at both ends beyond the template's width; the only "
+                   "alignment that satisfies the row's identities is used",
+                   tokens_[cells.front()].locator);
+    return trimmed(cells, *only, width);
   }
 
   void place_row(const RowReading& reading) {
@@ -442,7 +506,7 @@ class TableAssembler {
     const templates::Group& group = m->table->groups[static_cast<std::size_t>(m->row->group)];
     const HeaderMemory& header = remember_header(reading, *m);
     const auto columns = column_order(group, header, c.cells.size());
-    place_cells(c, trim_excess(c.cells, columns.size()), columns, *m->version, *m->table, *m->row,
+    place_cells(c, trim_excess(c.cells, columns, m), columns, *m->version, *m->table, *m->row,
                 header, leaf);
   }
 
@@ -582,7 +646,7 @@ class TableAssembler {
     const bool any_value = std::any_of(c.cells.begin(), c.cells.end(), [&](std::size_t i) {
       return tokens_[i].kind == TokenKind::value;
     });
-    const std::vector<std::size_t> cells = trim_excess(c.cells, columns.size());
+    const std::vector<std::size_t> cells = trim_excess(c.cells, columns, nullptr);
     // A run of empty cells of another width is the continuation of merged header cells.
     if (!any_value && cells.size() != columns.size()) return;
     const Token& first = tokens_[cells.front()];

@@ -2,7 +2,11 @@
 // tools/make_pdf_text_corpus.py).
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "extractor/pipeline/extract.hpp"
+#include "golden.hpp"
 #include "test_paths.hpp"
 
 namespace nianbao::testing {
@@ -10,6 +14,47 @@ namespace {
 
 model::Record pdftext(const char* name) {
   return pipeline::extract_file((project_corpus() / "pdftext" / name).string());
+}
+
+bool has_han(const std::string& line) {
+  for (std::size_t i = 0; i + 2 < line.size(); ++i) {
+    const auto lead = static_cast<unsigned char>(line[i]);
+    if (lead >= 0xE4 && lead <= 0xE9) return true;  // U+4E00…U+9FFF in UTF-8
+  }
+  return false;
+}
+
+// VARIATIONS A.3: as the one-cell-a-line " |" flattening, but every table row opens with a lone
+// "|" line. That line reads as one more empty cell at the end of the row before, so a row whose
+// first cell is blank has an empty cell at both ends.
+std::string with_row_opening_bars(const std::string& text) {
+  std::istringstream in(text);
+  std::string out, line;
+  bool after_label = true;
+  while (std::getline(in, line)) {
+    const bool cell = line.size() >= 1 && line.back() == '|';
+    const bool label = cell && has_han(line);
+    if (label && !after_label) out += "|\n";
+    after_label = cell ? label : true;
+    out += line + "\n";
+  }
+  return out;
+}
+
+TEST(Flattenings, RowOpeningBarsNeverShiftACell) {
+  const auto golden = project_corpus() / "text" / "2020-town-blanks-cellpipe.txt.golden.json";
+  std::ifstream file(document_of(golden), std::ios::binary);
+  std::stringstream text;
+  text << file.rdbuf();
+  const model::Record r = pipeline::extract_bytes(with_row_opening_bars(text.str()), "a3.txt");
+  const GoldenComparison c = compare_with_golden(r, golden);
+  EXPECT_TRUE(c.wrong.empty()) << describe(c);
+  // Four rows of 表三 open with a blank cell: the row identity picks their alignment.
+  int by_identities = 0;
+  for (const model::Diagnostic& d : r.diagnostics)
+    by_identities += d.code == "row_placed_by_identities";
+  EXPECT_EQ(by_identities, 4);
+  EXPECT_GE(c.right, c.expected - 2) << describe(c);
 }
 
 TEST(Flattenings, ATableThatLostAColumnIsPartialNotShifted) {
