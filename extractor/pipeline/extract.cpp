@@ -6,6 +6,7 @@
 #include "extractor/checks/identity_checks.hpp"
 #include "extractor/facts/facts.hpp"
 #include "extractor/figures/table_reader.hpp"
+#include "extractor/layout/inline_headings.hpp"
 #include "extractor/layout/sections.hpp"
 #include "extractor/layout/tokens.hpp"
 #include "extractor/legacy/statistics_table.hpp"
@@ -66,7 +67,9 @@ model::Record failed_record(model::Document& doc) {
 model::Record run(model::Document doc) {
   if (!doc.readable) return failed_record(doc);
   model::Record record;
-  const std::vector<layout::SectionHeading> sections = layout::find_sections(doc);
+  std::vector<layout::SectionHeading> sections = layout::find_sections(doc);
+  if (sections.size() < 2 && layout::split_inline_headings(doc))
+    sections = layout::find_sections(doc);
   for (const layout::SectionHeading& s : sections) record.sections.push_back(s.info);
   const std::vector<layout::Token> tokens = layout::tokenize(doc, sections);
   figures::TablesResult tables = figures::read_tables(tokens, sections);

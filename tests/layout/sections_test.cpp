@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "extractor/layout/inline_headings.hpp"
 #include "extractor/readers/reader.hpp"
 
 namespace nianbao::layout {
@@ -74,6 +75,51 @@ TEST(SmallChineseNumeral, Values) {
   EXPECT_EQ(small_chinese_numeral(U"十一"), 11);
   EXPECT_EQ(small_chinese_numeral(U"二十三"), 23);
   EXPECT_FALSE(small_chinese_numeral(U"是"));
+}
+
+}  // namespace
+}  // namespace nianbao::layout
+
+namespace nianbao::layout {
+namespace {
+
+model::Document one_paragraph(const std::string& text) {
+  model::Document doc;
+  model::Block block;
+  block.paragraph.text = text;
+  block.paragraph.locator.line = 2;
+  block.paragraph.locator.column = 1;
+  block.paragraph.locator.byte_offset = 10;
+  doc.blocks.push_back(block);
+  return doc;
+}
+
+TEST(InlineHeadings, AReportSqueezedIntoOneParagraphGetsItsSections) {
+  model::Document doc = one_paragraph(
+      "一、概述 2009年，我区贯彻《条例》。二、主动公开政府信息情况 全年主动公开信息1250条。"
+      "三、依申请公开政府信息情况：受理申请35件。");
+  ASSERT_TRUE(split_inline_headings(doc));
+  const std::vector<SectionHeading> sections = find_sections(doc);
+  ASSERT_EQ(sections.size(), 3u);
+  EXPECT_EQ(sections[1].info.key, "proactive");
+  EXPECT_EQ(sections[1].info.heading, "主动公开政府信息情况");
+  EXPECT_EQ(sections[2].info.key, "on_request");
+  // Each piece keeps where it stood: "二、" is the 25th character of the line.
+  const model::Paragraph& proactive = doc.blocks[sections[1].block].paragraph;
+  EXPECT_EQ(proactive.text, "二、主动公开政府信息情况");
+  EXPECT_EQ(*proactive.locator.column, 25);
+  EXPECT_EQ(*proactive.locator.byte_offset,
+            10u + std::string("一、概述 2009年，我区贯彻《条例》。").size());
+  EXPECT_EQ(doc.blocks[sections[1].block + 1].paragraph.text, " 全年主动公开信息1250条。");
+}
+
+TEST(InlineHeadings, EnumeratedProseIsLeftAlone) {
+  // Numbered points that are not section headings, and a single heading, split nothing.
+  model::Document points = one_paragraph("主要做法：一、加强领导。二、完善制度。三、强化监督。");
+  EXPECT_FALSE(split_inline_headings(points));
+  EXPECT_EQ(points.blocks.size(), 1u);
+  model::Document single = one_paragraph("我局工作如下。二、主动公开政府信息情况 全年公开12条。");
+  EXPECT_FALSE(split_inline_headings(single));
 }
 
 }  // namespace
