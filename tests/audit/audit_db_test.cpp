@@ -222,6 +222,40 @@ TEST(AuditDatabase, PostgresValuesLocatorsAndCopiesAreExact) {
   expect_hand_records_exact(server.uri(), audit::read_postgres_records);
 }
 
+// The store's SQLite columns are TEXT, which keeps 12.35 as its digits. A database made by
+// other means, with REAL columns, hands over binary doubles: those are no value, not rounded.
+TEST(AuditDatabase, SqliteRealCellIsNoValueNotARoundedOne) {
+  ScratchDir dir;
+  const fs::path file = dir.path() / "real.sqlite";
+  {
+    SqliteReader db(file);
+    for (const char* sql : {
+             "CREATE TABLE reports (report_key TEXT, path TEXT, sha256 TEXT, status TEXT, "
+             "year INTEGER, agency TEXT, template TEXT)",
+             "CREATE TABLE paths (path TEXT, report_key TEXT)",
+             "CREATE TABLE figures (report_key TEXT, ord INTEGER, figure_id TEXT, status TEXT, "
+             "value REAL, raw TEXT, locator TEXT)",
+             "CREATE TABLE facts (report_key TEXT, ord INTEGER, section TEXT, metric TEXT, "
+             "value REAL, qualifier TEXT, text TEXT, locator TEXT)",
+             "INSERT INTO reports VALUES ('k', 'a.txt', 'k', 'ok', 2021, '甲局', '2021')",
+             "INSERT INTO figures VALUES ('k', 0, 'active.fees.amount', 'value', 12.35, '12.35', "
+             "NULL)",
+             "INSERT INTO figures VALUES ('k', 1, 'requests.received.total', 'value', 7, '7', "
+             "NULL)",
+         })
+      db.value(sql);
+    ASSERT_EQ(db.value("SELECT typeof(value) FROM figures WHERE ord = 0"), "real");
+  }
+  ReadResult read;
+  audit::read_sqlite_records(file.string(), read);
+  ASSERT_EQ(read.records.size(), 1u);
+  const AuditRecord& r = read.records[0];
+  EXPECT_EQ(r.path, "a.txt");  // no paths row: the report's own path
+  EXPECT_EQ(r.figure("active.fees.amount")->status, "value");
+  EXPECT_FALSE(r.value("active.fees.amount").has_value());
+  EXPECT_FALSE(r.value("requests.received.total").has_value());  // REAL, even when whole
+}
+
 TEST(AuditDatabase, DatabasesThatAreNotTheStoreAreOneProblemEach) {
   ScratchDir dir;
   const fs::path other = dir.path() / "other.sqlite";
