@@ -11,10 +11,7 @@ std::optional<int> year_of(const JsonValue* report) {
   if (report == nullptr) return std::nullopt;
   const JsonValue* y = report->get("year");
   if (y == nullptr || y->kind != JsonValue::Kind::number) return std::nullopt;
-  // Plausible report years only; anything else is treated as unknown rather than trusted.
-  if (y->text.size() != 4 || y->text.find_first_not_of("0123456789") != std::string::npos)
-    return std::nullopt;
-  return std::stoi(y->text);
+  return plausible_year(y->text);
 }
 
 std::string where_of(const JsonValue& item) {
@@ -63,6 +60,12 @@ void add_json(const JsonValue& json, const std::string& origin, ReadResult& resu
 }
 
 }  // namespace
+
+std::optional<int> plausible_year(std::string_view digits) {
+  if (digits.size() != 4 || digits.find_first_not_of("0123456789") != std::string_view::npos)
+    return std::nullopt;
+  return std::stoi(std::string(digits));
+}
 
 const AuditFigure* AuditRecord::figure(std::string_view id) const {
   const auto it = figures.find(id);

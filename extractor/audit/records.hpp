@@ -60,6 +60,10 @@ struct ReadResult {
 // in result.problems, never thrown.
 void read_records(std::istream& in, const std::string& name, ReadResult& result);
 
+// A report year from its decimal text: four digits, or nullopt. Anything else is treated as
+// unknown rather than trusted, whichever input the record came from.
+std::optional<int> plausible_year(std::string_view digits);
+
 // One record from a parsed JSON object; nullopt when it is not a nianbao.report/1 record.
 struct JsonValue;
 std::optional<AuditRecord> record_from_json(const JsonValue& json, std::string origin);

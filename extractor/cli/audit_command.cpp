@@ -1,5 +1,5 @@
-// `nianbao audit FILE...`: the checks across reports and years (docs/AUDIT.md) over records
-// that `nianbao extract --ndjson` wrote.
+// `nianbao audit RECORDS...`: the checks across reports and years (docs/AUDIT.md) over records
+// that `nianbao extract` wrote, as NDJSON or into its database (--db: SQLite or PostgreSQL).
 #include <boost/program_options.hpp>
 #include <fstream>
 #include <iostream>
@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "extractor/audit/audit.hpp"
+#include "extractor/audit/db_records.hpp"
 #include "extractor/audit/html_page.hpp"
 #include "extractor/audit/outputs.hpp"
 #include "extractor/cli/commands.hpp"
@@ -27,34 +28,32 @@ struct AuditOptions {
   bool quiet = false;
 };
 
-bool is_sqlite(std::istream& in) {
-  char head[16] = {};
-  in.read(head, sizeof head);
-  const bool sqlite = in.gcount() == sizeof head && std::string(head, 15) == "SQLite format 3";
-  in.clear();
-  in.seekg(0);
-  return sqlite;
+// One RECORDS argument: a PostgreSQL database (by its URI), an SQLite database (by its file
+// header, whatever its name) or NDJSON records. False when it cannot be opened at all; what
+// could not be read inside it lands in read.problems.
+bool read_input(const std::string& input, audit::ReadResult& read) {
+  if (audit::is_postgres_input(input)) {
+    audit::read_postgres_records(input, read);
+    return true;
+  }
+  std::ifstream in(input, std::ios::binary);
+  if (!in) {
+    std::cerr << "nianbao audit: cannot read " << input << "\n";
+    return false;
+  }
+  if (audit::has_sqlite_header(in)) {
+    in.close();
+    audit::read_sqlite_records(input, read);
+    return true;
+  }
+  audit::read_records(in, input, read);
+  return true;
 }
 
 // Reads every input; false when some input could not be read as records.
-bool read_inputs(const std::vector<std::string>& files, audit::ReadResult& read) {
+bool read_inputs(const std::vector<std::string>& inputs, audit::ReadResult& read) {
   bool ok = true;
-  for (const std::string& path : files) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      std::cerr << "nianbao audit: cannot read " << path << "\n";
-      ok = false;
-      continue;
-    }
-    if (is_sqlite(in)) {
-      // The bulk store's database is not on main yet (docs/AUDIT.md, "Inputs").
-      std::cerr << "nianbao audit: " << path
-                << " is an SQLite database; this build reads NDJSON records only\n";
-      ok = false;
-      continue;
-    }
-    audit::read_records(in, path, read);
-  }
+  for (const std::string& input : inputs) ok = read_input(input, read) && ok;
   for (const audit::ReadProblem& p : read.problems)
     std::cerr << "nianbao audit: " << p.origin << ": " << p.message << "\n";
   return ok && read.problems.empty();
@@ -92,15 +91,19 @@ int parse_options(int argc, const char* const* argv, AuditOptions& options) {
   }
   if (vm.count("help")) {
     std::cout << k_audit_usage
-              << "Reads report records (NDJSON from `nianbao extract --ndjson`, or one JSON\n"
-                 "record per file), matches reports to agencies across years and writes the\n"
+              << "Reads report records, matches reports to agencies across years and writes the\n"
                  "findings of the audit rules (docs/AUDIT.md) as NDJSON; a summary goes to\n"
-                 "standard error.\n\n"
+                 "standard error. Each of RECORDS is one of (kinds may be mixed):\n"
+                 "  an NDJSON file from `nianbao extract --ndjson` (or one JSON record per file)\n"
+                 "  an SQLite file written by `nianbao extract --db FILE` (known by its header)\n"
+                 "  a PostgreSQL database written by `nianbao extract --db postgresql://...`\n"
+                 "Exit status: 0 every input read as records, 1 some input (or some line of one)\n"
+                 "was not (the rest is still audited), 2 usage error or unwritable output.\n\n"
               << visible;
     return 0;
   }
   if (options.files.empty()) {
-    std::cerr << "nianbao audit: no input file\n" << k_audit_usage << visible;
+    std::cerr << "nianbao audit: no records given\n" << k_audit_usage << visible;
     return 2;
   }
   return -1;
