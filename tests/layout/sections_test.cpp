@@ -104,10 +104,10 @@ TEST(InlineHeadings, AReportSqueezedIntoOneParagraphGetsItsSections) {
   EXPECT_EQ(sections[1].info.key, "proactive");
   EXPECT_EQ(sections[1].info.heading, "主动公开政府信息情况");
   EXPECT_EQ(sections[2].info.key, "on_request");
-  // Each piece keeps where it stood: "二、" is the 25th character of the line.
+  // Each piece keeps where it stood: "二、" is the 21st character of the line.
   const model::Paragraph& proactive = doc.blocks[sections[1].block].paragraph;
   EXPECT_EQ(proactive.text, "二、主动公开政府信息情况");
-  EXPECT_EQ(*proactive.locator.column, 25);
+  EXPECT_EQ(*proactive.locator.column, 21);
   EXPECT_EQ(*proactive.locator.byte_offset,
             10u + std::string("一、概述 2009年，我区贯彻《条例》。").size());
   EXPECT_EQ(doc.blocks[sections[1].block + 1].paragraph.text, " 全年主动公开信息1250条。");
