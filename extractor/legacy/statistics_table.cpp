@@ -229,6 +229,122 @@ void read_text_rows(const model::Document& doc, TableReader& reader) {
   reader.end();
 }
 
+// --- one cell a line -------------------------------------------------------------------------
+// A web page copied as text often gives a table one cell a line ("统计指标", "单位", "统计数",
+// "主动公开政府信息数", "条", "428", …), sometimes each closed by " |" with a lone "|" for an empty
+// cell. Rows are cut where a label starts; a row is read only when its cell count fits the
+// header, so a row that lost an empty cell without a trace is skipped, never shifted.
+
+constexpr std::size_t k_cell_line_max_bytes = 360;  // 120 characters: long indicator labels
+
+// The cell a line holds, or nullopt when the line is no lone cell (prose, a whole row, blank).
+// "|" is an empty cell; "||" is merge padding (no cell, but no end of the table either: "").
+std::optional<std::string> lone_cell(std::string_view line, bool* padding) {
+  *padding = false;
+  std::string_view t = norm::trim_white_space(line);
+  if (t.empty() || t.size() > k_cell_line_max_bytes) return std::nullopt;
+  if (std::all_of(t.begin(), t.end(), [](char c) { return c == '|' || c == ' '; })) {
+    *padding = std::count(t.begin(), t.end(), '|') > 1;
+    return std::string();
+  }
+  if (t.ends_with('|')) t = norm::trim_white_space(t.substr(0, t.size() - 1));
+  if (t.starts_with('|')) t = norm::trim_white_space(t.substr(1));
+  if (t.find('|') != std::string_view::npos || t.find('\t') != std::string_view::npos ||
+      t.find("。") != std::string_view::npos)
+    return std::nullopt;
+  return std::string(t);
+}
+
+enum class CellKind { value, unit, label };
+
+CellKind kind_of(const std::string& cell) {
+  if (cell.empty()) return CellKind::value;
+  const norm::CellValue v = norm::parse_cell(cell);
+  if (v.status != norm::CellStatus::unparsed) return CellKind::value;
+  if (const auto unit = norm::unit_named(cell);
+      unit && static_cast<int>(unit->length) == norm::code_point_count(cell))
+    return CellKind::unit;
+  return CellKind::label;
+}
+
+// A cell of a header row. Column words are loose ("数" names the value column of many forms),
+// so a cell that is an indicator of the vocabulary is a row's label, never a header.
+bool is_header_word(const std::string& cell) {
+  const std::string c = norm::normalize_for_match(cell);
+  if (is_one_of(c, "@label") || is_one_of(c, "@skip") || names_unit(cell)) return true;
+  constexpr int k_column_header_max_chars = 10;  // 本期实际, 2012年度, 历年累计数 …
+  return norm::code_point_count(cell) <= k_column_header_max_chars && !column_key(cell).empty() &&
+         metric_for_label(cell, "", nullptr).empty();
+}
+
+struct CellLine {
+  std::string text;
+  model::Locator locator;
+};
+
+// The lone cells from `b` on, until a line that is no lone cell.
+std::vector<CellLine> cell_run(const model::Document& doc, std::size_t& b) {
+  std::vector<CellLine> run;
+  for (; b < doc.blocks.size(); ++b) {
+    const model::Block& block = doc.blocks[b];
+    if (block.kind != model::Block::Kind::paragraph) break;
+    bool padding = false;
+    std::optional<std::string> cell = lone_cell(block.paragraph.text, &padding);
+    if (!cell) {
+      if (norm::trim_white_space(block.paragraph.text).empty()) continue;  // blank lines
+      break;
+    }
+    if (!padding) run.push_back({std::move(*cell), block.paragraph.locator});
+  }
+  return run;
+}
+
+void read_cell_run(const std::vector<CellLine>& run, TableReader& reader) {
+  std::size_t i = 0;
+  // The header: its words, up to the first label of a row.
+  Cells header;
+  while (i < run.size() && is_header_word(run[i].text)) {
+    header.text.push_back(run[i].text);
+    header.locators.push_back(run[i].locator);
+    ++i;
+  }
+  if (!header_layout(header.text)) return;
+  reader.row(header);
+  while (i < run.size()) {
+    Cells row;
+    do {
+      row.text.push_back(run[i].text);
+      row.locators.push_back(run[i].locator);
+      ++i;
+    } while (i < run.size() && kind_of(run[i].text) != CellKind::label);
+    reader.row(row);
+  }
+  reader.end();
+}
+
+// Text given one cell a line: a table starts where a lone header cell naming 单位 follows a
+// lone label-column word (统计指标 …).
+void read_cell_lines(const model::Document& doc, TableReader& reader) {
+  for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
+    const model::Block& block = doc.blocks[b];
+    if (block.kind != model::Block::Kind::paragraph || !names_unit(block.paragraph.text)) continue;
+    bool padding = false;
+    if (!lone_cell(block.paragraph.text, &padding)) continue;
+    // Back to the label-column word before it.
+    std::size_t start = b;
+    while (start > 0 && doc.blocks[start - 1].kind == model::Block::Kind::paragraph) {
+      const std::optional<std::string> cell =
+          lone_cell(doc.blocks[start - 1].paragraph.text, &padding);
+      if (!cell || !is_header_word(*cell)) break;
+      --start;
+    }
+    if (start == b) continue;
+    const std::vector<CellLine> run = cell_run(doc, start);
+    read_cell_run(run, reader);
+    b = std::max(b, start);
+  }
+}
+
 // Word and HTML tables: each grid row, a cell merged down from above counted as empty.
 void read_grid_rows(const model::Document& doc, TableReader& reader) {
   for (const model::Table& table : doc.tables) {
@@ -298,6 +414,7 @@ LegacyTables read_statistics_tables(const model::Document& doc) {
   LegacyTables out;
   TableReader reader(out);
   read_text_rows(doc, reader);
+  read_cell_lines(doc, reader);
   read_grid_rows(doc, reader);
   // A header with no row of the vocabulary under it is no statistics table.
   std::erase_if(out.tables, [](const model::TableInfo& t) { return t.figures == 0; });

@@ -270,6 +270,63 @@ TEST(CheckIdentities, DeniedReasonsSumSoftly) {
   EXPECT_EQ(reasons->right->to_string(), "3");
 }
 
+TEST(CellLines, ATableGivenOneCellALineIsReadByItsHeader) {
+  const LegacyTables t = read_statistics_tables(text_document({
+      "指标名称",
+      "计量单位",
+      "2012年度",
+      "历年累计",  // header
+      "主动公开信息数",
+      "条",
+      "186",
+      "912",  //
+      "其中：全文电子化的主动公开信息数",
+      "条",
+      "152",
+      "740",  //
+      "收到申请数",
+      "件",
+      "6",  // lost a cell: skipped
+      "当面申请数",
+      "件",
+      "3",
+      "11",                                  //
+      "三、本年度依申请公开情况显示如下。",  // prose ends the table
+      "传真申请数",
+      "件",
+      "0",
+      "1",
+  }));
+  EXPECT_EQ(value_of(t, "legacy.proactive.published.period"), "186");
+  EXPECT_EQ(value_of(t, "legacy.proactive.published.all_years"), "912");
+  EXPECT_EQ(figure(t, "legacy.proactive.published.period")->header, "2012年度");
+  EXPECT_EQ(value_of(t, "legacy.proactive.full_text_electronic.all_years"), "740");
+  EXPECT_EQ(value_of(t, "legacy.requests.received.period"), "absent");
+  EXPECT_EQ(value_of(t, "legacy.requests.in_person.period"), "3");
+  EXPECT_EQ(value_of(t, "legacy.requests.by_fax.period"), "absent");
+}
+
+TEST(CellLines, BarClosedCellsKeepTheirEmptyCells) {
+  const LegacyTables t = read_statistics_tables(text_document({
+      "统计指标 |",
+      "单位 |",
+      "统计数 |",
+      "||",  //
+      "主动公开政府信息数 |",
+      "条 |",
+      "428 |",  //
+      "制发规范性文件总数 |",
+      "件 |",
+      "|",  //
+      "兼职人员数 |",
+      "|",
+      "3 |",
+  }));
+  EXPECT_EQ(value_of(t, "legacy.proactive.published.period"), "428");
+  EXPECT_EQ(value_of(t, "legacy.normative_documents.issued.period"), "blank");
+  EXPECT_EQ(value_of(t, "legacy.staff.part_time.period"), "3");
+}
+
 TEST(Pipeline, AStatisticsTableMakesAReportPre2019EvenWithoutAYear) {
   const model::Record r = pipeline::extract_bytes(
       "某局政府信息公开工作报告\n统计指标 | 单位 | 统计数\n收到申请数 | 件 | 8\n", "x.txt");
