@@ -92,3 +92,22 @@ TEST(TextHelpers, WhiteSpaceTrimAndNfkcOfNumericSpans) {
 
 }  // namespace
 }  // namespace nianbao::norm
+
+namespace nianbao::norm {
+namespace {
+
+TEST(TraditionalUnits, ReadAsTheirSimplifiedForms) {
+  const auto tiao = unit_named("條");
+  ASSERT_TRUE(tiao.has_value());
+  EXPECT_EQ(tiao->unit, "条");
+  EXPECT_EQ(tiao->kind, UnitKind::count);
+  const auto changci = unit_named("場次");
+  ASSERT_TRUE(changci.has_value());
+  EXPECT_EQ(changci->unit, "场次");
+  const auto months = unit_named("個月");
+  ASSERT_TRUE(months.has_value());
+  EXPECT_EQ(months->kind, UnitKind::time);
+}
+
+}  // namespace
+}  // namespace nianbao::norm
