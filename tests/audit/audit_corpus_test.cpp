@@ -1,6 +1,7 @@
 // The whole path over corpus/audit/: the real extractor reads the multi-year set, `nianbao
 // audit` finds exactly the three planted defects (tools/make_audit_corpus.py), nothing else.
 #include <gtest/gtest.h>
+#include <stdlib.h>
 
 #include <filesystem>
 #include <fstream>
@@ -39,10 +40,20 @@ std::string slurp(const fs::path& p) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
+// A directory of this test process's own: ctest runs the tests of several programs (and other
+// checkouts may run theirs) at once, and fixed names under the shared temp directory collide.
+const fs::path& scratch() {
+  static const fs::path dir = [] {
+    std::string tmpl = (fs::path(::testing::TempDir()) / "nianbao-audit-XXXXXX").string();
+    return mkdtemp(tmpl.data()) != nullptr ? fs::path(tmpl) : fs::path(::testing::TempDir());
+  }();
+  return dir;
+}
+
 // The records of corpus/audit, extracted once per test program.
 const fs::path& records_file() {
   static const fs::path path = [] {
-    const fs::path out = fs::path(::testing::TempDir()) / "audit_corpus_records.ndjson";
+    const fs::path out = scratch() / "audit_corpus_records.ndjson";
     shell(nianbao_binary().string() + " extract --ndjson -o '" + out.string() + "'" +
           corpus_files());
     return out;
@@ -61,7 +72,7 @@ TEST(AuditCorpus, EveryReportIsReadPerfectly) {
 }
 
 TEST(AuditCorpus, FindsExactlyThePlantedFindings) {
-  const fs::path csv = fs::path(::testing::TempDir()) / "audit_corpus.csv";
+  const fs::path csv = scratch() / "audit_corpus.csv";
   const ShellRun run = shell(nianbao_binary().string() + " audit -q --csv '" + csv.string() +
                              "' '" + records_file().string() + "'");
   EXPECT_EQ(run.status, 0);
@@ -95,7 +106,7 @@ TEST(AuditCorpus, AllListsPassesAndTheRenamedAgencyStaysOneSeries) {
 
 TEST(AuditCorpus, CorpusIsWhatTheGeneratorWrites) {
   if (shell("command -v python3 >/dev/null").status != 0) GTEST_SKIP() << "python3 is absent";
-  const fs::path dir = fs::path(::testing::TempDir()) / "audit_corpus_regenerated";
+  const fs::path dir = scratch() / "audit_corpus_regenerated";
   fs::remove_all(dir);
   ASSERT_EQ(shell("python3 '" + (project_dir() / "tools" / "make_audit_corpus.py").string() +
                   "' '" + dir.string() + "' >/dev/null")
@@ -112,7 +123,7 @@ TEST(AuditCli, UsageAndUnreadableInputs) {
   EXPECT_EQ(shell(bin + " audit --bogus x 2>/dev/null").status, 2);
   EXPECT_EQ(shell(bin + " audit --help").status, 0);
   EXPECT_EQ(shell(bin + " audit /nonexistent.ndjson 2>/dev/null").status, 1);
-  const fs::path db = fs::path(::testing::TempDir()) / "audit_fake.sqlite";
+  const fs::path db = scratch() / "audit_fake.sqlite";
   std::ofstream(db, std::ios::binary) << std::string("SQLite format 3\0rest", 20);
   EXPECT_EQ(shell(bin + " audit '" + db.string() + "' 2>/dev/null").status, 1);
 }
