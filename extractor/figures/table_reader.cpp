@@ -179,6 +179,33 @@ std::optional<RowReading> find_row(const std::vector<Token>& tokens, const RowCa
   return std::nullopt;
 }
 
+// pdftotext -layout prints a row's values on the middle line of its wrapped label:
+// "其他对外管理" / "0  0  0" / "服务事项". When the label before the values names no row, the
+// fragment on the line after them may complete it. Accepted only when the joined label names
+// one row, the fragment alone names none, and the values stand on one line (so their order is
+// the page's).
+constexpr int k_max_completing_fragment = 8;
+
+std::optional<RowReading> find_row_completed_below(const std::vector<Token>& tokens,
+                                                   const RowCandidate& c,
+                                                   const RowCandidate& next) {
+  if (c.labels.empty() || c.cells.empty() || next.labels.empty()) return std::nullopt;
+  const std::optional<int> values_line = tokens[c.cells.front()].locator.line;
+  if (!values_line) return std::nullopt;
+  for (std::size_t cell : c.cells)
+    if (tokens[cell].locator.line != values_line) return std::nullopt;
+  const Token& fragment = tokens[next.labels.front()];
+  if (fragment.locator.line != *values_line + 1 ||
+      norm::code_point_count(fragment.text) > k_max_completing_fragment ||
+      !match_rows(fragment.key, "").empty())
+    return std::nullopt;
+  const std::string table_key = c.context == "appeals" ? "" : c.context;
+  const norm::Label joined = norm::normalize_label(tokens[c.labels.back()].text + fragment.text);
+  std::vector<RowMatch> matches = unambiguous(match_rows(joined, table_key));
+  if (matches.empty()) return std::nullopt;
+  return RowReading{&c, std::move(matches), c.labels.back(), {}};
+}
+
 // A label line of single-space-separated words ("信息内容 本年制发件数 本年废止件数", as pdftotext
 // -raw writes a header row) is also read word by word for column headers.
 std::vector<norm::Label> label_parts(const Token& t) {
@@ -233,9 +260,13 @@ class TableAssembler {
     std::string active_group;             // the sub-table of 表二 the stream is in
     std::vector<std::size_t> carried;     // labels of preceding stretches with only empty cells
     std::vector<SequenceEntry> sequence;  // 表三's named rows and unnamed runs, in reading order
-    for (const RowCandidate& c : candidates) {
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      const RowCandidate& c = candidates[i];
       collect_version_evidence(c);
-      if (auto reading = find_row(tokens_, c)) {
+      std::optional<RowReading> reading = find_row(tokens_, c);
+      if (!reading && i + 1 < candidates.size())
+        reading = find_row_completed_below(tokens_, c, candidates[i + 1]);
+      if (reading) {
         reading->carried_labels = std::move(carried);
         carried.clear();
         vote_for_row(*reading);

@@ -255,6 +255,27 @@ TEST(TableReader, ALocalRowIsKeptUnderItsOwnIdNeverMergedIntoATemplateRow) {
   }
 }
 
+TEST(TableReader, ALabelWrappedAroundItsValuesIsCompletedByTheLineBelow) {
+  // pdftotext -layout centres the values on the middle line of a label cut over three lines.
+  const std::string table =
+      "二、主动公开政府信息情况\n        第二十条第（五）项\n"
+      "         上一年项   本年增/   处理决定\n 信息内容\n         目数量     减     数量\n"
+      " 行政许可     3      0      12\n\n其他对外管理\n          4      5      6\n 服务事项\n"
+      "        第二十条第（六）项\n 行政处罚     14      6      59\n";
+  const auto f = figures_of(extract(table));
+  EXPECT_EQ(f.at("active.other_services.prior_count"), "4");
+  EXPECT_EQ(f.at("active.other_services.decisions"), "6");
+  EXPECT_EQ(f.count("active.extra_1.prior_count"), 0u);
+  EXPECT_EQ(f.at("active.penalties.decisions"), "59");
+  // Values over two lines might not be in the page's order: the label is not completed.
+  const auto split = figures_of(extract(
+      "二、主动公开政府信息情况\n        第二十条第（五）项\n"
+      "         上一年项   本年增/   处理决定\n 信息内容\n         目数量     减     数量\n"
+      " 行政许可     3      0      12\n\n其他对外管理      6\n          4      5\n 服务事项\n"
+      "        第二十条第（六）项\n 行政处罚     14      6      59\n"));
+  EXPECT_EQ(split.count("active.other_services.prior_count"), 0u);
+}
+
 TEST(TableReader, ADroppedColumnFollowsTheHeader) {
   const auto r = extract(
       "二、主动公开政府信息情况\n第二十条第（五）项\n信息内容 | 上一年项目数量 | 处理决定数量 |\n"
