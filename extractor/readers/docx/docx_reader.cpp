@@ -31,6 +31,7 @@
 #include "extractor/readers/docx/docx_package.hpp"
 #include "extractor/readers/docx/numbering.hpp"
 #include "extractor/readers/docx/table_builder.hpp"
+#include "extractor/readers/docx/xml_scan.hpp"
 #include "extractor/readers/docx/xml_stream.hpp"
 
 namespace nianbao::readers {
@@ -109,11 +110,37 @@ struct PartOutcome {
   bool ok() const { return package.error == PackageError::none && xml == XmlError::none; }
 };
 
-// Streams the part `name` through `consume(XmlStream&)`.
+// The fast path: the whole part inflated and scanned (see xml_scan.hpp), then replayed through
+// `consume`. False, with nothing consumed, when the part must be streamed by libxml2 instead;
+// `missing` is set when the part is not in the archive at all.
+template <typename Consume>
+bool consume_scanned_part(const docx::Package& package, const std::string& name, bool& missing,
+                          Consume& consume) {
+  std::string text;
+  PackageFailure failure;
+  if (!package.read_part_within(name, docx::k_max_scanned_part, text, failure)) {
+    missing = failure.error == PackageError::missing_part;
+    return false;
+  }
+  docx::ScannedXml scanned;
+  if (!docx::scan_xml(text, k_max_xml_depth, scanned)) return false;
+  docx::XmlStream xml(text, scanned);
+  consume(xml);
+  return true;
+}
+
+// Reads the part `name` through `consume(XmlStream&)`: scanned when it can be, otherwise (and
+// for every failure, so that diagnostics and partial results stay those of libxml2) streamed.
 template <typename Consume>
 PartOutcome read_xml_part(const docx::Package& package, const std::string& name,
                           Consume&& consume) {
   PartOutcome outcome;
+  bool missing = false;
+  if (consume_scanned_part(package, name, missing, consume)) return outcome;
+  if (missing) {
+    outcome.package = {PackageError::missing_part, "no part " + name};
+    return outcome;
+  }
   std::unique_ptr<docx::PartStream> stream = package.open_part(name, outcome.package);
   if (!stream) return outcome;
   docx::XmlStream xml(*stream, k_max_xml_depth);
