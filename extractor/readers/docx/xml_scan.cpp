@@ -1,5 +1,6 @@
 #include "extractor/readers/docx/xml_scan.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -25,6 +26,7 @@ enum CharClass : std::uint8_t {
   k_name_char = 2,   // those, digits, '.' and '-'
   k_space = 4,       // the four XML white space characters
   k_uri_char = 8,    // what a namespace URI may hold here (a conservative subset)
+  k_plain = 16,      // printable ASCII that character data takes as it is (not & < ])
 };
 
 constexpr std::array<std::uint8_t, 256> make_classes() {
@@ -36,6 +38,7 @@ constexpr std::array<std::uint8_t, 256> make_classes() {
     if (letter || c == '_') k |= k_name_start | k_name_char;
     if (digit || c == '.' || c == '-') k |= k_name_char;
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') k |= k_space;
+    if (c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != ']') k |= k_plain;
     if (letter || digit || c == '.' || c == '-' || c == '_' || c == ':' || c == '/' || c == '#') {
       k |= k_uri_char;
     }
@@ -47,6 +50,13 @@ constexpr std::array<std::uint8_t, 256> make_classes() {
 constexpr std::array<std::uint8_t, 256> k_classes = make_classes();
 
 bool has_class(char c, CharClass k) { return (k_classes[static_cast<unsigned char>(c)] & k) != 0; }
+
+// Equality of short names without a call to memcmp: most differ in length or first byte.
+bool same(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  if (a.empty()) return true;
+  return a[0] == b[0] && (a.size() == 1 || std::memcmp(a.data(), b.data(), a.size()) == 0);
+}
 
 bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
@@ -148,6 +158,8 @@ struct RawAttribute {
   QName name;
   std::uint32_t value_offset = 0;
   std::uint32_t value_length = 0;
+  bool declaration = false;  // xmlns or xmlns:p
+  std::uint8_t ns = 0;       // resolved by add_attributes
 };
 
 struct Binding {
@@ -172,8 +184,11 @@ class Scanner {
       : data_(text.data()), size_(text.size()), max_depth_(max_depth), out_(out) {
     out_.nodes.clear();
     out_.attributes.clear();
+    // Typical WordprocessingML has a node per 15-25 bytes and a kept attribute per 50-100.
+    out_.nodes.reserve(std::min(text.size() / 16, k_max_nodes));
+    out_.attributes.reserve(std::min(text.size() / 64, k_max_attributes));
     out_.namespaces.assign({std::string_view(), k_xml_ns});
-    out_.word_namespace.assign({false, false});
+    out_.word_namespace.assign({0, 0});
   }
 
   bool run() {
@@ -187,13 +202,17 @@ class Scanner {
   }
 
  private:
+  bool at(char c) const { return pos_ < size_ && data_[pos_] == c; }
+
   bool at(std::string_view s) const {
     return size_ - pos_ >= s.size() && std::memcmp(data_ + pos_, s.data(), s.size()) == 0;
   }
 
+  // Scanning loops rely on the NUL that std::string keeps after the text: NUL is in no class
+  // and never valid XML, so every loop stops there at the latest without a bounds check.
   bool skip_space() {
     const std::size_t from = pos_;
-    while (pos_ < size_ && has_class(data_[pos_], k_space)) ++pos_;
+    while (has_class(data_[pos_], k_space)) ++pos_;
     return pos_ > from;
   }
 
@@ -244,7 +263,7 @@ class Scanner {
     if (!at(name)) return false;
     pos_ += name.size();
     skip_space();
-    if (!at("=")) return false;
+    if (!at('=')) return false;
     ++pos_;
     skip_space();
     if (pos_ >= size_ || (data_[pos_] != '"' && data_[pos_] != '\'')) return false;
@@ -288,19 +307,14 @@ class Scanner {
   bool scan_qname(QName& name) {
     const std::size_t begin = pos_;
     std::size_t colon = 0;
-    if (pos_ >= size_ || !has_class(data_[pos_], k_name_start)) return false;
+    if (!has_class(data_[pos_], k_name_start)) return false;
     ++pos_;
-    while (pos_ < size_) {
-      const char c = data_[pos_];
-      if (has_class(c, k_name_char)) {
-        ++pos_;
-      } else if (c == ':' && colon == 0) {
-        colon = pos_++;
-        if (pos_ >= size_ || !has_class(data_[pos_], k_name_start)) return false;
-        ++pos_;
-      } else {
-        break;
-      }
+    while (has_class(data_[pos_], k_name_char)) ++pos_;
+    if (data_[pos_] == ':') {
+      colon = pos_++;
+      if (!has_class(data_[pos_], k_name_start)) return false;
+      ++pos_;
+      while (has_class(data_[pos_], k_name_char)) ++pos_;
     }
     if (pos_ - begin > k_max_name) return false;
     name.full = view(begin, pos_);
@@ -314,6 +328,7 @@ class Scanner {
     QName name;
     if (!scan_qname(name)) return false;
     raw_attributes_.clear();
+    declarations_ = false;
     for (;;) {
       const bool space = skip_space();
       if (pos_ >= size_) return false;
@@ -334,7 +349,7 @@ class Scanner {
     RawAttribute attribute;
     if (!scan_qname(attribute.name)) return false;
     skip_space();
-    if (!at("=")) return false;
+    if (!at('=')) return false;
     ++pos_;
     skip_space();
     if (pos_ >= size_ || (data_[pos_] != '"' && data_[pos_] != '\'')) return false;
@@ -347,12 +362,14 @@ class Scanner {
     attribute.value_offset = static_cast<std::uint32_t>(pos_);
     attribute.value_length = static_cast<std::uint32_t>(length);
     pos_ = end + 1;
+    attribute.declaration = is_declaration(attribute.name);
+    declarations_ = declarations_ || attribute.declaration;
     raw_attributes_.push_back(attribute);
     return true;
   }
 
   static bool is_declaration(const QName& name) {
-    return name.prefix == "xmlns" || (name.prefix.empty() && name.local == "xmlns");
+    return same(name.prefix, "xmlns") || same(name.full, "xmlns");
   }
 
   std::string_view value_of(const RawAttribute& a) const {
@@ -363,8 +380,10 @@ class Scanner {
     if (open_.size() >= static_cast<std::size_t>(max_depth_)) return false;
     if (out_.nodes.size() + 2 > k_max_nodes) return false;
     const std::size_t bindings_before = bindings_.size();
-    if (!declare_namespaces(bindings_before)) return false;
-    if (name.prefix == "xml" || name.prefix == "xmlns" || name.full == "xmlns") return false;
+    if (declarations_ && !declare_namespaces(bindings_before)) return false;
+    if (same(name.prefix, "xml") || same(name.prefix, "xmlns") || same(name.full, "xmlns")) {
+      return false;
+    }
     ScanNode node;
     node.kind = ScanKind::start;
     node.offset = static_cast<std::uint32_t>(name.local.data() - data_);
@@ -384,7 +403,7 @@ class Scanner {
   // xmlns and xmlns:p attributes of the tag being opened, in scope for its own names.
   bool declare_namespaces(std::size_t bindings_before) {
     for (const RawAttribute& a : raw_attributes_) {
-      if (!is_declaration(a.name)) continue;
+      if (!a.declaration) continue;
       const std::string_view prefix = a.name.prefix.empty() ? std::string_view() : a.name.local;
       const std::string_view uri = value_of(a);
       if (prefix == "xml" || prefix == "xmlns") return false;
@@ -417,21 +436,21 @@ class Scanner {
     if (out_.namespaces.size() >= k_max_namespaces) return false;
     ns = static_cast<std::uint8_t>(out_.namespaces.size());
     out_.namespaces.push_back(uri);
-    out_.word_namespace.push_back(uri == k_word_ns || uri == k_word_strict_ns);
+    out_.word_namespace.push_back(uri == k_word_ns || uri == k_word_strict_ns ? 1 : 0);
     return true;
   }
 
   // The namespace of a prefix in scope ("" is the default namespace); false when undeclared.
   // Nearly every name has the same prefix, so the last answer is kept until the scope changes.
   bool resolve(std::string_view prefix, std::uint8_t& ns) {
-    if (cache_version_ == scope_version_ && cache_valid_ && cache_prefix_ == prefix) {
+    if (cache_version_ == scope_version_ && cache_valid_ && same(cache_prefix_, prefix)) {
       ns = cache_ns_;
       return true;
     }
     ns = 0;
     bool found = prefix.empty();  // no default namespace declared: no namespace
     for (std::size_t i = bindings_.size(); i-- > 0;) {
-      if (bindings_[i].prefix == prefix) {
+      if (same(bindings_[i].prefix, prefix)) {
         ns = bindings_[i].ns;
         found = true;
         break;
@@ -455,20 +474,24 @@ class Scanner {
   // namespace or in the WordprocessingML namespace.
   bool add_attributes(ScanNode& node) {
     node.first_attr = static_cast<std::uint32_t>(out_.attributes.size());
-    resolved_.clear();
-    for (const RawAttribute& a : raw_attributes_) {
-      if (is_declaration(a.name)) continue;
-      std::uint8_t ns = 0;
-      if (a.name.prefix == "xml") {
-        ns = 1;
-      } else if (!a.name.prefix.empty() && !resolve(a.name.prefix, ns)) {
+    for (std::size_t i = 0; i < raw_attributes_.size(); ++i) {
+      RawAttribute& a = raw_attributes_[i];
+      if (a.declaration) continue;
+      if (a.name.prefix.empty()) {
+        a.ns = 0;
+      } else if (same(a.name.prefix, "xml")) {
+        a.ns = 1;
+      } else if (!resolve(a.name.prefix, a.ns)) {
         return false;
       }
-      for (const auto& [local, other_ns] : resolved_) {
-        if (other_ns == ns && local == a.name.local) return false;
+      for (std::size_t j = 0; j < i; ++j) {
+        const RawAttribute& other = raw_attributes_[j];
+        if (!other.declaration && other.ns == a.ns && same(other.name.local, a.name.local)) {
+          return false;
+        }
       }
-      resolved_.emplace_back(a.name.local, ns);
-      if (ns != 0 && !out_.word_namespace[ns]) continue;
+      const std::uint8_t ns = a.ns;
+      if (ns != 0 && out_.word_namespace[ns] == 0) continue;
       if (out_.attributes.size() >= k_max_attributes) return false;
       ScanAttribute kept;
       kept.name_offset = static_cast<std::uint32_t>(a.name.local.data() - data_);
@@ -496,9 +519,9 @@ class Scanner {
     QName name;
     if (!scan_qname(name)) return false;
     skip_space();
-    if (!at(">")) return false;
+    if (!at('>')) return false;
     ++pos_;
-    if (open_.empty() || open_.back().qname != name.full) return false;
+    if (open_.empty() || !same(open_.back().qname, name.full)) return false;
     if (out_.nodes.size() + 1 > k_max_nodes) return false;
     close_node(open_.back().node);
     pop_bindings(open_.back().bindings);
@@ -572,8 +595,10 @@ class Scanner {
   // attribute values white space by spaces. Decoding never lengthens the text, so the write
   // position never passes the read position. `length` is the decoded length.
   bool decode(std::size_t begin, std::size_t end, DataKind kind, std::size_t& length) {
-    std::size_t out = begin;
-    for (std::size_t i = begin; i < end;) {
+    std::size_t i = begin;
+    if (!check_until_reference(i, end, kind)) return false;
+    std::size_t out = i;
+    while (i < end) {
       const auto c = static_cast<unsigned char>(data_[i]);
       if (c >= 0x80) {
         const std::size_t n =
@@ -605,6 +630,37 @@ class Scanner {
     return true;
   }
 
+  // The common case, text without references, checked without moving bytes: stops at the first
+  // '&' (or `end`), false on anything decode must refuse.
+  bool check_until_reference(std::size_t& i, std::size_t end, DataKind kind) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(data_);
+    while (i < end) {
+      const unsigned char c = bytes[i];
+      if ((k_classes[c] & k_plain) != 0) {
+        ++i;
+      } else if (c >= 0xE1 && c <= 0xEC && end - i >= 3 && is_continuation(bytes[i + 1]) &&
+                 is_continuation(bytes[i + 2])) {
+        i += 3;  // most CJK characters: three bytes without a special case
+      } else if (c >= 0x80) {
+        const std::size_t n = utf8_char_length(bytes + i, end - i);
+        if (n == 0) return false;
+        i += n;
+      } else if (c == '\t' || c == '\n') {
+        if (kind == DataKind::attribute) data_[i] = ' ';
+        ++i;
+      } else if (c == ']') {
+        if (kind == DataKind::content && end - i >= 3 && bytes[i + 1] == ']' &&
+            bytes[i + 2] == '>') {
+          return false;
+        }
+        ++i;
+      } else {
+        return c == '&';  // '<', control characters, '\r' are refused
+      }
+    }
+    return true;
+  }
+
   // "&name;" or "&#...;" at `i`: written at `out`, both advanced.
   bool decode_reference(std::size_t& i, std::size_t end, std::size_t& out) {
     const std::size_t limit = std::min(end, i + 16);
@@ -629,7 +685,7 @@ class Scanner {
   int max_depth_;
   ScannedXml& out_;
   std::vector<RawAttribute> raw_attributes_;
-  std::vector<std::pair<std::string_view, std::uint8_t>> resolved_;
+  bool declarations_ = false;  // the tag being read declares namespaces
   std::vector<Binding> bindings_;
   std::vector<OpenElement> open_;
   std::uint64_t scope_version_ = 0;

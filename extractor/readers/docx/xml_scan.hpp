@@ -45,7 +45,7 @@ struct ScannedXml {
   std::vector<ScanNode> nodes;
   std::vector<ScanAttribute> attributes;
   std::vector<std::string_view> namespaces;  // by ns index; [0] is ""
-  std::vector<bool> word_namespace;          // by ns index: transitional or strict main
+  std::vector<std::uint8_t> word_namespace;  // by ns index: 1 for transitional or strict main
 };
 
 // Parts larger than this are streamed by libxml2 instead, which keeps memory small.

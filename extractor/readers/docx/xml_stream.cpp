@@ -179,14 +179,14 @@ XmlEvent XmlStream::next_scanned() {
   if (cursor_ >= scanned_->nodes.size()) return XmlEvent::done;
   current_ = cursor_++;
   const ScanNode& node = scanned_->nodes[current_];
-  const std::string_view value = scanned_text_.substr(node.offset, node.length);
+  const std::string_view value(scanned_text_.data() + node.offset, node.length);
   if (node.kind == ScanKind::text) {
     text_ = value;
     return XmlEvent::text;
   }
   local_name_ = value;
   ns_uri_ = scanned_->namespaces[node.ns];
-  word_ns_ = scanned_->word_namespace[node.ns];
+  word_ns_ = scanned_->word_namespace[node.ns] != 0;
   return node.kind == ScanKind::start ? XmlEvent::start : XmlEvent::end;
 }
 
