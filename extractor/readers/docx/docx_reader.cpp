@@ -1,6 +1,8 @@
 // The .docx reader: package checks, then the optional parts that shape the text (styles and
-// numbering for list labels, core properties for the title), then one streaming pass over the
-// main document part, then table grids.
+// numbering for list labels, core properties for the title), then one pass over the main
+// document part, then table grids. Each XML part is inflated whole and scanned (xml_scan.hpp)
+// when it is small and plain; otherwise, and whenever anything is wrong with it, libxml2 streams
+// it (xml_stream.hpp), which is where every XML diagnostic comes from.
 //
 // Diagnostic codes (all errors make the document unreadable unless noted):
 //   docx_legacy_doc     an OLE2 binary .doc; it must be converted (LibreOffice) first
