@@ -353,18 +353,31 @@ class Scanner {
     ++pos_;
     skip_space();
     if (pos_ >= size_ || (data_[pos_] != '"' && data_[pos_] != '\'')) return false;
-    const char quote = data_[pos_++];
-    const void* close = std::memchr(data_ + pos_, quote, size_ - pos_);
-    if (close == nullptr) return false;
-    const auto end = static_cast<std::size_t>(static_cast<const char*>(close) - data_);
-    std::size_t length = 0;
-    if (!decode(pos_, end, DataKind::attribute, length)) return false;
-    attribute.value_offset = static_cast<std::uint32_t>(pos_);
-    attribute.value_length = static_cast<std::uint32_t>(length);
-    pos_ = end + 1;
+    if (!scan_attribute_value(attribute)) return false;
     attribute.declaration = is_declaration(attribute.name);
     declarations_ = declarations_ || attribute.declaration;
     raw_attributes_.push_back(attribute);
+    return true;
+  }
+
+  // The quoted value at pos_, decoded in place; pos_ ends after the closing quote. Most values
+  // ("0", "auto", "TextBody") are plain ASCII and are only walked once.
+  bool scan_attribute_value(RawAttribute& attribute) {
+    const char quote = data_[pos_++];
+    const std::size_t begin = pos_;
+    std::size_t plain_end = pos_;
+    while (data_[plain_end] != quote && has_class(data_[plain_end], k_plain)) ++plain_end;
+    std::size_t end = plain_end;
+    std::size_t rest = 0;  // decoded length of what follows the plain start
+    if (data_[plain_end] != quote) {
+      const void* close = std::memchr(data_ + plain_end, quote, size_ - plain_end);
+      if (close == nullptr) return false;
+      end = static_cast<std::size_t>(static_cast<const char*>(close) - data_);
+      if (!decode(plain_end, end, DataKind::attribute, rest)) return false;
+    }
+    attribute.value_offset = static_cast<std::uint32_t>(begin);
+    attribute.value_length = static_cast<std::uint32_t>(plain_end - begin + rest);
+    pos_ = end + 1;
     return true;
   }
 
