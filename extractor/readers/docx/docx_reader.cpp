@@ -112,21 +112,50 @@ struct PartOutcome {
   bool ok() const { return package.error == PackageError::none && xml == XmlError::none; }
 };
 
+// The fast path's buffers, kept per thread from one part and one document to the next: fresh
+// buffers of a few hundred kB are mapped and faulted in anew each time, which costs more system
+// time than the scan. A buffer that grew beyond k_kept_scratch is released after use, so one
+// large document does not keep its memory.
+struct ScanScratch {
+  std::string text;
+  docx::ScannedXml scanned;
+};
+
+constexpr std::size_t k_kept_scratch = 4u << 20;
+
+ScanScratch& scan_scratch() {
+  thread_local ScanScratch scratch;
+  return scratch;
+}
+
+struct ReleaseLargeScratch {
+  ScanScratch& scratch;
+  explicit ReleaseLargeScratch(ScanScratch& kept) : scratch(kept) {}
+  ReleaseLargeScratch(const ReleaseLargeScratch&) = delete;
+  ReleaseLargeScratch& operator=(const ReleaseLargeScratch&) = delete;
+  ~ReleaseLargeScratch() {
+    const docx::ScannedXml& s = scratch.scanned;
+    const std::size_t held = scratch.text.capacity() + s.nodes.capacity() * sizeof(docx::ScanNode) +
+                             s.attributes.capacity() * sizeof(docx::ScanAttribute);
+    if (held > k_kept_scratch) scratch = ScanScratch{};
+  }
+};
+
 // The fast path: the whole part inflated and scanned (see xml_scan.hpp), then replayed through
 // `consume`. False, with nothing consumed, when the part must be streamed by libxml2 instead;
 // `missing` is set when the part is not in the archive at all.
 template <typename Consume>
 bool consume_scanned_part(const docx::Package& package, const std::string& name, bool& missing,
                           Consume& consume) {
-  std::string text;
+  ScanScratch& scratch = scan_scratch();
+  const ReleaseLargeScratch release{scratch};
   PackageFailure failure;
-  if (!package.read_part_within(name, docx::k_max_scanned_part, text, failure)) {
+  if (!package.read_part_within(name, docx::k_max_scanned_part, scratch.text, failure)) {
     missing = failure.error == PackageError::missing_part;
     return false;
   }
-  docx::ScannedXml scanned;
-  if (!docx::scan_xml(text, k_max_xml_depth, scanned)) return false;
-  docx::XmlStream xml(text, scanned);
+  if (!docx::scan_xml(scratch.text, k_max_xml_depth, scratch.scanned)) return false;
+  docx::XmlStream xml(scratch.text, scratch.scanned);
   consume(xml);
   return true;
 }
