@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -15,7 +16,9 @@
 #include "extractor/model/document.hpp"
 #include "extractor/output/record_json.hpp"
 #include "extractor/pipeline/extract.hpp"
+#include "extractor/readers/docx/docx_package.hpp"
 #include "extractor/readers/docx/docx_reader.hpp"
+#include "extractor/readers/docx/xml_scan.hpp"
 
 namespace {
 
@@ -73,6 +76,30 @@ void BM_DocxRead(benchmark::State& state) {
   set_counters(state, input);
 }
 
+// The first step of reading alone: word/document.xml inflated and scanned into its nodes
+// (the rest of BM_DocxRead is the body parser, the other parts and the table grids).
+void BM_DocxScanDocumentXml(benchmark::State& state) {
+  namespace docx = nianbao::readers::docx;
+  const Input& input = inputs().at(static_cast<std::size_t>(state.range(0)));
+  docx::PackageFailure failure;
+  const std::unique_ptr<docx::Package> package = docx::Package::open(input.bytes, {}, failure);
+  if (!package) {
+    state.SkipWithError("not a package");
+    return;
+  }
+  std::string text;
+  docx::ScannedXml scanned;
+  for (auto _ : state) {
+    if (!package->read_part_within("word/document.xml", docx::k_max_scanned_part, text, failure) ||
+        !docx::scan_xml(text, 192, scanned)) {
+      state.SkipWithError("document.xml is not scanned");
+      return;
+    }
+    benchmark::DoNotOptimize(scanned.nodes.data());
+  }
+  set_counters(state, input);
+}
+
 // The whole path: the file read from disk, extracted and written as a JSON record.
 void BM_DocxFileToJson(benchmark::State& state) {
   const Input& input = inputs().at(static_cast<std::size_t>(state.range(0)));
@@ -91,6 +118,7 @@ void each_input(benchmark::internal::Benchmark* b) {
 }
 
 BENCHMARK(BM_DocxRead)->Apply(each_input)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_DocxScanDocumentXml)->Apply(each_input)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_DocxFileToJson)->Apply(each_input)->Unit(benchmark::kMicrosecond);
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <zip.h>
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -168,7 +169,9 @@ std::unique_ptr<PartStream> Package::open_part(const std::string& name,
     return nullptr;
   }
   const std::uint64_t compressed = (st.valid & ZIP_STAT_COMP_SIZE) != 0 ? st.comp_size : 0;
-  return std::unique_ptr<PartStream>(new PartStream(file, name, compressed, impl_->limits));
+  const std::uint64_t declared = (st.valid & ZIP_STAT_SIZE) != 0 ? st.size : 0;
+  return std::unique_ptr<PartStream>(
+      new PartStream(file, name, compressed, declared, impl_->limits));
 }
 
 PackageFailure Package::read_part(const std::string& name, std::string& out) const {
@@ -185,9 +188,38 @@ PackageFailure Package::read_part(const std::string& name, std::string& out) con
   }
 }
 
+bool Package::read_part_within(const std::string& name, std::size_t max_bytes, std::string& out,
+                               PackageFailure& failure) const {
+  failure = {};
+  std::unique_ptr<PartStream> stream = open_part(name, failure);
+  if (!stream || stream->declared_size() > max_bytes) return false;
+  // One byte beyond the declared size, so that a truthful part ends without growing the buffer.
+  out.resize(static_cast<std::size_t>(stream->declared_size()) + 1);
+  std::size_t size = 0;
+  for (;;) {
+    if (size == out.size()) {
+      if (size > max_bytes) return false;
+      out.resize(std::min(size * 2, max_bytes + 1));
+    }
+    const long n = stream->read(out.data() + size, out.size() - size);
+    if (n < 0) {
+      failure = stream->failure();
+      return false;
+    }
+    if (n == 0) break;
+    size += static_cast<std::size_t>(n);
+  }
+  out.resize(size);
+  return true;
+}
+
 PartStream::PartStream(void* file, std::string name, std::uint64_t compressed,
-                       const PackageLimits& limits)
-    : file_(file), name_(std::move(name)), compressed_(compressed), limits_(limits) {}
+                       std::uint64_t declared, const PackageLimits& limits)
+    : file_(file),
+      name_(std::move(name)),
+      compressed_(compressed),
+      declared_(declared),
+      limits_(limits) {}
 
 PartStream::~PartStream() { zip_fclose(static_cast<zip_file_t*>(file_)); }
 

@@ -50,13 +50,17 @@ class PartStream {
   // Up to `capacity` bytes into `buffer`; 0 at the end, -1 on failure (see failure()).
   long read(char* buffer, std::size_t capacity);
   const PackageFailure& failure() const { return failure_; }
+  // The uncompressed size the archive declares (0 when unknown); it may lie.
+  std::uint64_t declared_size() const { return declared_; }
 
  private:
   friend class Package;
-  PartStream(void* file, std::string name, std::uint64_t compressed, const PackageLimits& limits);
+  PartStream(void* file, std::string name, std::uint64_t compressed, std::uint64_t declared,
+             const PackageLimits& limits);
   void* file_;  // zip_file_t*, kept opaque so that users need not include zip.h
   std::string name_;
   std::uint64_t compressed_;
+  std::uint64_t declared_;
   std::uint64_t produced_ = 0;
   PackageLimits limits_;
   PackageFailure failure_;
@@ -80,6 +84,12 @@ class Package {
 
   // Convenience for small parts (rels, core properties): the whole part as a string.
   PackageFailure read_part(const std::string& name, std::string& out) const;
+
+  // The whole part into `out` when it inflates to at most `max_bytes`, in one buffer sized
+  // from the declared size. False when it is larger, or fails (then `failure` says why, or is
+  // none when the part was merely too large); the caller then streams it instead.
+  bool read_part_within(const std::string& name, std::size_t max_bytes, std::string& out,
+                        PackageFailure& failure) const;
 
  private:
   struct Impl;

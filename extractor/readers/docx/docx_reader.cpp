@@ -1,6 +1,8 @@
 // The .docx reader: package checks, then the optional parts that shape the text (styles and
-// numbering for list labels, core properties for the title), then one streaming pass over the
-// main document part, then table grids.
+// numbering for list labels, core properties for the title), then one pass over the main
+// document part, then table grids. Each XML part is inflated whole and scanned (xml_scan.hpp)
+// when it is small and plain; otherwise, and whenever anything is wrong with it, libxml2 streams
+// it (xml_stream.hpp), which is where every XML diagnostic comes from.
 //
 // Diagnostic codes (all errors make the document unreadable unless noted):
 //   docx_legacy_doc     an OLE2 binary .doc; it must be converted (LibreOffice) first
@@ -31,6 +33,7 @@
 #include "extractor/readers/docx/docx_package.hpp"
 #include "extractor/readers/docx/numbering.hpp"
 #include "extractor/readers/docx/table_builder.hpp"
+#include "extractor/readers/docx/xml_scan.hpp"
 #include "extractor/readers/docx/xml_stream.hpp"
 
 namespace nianbao::readers {
@@ -109,11 +112,66 @@ struct PartOutcome {
   bool ok() const { return package.error == PackageError::none && xml == XmlError::none; }
 };
 
-// Streams the part `name` through `consume(XmlStream&)`.
+// The fast path's buffers, kept per thread from one part and one document to the next: fresh
+// buffers of a few hundred kB are mapped and faulted in anew each time, which costs more system
+// time than the scan. A buffer that grew beyond k_kept_scratch is released after use, so one
+// large document does not keep its memory.
+struct ScanScratch {
+  std::string text;
+  docx::ScannedXml scanned;
+};
+
+constexpr std::size_t k_kept_scratch = 4u << 20;
+
+ScanScratch& scan_scratch() {
+  thread_local ScanScratch scratch;
+  return scratch;
+}
+
+struct ReleaseLargeScratch {
+  ScanScratch& scratch;
+  explicit ReleaseLargeScratch(ScanScratch& kept) : scratch(kept) {}
+  ReleaseLargeScratch(const ReleaseLargeScratch&) = delete;
+  ReleaseLargeScratch& operator=(const ReleaseLargeScratch&) = delete;
+  ~ReleaseLargeScratch() {
+    const docx::ScannedXml& s = scratch.scanned;
+    const std::size_t held = scratch.text.capacity() + s.nodes.capacity() * sizeof(docx::ScanNode) +
+                             s.attributes.capacity() * sizeof(docx::ScanAttribute);
+    if (held > k_kept_scratch) scratch = ScanScratch{};
+  }
+};
+
+// The fast path: the whole part inflated and scanned (see xml_scan.hpp), then replayed through
+// `consume`. False, with nothing consumed, when the part must be streamed by libxml2 instead;
+// `missing` is set when the part is not in the archive at all.
+template <typename Consume>
+bool consume_scanned_part(const docx::Package& package, const std::string& name, bool& missing,
+                          Consume& consume) {
+  ScanScratch& scratch = scan_scratch();
+  const ReleaseLargeScratch release{scratch};
+  PackageFailure failure;
+  if (!package.read_part_within(name, docx::k_max_scanned_part, scratch.text, failure)) {
+    missing = failure.error == PackageError::missing_part;
+    return false;
+  }
+  if (!docx::scan_xml(scratch.text, k_max_xml_depth, scratch.scanned)) return false;
+  docx::XmlStream xml(scratch.text, scratch.scanned);
+  consume(xml);
+  return true;
+}
+
+// Reads the part `name` through `consume(XmlStream&)`: scanned when it can be, otherwise (and
+// for every failure, so that diagnostics and partial results stay those of libxml2) streamed.
 template <typename Consume>
 PartOutcome read_xml_part(const docx::Package& package, const std::string& name,
                           Consume&& consume) {
   PartOutcome outcome;
+  bool missing = false;
+  if (consume_scanned_part(package, name, missing, consume)) return outcome;
+  if (missing) {
+    outcome.package = {PackageError::missing_part, "no part " + name};
+    return outcome;
+  }
   std::unique_ptr<docx::PartStream> stream = package.open_part(name, outcome.package);
   if (!stream) return outcome;
   docx::XmlStream xml(*stream, k_max_xml_depth);

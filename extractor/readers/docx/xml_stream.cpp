@@ -5,10 +5,12 @@
 
 #include <algorithm>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "extractor/readers/docx/docx_package.hpp"
+#include "extractor/readers/docx/xml_scan.hpp"
 
 namespace nianbao::readers::docx {
 
@@ -134,6 +136,9 @@ XmlStream::XmlStream(PartStream& source, int max_depth)
   xmlTextReaderSetStructuredErrorHandler(impl_->reader, collect_error, &impl_->errors);
 }
 
+XmlStream::XmlStream(std::string_view text, const ScannedXml& scanned)
+    : scanned_(&scanned), scanned_text_(text) {}
+
 XmlStream::~XmlStream() = default;
 
 // Why the reader stopped: our DTD guard, the decompressing source, or the XML itself.
@@ -170,8 +175,24 @@ bool XmlStream::read_node() {
   return false;
 }
 
+XmlEvent XmlStream::next_scanned() {
+  if (cursor_ >= scanned_->nodes.size()) return XmlEvent::done;
+  current_ = cursor_++;
+  const ScanNode& node = scanned_->nodes[current_];
+  const std::string_view value(scanned_text_.data() + node.offset, node.length);
+  if (node.kind == ScanKind::text) {
+    text_ = value;
+    return XmlEvent::text;
+  }
+  local_name_ = value;
+  ns_uri_ = scanned_->namespaces[node.ns];
+  word_ns_ = scanned_->word_namespace[node.ns] != 0;
+  return node.kind == ScanKind::start ? XmlEvent::start : XmlEvent::end;
+}
+
 XmlEvent XmlStream::next() {
   text_ = {};
+  if (scanned_ != nullptr) return next_scanned();
   if (pending_end_) {
     pending_end_ = false;
     return XmlEvent::end;
@@ -213,6 +234,11 @@ XmlEvent XmlStream::next() {
 }
 
 void XmlStream::skip_element() {
+  if (scanned_ != nullptr) {
+    const ScanNode& node = scanned_->nodes[current_];
+    if (node.kind == ScanKind::start) cursor_ = std::size_t{node.end} + 1;
+    return;
+  }
   if (impl_->finished) return;
   pending_end_ = false;
   const int status = xmlTextReaderNext(impl_->reader);
@@ -224,7 +250,27 @@ void XmlStream::skip_element() {
   impl_->finished = true;
 }
 
+// The attribute as libxml2's reader finds it: in the transitional namespace, else in the
+// strict one, else without a namespace.
+std::optional<std::string_view> XmlStream::scanned_attribute(std::string_view local) const {
+  const ScanNode& node = scanned_->nodes[current_];
+  std::optional<std::string_view> found;
+  int found_rank = 3;
+  for (std::size_t i = node.first_attr; i < std::size_t{node.first_attr} + node.attr_count; ++i) {
+    const ScanAttribute& a = scanned_->attributes[i];
+    if (scanned_text_.substr(a.name_offset, a.name_length) != local) continue;
+    const std::string_view uri = scanned_->namespaces[a.ns];
+    const int rank = a.ns == 0 ? 2 : (uri == k_word_ns ? 0 : 1);
+    if (rank < found_rank) {
+      found_rank = rank;
+      found = scanned_text_.substr(a.value_offset, a.value_length);
+    }
+  }
+  return found;
+}
+
 std::string XmlStream::attribute(const char* local) const {
+  if (scanned_ != nullptr) return std::string(scanned_attribute(local).value_or(""));
   const auto* name = reinterpret_cast<const xmlChar*>(local);
   for (const char* ns : {k_word_ns_z, k_word_strict_ns_z}) {
     xmlChar* value =
@@ -243,6 +289,7 @@ std::string XmlStream::attribute(const char* local) const {
 }
 
 bool XmlStream::has_attribute(const char* local) const {
+  if (scanned_ != nullptr) return scanned_attribute(local).has_value();
   const auto* name = reinterpret_cast<const xmlChar*>(local);
   for (const char* ns : {k_word_ns_z, k_word_strict_ns_z}) {
     xmlChar* value =

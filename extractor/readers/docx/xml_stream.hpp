@@ -1,16 +1,20 @@
 #pragma once
-// A hardened pull parser over one XML part, built on libxml2's xmlTextReader so that a large
-// document.xml is streamed node by node and never held as a DOM. No network, no entity
+// A hardened pull parser over one XML part: either the nodes of a part already scanned by
+// scan_xml (the fast path, see xml_scan.hpp), or libxml2's xmlTextReader, which streams a
+// large or unusual part node by node and never holds it as a DOM. No network, no entity
 // substitution, no DTD loading, and any DOCTYPE at all is refused: WordprocessingML never
 // carries one, so its presence means an XXE or billion-laughs attempt.
 
+#include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace nianbao::readers::docx {
 
 class PartStream;
+struct ScannedXml;
 
 enum class XmlError {
   none,
@@ -26,6 +30,8 @@ class XmlStream {
  public:
   // Pulls from a decompressing part (which must outlive the stream).
   XmlStream(PartStream& source, int max_depth);
+  // Replays the nodes scan_xml found in `text` (both must outlive the stream); it never fails.
+  XmlStream(std::string_view text, const ScannedXml& scanned);
   ~XmlStream();
   XmlStream(const XmlStream&) = delete;
   XmlStream& operator=(const XmlStream&) = delete;
@@ -56,8 +62,15 @@ class XmlStream {
   void fail(XmlError error, std::string message);
   void fail_from_reader();
   bool read_node();
-  std::unique_ptr<Impl> impl_;
-  int max_depth_;
+  XmlEvent next_scanned();
+  std::optional<std::string_view> scanned_attribute(std::string_view local) const;
+  std::unique_ptr<Impl> impl_;  // the libxml2 reader; null on the fast path
+  int max_depth_ = 0;
+  // The fast path: the scanned nodes, the next one to report and the one reported last.
+  const ScannedXml* scanned_ = nullptr;
+  std::string_view scanned_text_;
+  std::size_t cursor_ = 0;
+  std::size_t current_ = 0;
   // Views into libxml2's interned names and the current node's value: valid until next().
   std::string_view local_name_;
   std::string_view ns_uri_;
