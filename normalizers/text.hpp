@@ -19,6 +19,10 @@ struct DecodedText {
 // Never fails: each byte of an ill-formed sequence becomes one U+FFFD, so offsets stay exact.
 DecodedText decode_utf8(std::string_view utf8);
 
+// The code point that starts at byte `pos` as decode_utf8 reads it (U+FFFD, one byte long,
+// where ill-formed), and its length in bytes: for walking text without decoding all of it.
+char32_t code_point_at(std::string_view utf8, std::size_t pos, std::size_t& length);
+
 std::string to_utf8(std::u32string_view chars);
 void append_utf8(std::string& out, char32_t c);
 
