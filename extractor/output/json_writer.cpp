@@ -1,6 +1,9 @@
 #include "extractor/output/json_writer.hpp"
 
+#include <charconv>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace nianbao::output {
 namespace {
@@ -30,24 +33,47 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
 // Bytes that go to the output as they are: printable ASCII other than '"' and '\\'.
 bool is_plain(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
 
+// Whether eight bytes are all plain, tested at once: most of a record is ASCII (keys, ids,
+// numbers), and this is the writer's inner loop. Subtracting 1 (or 0x20) from every byte sets
+// a byte's high bit where the byte was 0 (or below 0x20) and its own high bit was clear;
+// borrows between bytes only start at such a byte, so "is there any" is answered exactly.
+bool eight_plain_bytes(const char* p) {
+  std::uint64_t x = 0;
+  std::memcpy(&x, p, sizeof x);
+  constexpr std::uint64_t ones = 0x0101010101010101u;
+  constexpr std::uint64_t highs = 0x8080808080808080u;
+  const auto has_zero_byte = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
+  const std::uint64_t below_space = (x - ones * 0x20u) & ~x & highs;
+  const std::uint64_t quote_or_backslash =
+      has_zero_byte(x ^ (ones * static_cast<unsigned char>('"'))) |
+      has_zero_byte(x ^ (ones * static_cast<unsigned char>('\\')));
+  return ((x & highs) | below_space | quote_or_backslash) == 0;
+}
+
+// End of the run from `i` that needs no escaping: printable ASCII and well-formed UTF-8.
+std::size_t plain_run_end(std::string_view value, std::size_t i) {
+  while (i + 8 <= value.size() && eight_plain_bytes(value.data() + i)) i += 8;
+  while (i < value.size()) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    if (is_plain(c)) {
+      ++i;
+    } else if (c >= 0x80) {
+      const std::size_t len = utf8_sequence_length(value, i);
+      if (len == 0) break;
+      i += len;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
 }  // namespace
 
 void append_json_escaped(std::string& out, std::string_view value) {
   for (std::size_t i = 0; i < value.size();) {
     // Copy the longest run that needs no escaping (printable ASCII and valid UTF-8) in one go.
-    std::size_t run = i;
-    while (run < value.size()) {
-      const auto c = static_cast<unsigned char>(value[run]);
-      if (is_plain(c)) {
-        ++run;
-      } else if (c >= 0x80) {
-        const std::size_t len = utf8_sequence_length(value, run);
-        if (len == 0) break;
-        run += len;
-      } else {
-        break;
-      }
-    }
+    const std::size_t run = plain_run_end(value, i);
     if (run > i) {
       out.append(value.substr(i, run - i));
       i = run;
@@ -174,7 +200,9 @@ JsonWriter& JsonWriter::number_text(std::string_view digits) {
 
 JsonWriter& JsonWriter::integer(long long value) {
   before_value();
-  out_ += std::to_string(value);
+  char buffer[24];
+  const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+  out_.append(buffer, end);
   return *this;
 }
 
