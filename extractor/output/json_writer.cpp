@@ -1,5 +1,6 @@
 #include "extractor/output/json_writer.hpp"
 
+#include <array>
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
@@ -31,7 +32,14 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
 }
 
 // Bytes that go to the output as they are: printable ASCII other than '"' and '\\'.
-bool is_plain(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+constexpr bool is_plain(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+
+// is_plain as a table: one load a byte in the loop over short strings (keys, ids, statuses).
+constexpr std::array<bool, 256> k_plain_bytes = [] {
+  std::array<bool, 256> table{};
+  for (std::size_t c = 0; c < table.size(); ++c) table[c] = is_plain(static_cast<unsigned char>(c));
+  return table;
+}();
 
 // Whether eight bytes are all plain, tested at once: most of a record is ASCII (keys, ids,
 // numbers), and this is the writer's inner loop. Subtracting 1 (or 0x20) from every byte sets
@@ -55,7 +63,7 @@ std::size_t plain_run_end(std::string_view value, std::size_t i) {
   while (i + 8 <= value.size() && eight_plain_bytes(value.data() + i)) i += 8;
   while (i < value.size()) {
     const auto c = static_cast<unsigned char>(value[i]);
-    if (is_plain(c)) {
+    if (k_plain_bytes[c]) {
       ++i;
     } else if (c >= 0x80) {
       const std::size_t len = utf8_sequence_length(value, i);
