@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_set>
 
 #include "extractor/figures/identity_resolver.hpp"
 #include "extractor/figures/label_matcher.hpp"
@@ -795,7 +796,7 @@ class TableAssembler {
   std::vector<PendingShortRow> short_rows_;
   int extra_count_ = 0;
   std::map<std::string, HeaderMemory> headers_;
-  std::set<std::string> emitted_;
+  std::unordered_set<std::string> emitted_;  // only asked "seen before?", never iterated
 };
 
 }  // namespace
