@@ -181,18 +181,21 @@ std::optional<RowReading> find_row(const std::vector<Token>& tokens, const RowCa
 }
 
 // A label line of single-space-separated words ("信息内容 本年制发件数 本年废止件数", as pdftotext
-// -raw writes a header row) is also read word by word for column headers.
-std::vector<norm::Label> label_parts(const Token& t) {
-  std::vector<norm::Label> parts{t.key};
-  if (t.text.find(' ') == std::string::npos) return parts;
+// -raw writes a header row) is also read word by word for column headers. Each part is handed
+// to `visit` in turn: the whole label by reference (no copy: this runs for every label of
+// every header row), then each word.
+template <typename Visit>
+void for_each_label_part(const Token& t, Visit visit) {
+  visit(t.key);
+  if (t.text.find(' ') == std::string::npos) return;
   std::size_t start = 0;
   for (std::size_t i = 0; i <= t.text.size(); ++i) {
     if (i == t.text.size() || t.text[i] == ' ') {
-      if (i > start) parts.push_back(norm::normalize_label(t.text.substr(start, i - start)));
+      if (i > start)
+        visit(norm::normalize_label(std::string_view(t.text).substr(start, i - start)));
       start = i + 1;
     }
   }
-  return parts;
 }
 
 struct HeaderMemory {
@@ -282,7 +285,7 @@ class TableAssembler {
 
   void collect_version_evidence(const RowCandidate& c) {
     for (std::size_t k = 0; k < c.labels.size(); ++k) {
-      for (const norm::Label& label : label_parts(tokens_[c.labels[k]])) {
+      for_each_label_part(tokens_[c.labels[k]], [&](const norm::Label& label) {
         const auto groups = match_groups(label, "active");
         if (!groups.empty()) {
           const auto versions = versions_of(groups);
@@ -292,7 +295,7 @@ class TableAssembler {
         std::erase_if(columns, [](const ColumnMatch& m) { return m.score < 90; });
         const auto versions = versions_of(columns);
         if (versions.size() == 1) vote("active", *versions.begin());
-      }
+      });
     }
   }
 
@@ -340,7 +343,7 @@ class TableAssembler {
     labels.insert(labels.end(), reading.candidate->labels.begin(), reading.candidate->labels.end());
     for (std::size_t label_index : labels) {
       const Token& t = tokens_[label_index];
-      for (const norm::Label& label : label_parts(t)) {
+      for_each_label_part(t, [&](const norm::Label& label) {
         for (const templates::Column& column : group.columns) {
           if (match_template_label(label, column.label) >= 90 &&
               std::find(seen.order.begin(), seen.order.end(), column.key) == seen.order.end()) {
@@ -348,7 +351,7 @@ class TableAssembler {
             seen.text[column.key] = t.text;
           }
         }
-      }
+      });
     }
     if (!seen.order.empty()) memory = std::move(seen);
     return memory;
@@ -519,6 +522,8 @@ class TableAssembler {
   }
 
   void resolve_short_rows() {
+    // The index of every figure is built only for a document that has a short row.
+    if (short_rows_.empty()) return;
     std::map<std::string, norm::Decimal> known;
     for (const model::Figure& f : result_.figures)
       if (f.status == norm::CellStatus::value && f.value) known.emplace(f.id, *f.value);
