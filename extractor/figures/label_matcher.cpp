@@ -49,12 +49,14 @@ class LabelIndex {
   const std::vector<Hit>& hits(const norm::Label& doc) const {
     thread_local std::unordered_map<std::string, std::vector<Hit>> memo;
     constexpr std::size_t k_memo_limit = 1 << 12;
-    std::string key = doc.enumerator;
-    key.push_back('\x1f');
+    // The key is built in a buffer kept per thread: a lookup (nearly always a hit) then
+    // allocates nothing.
+    thread_local std::string key;
+    key.assign(doc.enumerator).push_back('\x1f');
     key += doc.body;
     if (auto it = memo.find(key); it != memo.end()) return it->second;
     if (memo.size() >= k_memo_limit) memo.clear();
-    return memo.emplace(std::move(key), compute_hits(doc)).first->second;
+    return memo.emplace(key, compute_hits(doc)).first->second;
   }
 
  private:
@@ -143,6 +145,13 @@ int match_template_label(const norm::Label& doc, const templates::TemplateLabel&
     best = std::max(best, score);
   }
   return best;
+}
+
+bool matches_by_core(const norm::Label& doc, const templates::TemplateLabel& label) {
+  constexpr int k_core_score = 90;
+  for (const auto& [e, score] : LabelIndex::instance().hits(doc))
+    if (e->label == &label) return score >= k_core_score;
+  return false;
 }
 
 std::vector<RowMatch> match_rows(const norm::Label& doc, std::string_view table_key) {

@@ -36,6 +36,11 @@ struct GroupMatch {
 // document to show the same enumerator, because the body alone is also a column header.
 int match_template_label(const norm::Label& doc, const templates::TemplateLabel& label);
 
+// match_template_label(doc, label) >= 90 (the bodies are equal, at least once notes in
+// parentheses are dropped), answered from the per-thread memo of the label index: such a
+// template label is always among the labels the index offers for `doc`.
+bool matches_by_core(const norm::Label& doc, const templates::TemplateLabel& label);
+
 // Every template row (all versions; of `table_key` only when it is not empty) that `doc`
 // matches with the best score found. Rows of different versions with the same table and key
 // count as one answer; several different rows mean the label is ambiguous.

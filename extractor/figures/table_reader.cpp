@@ -345,7 +345,7 @@ class TableAssembler {
       const Token& t = tokens_[label_index];
       for_each_label_part(t, [&](const norm::Label& label) {
         for (const templates::Column& column : group.columns) {
-          if (match_template_label(label, column.label) >= 90 &&
+          if (matches_by_core(label, column.label) &&
               std::find(seen.order.begin(), seen.order.end(), column.key) == seen.order.end()) {
             seen.order.push_back(column.key);
             seen.text[column.key] = t.text;
