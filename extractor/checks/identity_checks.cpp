@@ -73,25 +73,22 @@ model::Check balance(const templates::Identity& identity, const std::string& sco
   return check;
 }
 
-// The row keys of a table (or, for a single-row table, its blocks) and its column keys.
+// The row keys of a table (or, for a single-row table, its blocks) and its column keys, as
+// pointers into the template (which outlives every check).
 struct Shape {
-  std::vector<std::string> rows;
-  std::vector<std::string> columns;
+  std::vector<const std::string*> rows;
+  std::vector<const std::string*> columns;
 };
 
 Shape shape_of(const templates::TableTemplate& table) {
   Shape shape;
   if (table.layout == templates::Layout::single_row) {
-    for (const templates::Group& g : table.groups) shape.rows.push_back(g.key);
-    if (!table.groups.empty())
-      for (const templates::Column& c : table.groups.front().columns)
-        shape.columns.push_back(c.key);
+    for (const templates::Group& g : table.groups) shape.rows.push_back(&g.key);
   } else {
-    for (const templates::Row& r : table.rows) shape.rows.push_back(r.key);
-    if (!table.groups.empty())
-      for (const templates::Column& c : table.groups.front().columns)
-        shape.columns.push_back(c.key);
+    for (const templates::Row& r : table.rows) shape.rows.push_back(&r.key);
   }
+  if (!table.groups.empty())
+    for (const templates::Column& c : table.groups.front().columns) shape.columns.push_back(&c.key);
   return shape;
 }
 
@@ -99,7 +96,8 @@ void evaluate_balance(const templates::Identity& identity, const templates::Tabl
                       const FigureIndex& figures, std::vector<model::Check>& out) {
   const Shape shape = shape_of(table);
   const bool per_column = identity.scope == templates::Scope::per_column;
-  for (const std::string& scope : per_column ? shape.columns : shape.rows) {
+  for (const std::string* scope_key : per_column ? shape.columns : shape.rows) {
+    const std::string& scope = *scope_key;
     TermIds ids{table.key, scope, per_column, {}};
     const Side left = add_terms(identity.left, figures, ids);
     const Side right = add_terms(identity.right, figures, ids);
