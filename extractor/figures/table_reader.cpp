@@ -484,7 +484,7 @@ class TableAssembler {
       const templates::Column& column = *columns[k];
       auto text = header.text.find(column.key);
       emit(table, row_key, column, tokens_[cells[k]],
-           text == header.text.end() ? std::string() : text->second);
+           text == header.text.end() ? std::string_view() : std::string_view(text->second));
     }
   }
 
@@ -531,7 +531,7 @@ class TableAssembler {
   }
 
   void emit(const templates::TableTemplate& table, const std::string& row_key,
-            const templates::Column& column, const Token& cell, const std::string& header_text) {
+            const templates::Column& column, const Token& cell, std::string_view header_text) {
     model::Figure figure;
     figure.table = table.key;
     figure.row = row_key;
