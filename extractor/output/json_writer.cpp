@@ -135,23 +135,38 @@ void append_json_escaped(std::string& out, std::string_view value) {
   }
 }
 
-void JsonWriter::newline() {
-  if (indent_ <= 0) return;
+void JsonWriter::indent_line() {
   out_.push_back('\n');
   out_.append(stack_.size() * static_cast<std::size_t>(indent_), ' ');
 }
 
-void JsonWriter::before_value() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
+void JsonWriter::quoted(std::string_view text, std::string_view tail) {
+  // Keys, ids, statuses and most raw cell texts are short and need no escaping: they go out
+  // with their quotes and tail in one append, copied while they are checked.
+  constexpr std::size_t k_short = 48;
+  if (text.size() <= k_short) {
+    char buffer[k_short + 4];
+    char* at = buffer;
+    *at++ = '"';
+    bool plain = true;
+    for (char c : text) {
+      plain = plain && k_plain_bytes[static_cast<unsigned char>(c)];
+      *at++ = c;
+    }
+    if (plain) {
+      *at++ = '"';
+      for (char c : tail) *at++ = c;
+      out_.append(buffer, static_cast<std::size_t>(at - buffer));
+      return;
+    }
   }
-  if (!stack_.empty()) {
-    if (!stack_.back().empty) out_.push_back(',');
-    stack_.back().empty = false;
-    newline();
-  }
+  out_.push_back('"');
+  append_json_escaped(out_, text);
+  out_.push_back('"');
+  out_.append(tail);
 }
+
+std::string_view JsonWriter::key_separator() const { return indent_ > 0 ? ": " : ":"; }
 
 JsonWriter& JsonWriter::begin_object() {
   before_value();
@@ -185,18 +200,14 @@ JsonWriter& JsonWriter::end_array() {
 
 JsonWriter& JsonWriter::key(std::string_view name) {
   before_value();
-  out_.push_back('"');
-  append_json_escaped(out_, name);
-  out_ += indent_ > 0 ? "\": " : "\":";
+  quoted(name, key_separator());
   after_key_ = true;
   return *this;
 }
 
 JsonWriter& JsonWriter::string(std::string_view value) {
   before_value();
-  out_.push_back('"');
-  append_json_escaped(out_, value);
-  out_.push_back('"');
+  quoted(value, {});
   return *this;
 }
 
@@ -227,7 +238,10 @@ JsonWriter& JsonWriter::null() {
 }
 
 JsonWriter& JsonWriter::field(std::string_view name, std::string_view value) {
-  return key(name).string(value);
+  before_value();
+  quoted(name, key_separator());
+  quoted(value, {});
+  return *this;
 }
 
 JsonWriter& JsonWriter::field_or_null(std::string_view name, std::string_view value) {
