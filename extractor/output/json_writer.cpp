@@ -149,9 +149,14 @@ void JsonWriter::quoted(std::string_view text, std::string_view tail) {
     char* at = buffer;
     *at++ = '"';
     bool plain = true;
-    for (char c : text) {
-      plain = plain && k_plain_bytes[static_cast<unsigned char>(c)];
-      *at++ = c;
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8, at += 8) {
+      plain = plain && eight_plain_bytes(text.data() + i);
+      std::memcpy(at, text.data() + i, 8);
+    }
+    for (; i < text.size(); ++i) {
+      plain = plain && k_plain_bytes[static_cast<unsigned char>(text[i])];
+      *at++ = text[i];
     }
     if (plain) {
       *at++ = '"';
