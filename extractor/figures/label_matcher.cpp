@@ -177,13 +177,28 @@ std::vector<ColumnMatch> match_columns(const norm::Label& doc, std::string_view 
   return out;
 }
 
+namespace {
+
+bool is_group_named(const LabelIndex::Hit& hit, std::string_view table_key) {
+  return hit.entry->kind == ItemKind::group && table_selected(*hit.entry->table, table_key) &&
+         hit.score >= 90;
+}
+
+}  // namespace
+
 std::vector<GroupMatch> match_groups(const norm::Label& doc, std::string_view table_key) {
   std::vector<GroupMatch> out;
-  for (const auto& [e, score] : LabelIndex::instance().hits(doc)) {
-    if (e->kind != ItemKind::group || !table_selected(*e->table, table_key)) continue;
-    if (score >= 90) out.push_back({e->version, e->table, e->group});
+  for (const LabelIndex::Hit& hit : LabelIndex::instance().hits(doc)) {
+    if (is_group_named(hit, table_key))
+      out.push_back({hit.entry->version, hit.entry->table, hit.entry->group});
   }
   return out;
+}
+
+bool names_group(const norm::Label& doc, std::string_view table_key) {
+  const std::vector<LabelIndex::Hit>& hits = LabelIndex::instance().hits(doc);
+  return std::any_of(hits.begin(), hits.end(),
+                     [&](const LabelIndex::Hit& hit) { return is_group_named(hit, table_key); });
 }
 
 }  // namespace nianbao::figures

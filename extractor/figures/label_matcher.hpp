@@ -51,5 +51,7 @@ std::vector<ColumnMatch> match_columns(const norm::Label& doc, std::string_view 
 
 // Sub-table titles (第二十条第（五）项 …) and single-row blocks (行政复议 …) the label names.
 std::vector<GroupMatch> match_groups(const norm::Label& doc, std::string_view table_key);
+// !match_groups(doc, table_key).empty(), without building the list (asked of every label).
+bool names_group(const norm::Label& doc, std::string_view table_key);
 
 }  // namespace nianbao::figures

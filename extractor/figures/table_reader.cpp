@@ -42,12 +42,12 @@ void add_diagnostic(TablesResult& result, const char* code, model::Severity seve
 }
 
 bool is_appeals_anchor(const norm::Label& label) {
-  return !match_groups(label, "appeals").empty() || label.body == "行政诉讼";
+  return names_group(label, "appeals") || label.body == "行政诉讼";
 }
 
 // Whether a label says which table we are in (a sub-table title, table 三's caption).
 std::string context_from_label(const norm::Label& label) {
-  if (!match_groups(label, "active").empty()) return "active";
+  if (names_group(label, "active")) return "active";
   if (label.body.find("勾稽关系") != std::string::npos || label.body == "申请人情况")
     return "requests";
   if (is_appeals_anchor(label)) return "appeals";
@@ -536,7 +536,8 @@ class TableAssembler {
     figure.table = table.key;
     figure.row = row_key;
     figure.column = column.key;
-    figure.id = table.key + "." + row_key + "." + column.key;
+    figure.id.reserve(table.key.size() + row_key.size() + column.key.size() + 2);
+    figure.id.append(table.key).append(".").append(row_key).append(".").append(column.key);
     if (!emitted_.insert(figure.id).second) {
       add_diagnostic(result_, "duplicate_row", model::Severity::warning,
                      "figure " + figure.id + " appears more than once; the first is kept",
@@ -727,7 +728,7 @@ class TableAssembler {
     if (label.key.body.empty() || norm::code_point_count(label.text) > k_longest_row_label)
       return false;
     if (label.text.find("。") != std::string::npos) return false;
-    return match_columns(label.key, "").empty() && match_groups(label.key, "").empty();
+    return match_columns(label.key, "").empty() && !names_group(label.key, "");
   }
 
   // A local row inside a sub-table of 表二 (其他主动公开文件 in 第二十条第（一）项): kept under an
@@ -804,6 +805,14 @@ class TableAssembler {
   std::unordered_set<std::string> emitted_;  // only asked "seen before?", never iterated
 };
 
+// Cells of every row candidate: about how many figures a document gives, to reserve them once
+// (a figure is large, and moving them as the vector grows cost more than making them).
+std::size_t cell_count(const std::vector<RowCandidate>& candidates) {
+  std::size_t cells = 0;
+  for (const RowCandidate& c : candidates) cells += c.cells.size();
+  return cells;
+}
+
 }  // namespace
 
 std::string_view table_for_section(std::string_view section_key) {
@@ -817,6 +826,7 @@ TablesResult read_tables(const std::vector<Token>& tokens,
                          const std::vector<layout::SectionHeading>& sections) {
   TablesResult result;
   const std::vector<RowCandidate> candidates = Segmenter(tokens, sections).run();
+  result.figures.reserve(cell_count(candidates));
   TableAssembler(tokens, result).run(candidates);
   return result;
 }
