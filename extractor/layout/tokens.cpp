@@ -381,6 +381,9 @@ TokenKind classify_cell_text(std::string_view text) {
 std::vector<Token> tokenize(const model::Document& doc,
                             const std::vector<SectionHeading>& sections) {
   std::vector<Token> out;
+  // About one token a line (a row of several cells on one line gives more, a blank line none):
+  // reserved so that the tokens, which are large, are not moved at every growth.
+  out.reserve(doc.blocks.size());
   std::size_t next_section = 0;
   bool pending_row_start = true;
   for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
