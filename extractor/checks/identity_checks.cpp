@@ -4,6 +4,7 @@
 #include <set>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include "extractor/templates/template.hpp"
 
@@ -54,14 +55,14 @@ Side add_terms(const std::vector<std::string>& terms, const FigureIndex& figures
 }
 
 model::Check balance(const templates::Identity& identity, const std::string& scope_kind,
-                     const std::string& scope_value, const Side& left, const Side& right) {
+                     const std::string& scope_value, Side left, const Side& right) {
   model::Check check;
   check.id = identity.id;
   check.rule = identity.rule;
   check.scope_kind = scope_kind;
   check.scope_value = scope_value;
   check.expr = identity.expr;
-  check.missing = left.missing;
+  check.missing = std::move(left.missing);
   check.missing.insert(check.missing.end(), right.missing.begin(), right.missing.end());
   if (check.missing.empty() && left.sum && right.sum) {
     check.left = left.sum;
@@ -99,11 +100,11 @@ void evaluate_balance(const templates::Identity& identity, const templates::Tabl
   for (const std::string* scope_key : per_column ? shape.columns : shape.rows) {
     const std::string& scope = *scope_key;
     TermIds ids{table.key, scope, per_column, {}};
-    const Side left = add_terms(identity.left, figures, ids);
+    Side left = add_terms(identity.left, figures, ids);
     const Side right = add_terms(identity.right, figures, ids);
     // A column or row the document does not show at all is not checked.
     if (left.present + right.present == 0) continue;
-    out.push_back(balance(identity, per_column ? "column" : "row", scope, left, right));
+    out.push_back(balance(identity, per_column ? "column" : "row", scope, std::move(left), right));
   }
 }
 

@@ -361,6 +361,7 @@ class TableAssembler {
                                                      const HeaderMemory& header,
                                                      std::size_t cell_count = 0) const {
     std::vector<const templates::Column*> order;
+    order.reserve(group.columns.size());
     auto in_header_order = [&] {
       for (const std::string& key : header.order) {
         for (const templates::Column& column : group.columns)

@@ -140,6 +140,7 @@ void tokenize_pipe_line(LineContext& ctx, std::string_view line) {
     std::size_t offset;
   };
   std::vector<Piece> pieces;
+  pieces.reserve(static_cast<std::size_t>(std::count(line.begin(), line.end(), '|')) + 1);
   std::size_t start = 0;
   for (std::size_t i = 0; i <= line.size(); ++i) {
     if (i == line.size() || line[i] == '|') {
