@@ -50,16 +50,33 @@ class LabelIndex {
     thread_local std::unordered_map<std::string, std::vector<Hit>> memo;
     constexpr std::size_t k_memo_limit = 1 << 12;
     // The key is built in a buffer kept per thread: a lookup (nearly always a hit) then
-    // allocates nothing.
+    // allocates nothing. The entry of the last key is kept too: the table reader asks about the
+    // same label several times in a row (groups, columns, each column of a header), and
+    // comparing the label with the key is cheaper than hashing it. Elements of an unordered_map
+    // stay where they are until they are erased, so the pointer holds until the memo is cleared.
     thread_local std::string key;
+    thread_local const std::vector<Hit>* last = nullptr;
+    if (last != nullptr && is_key_of(key, doc)) return *last;
+    last = nullptr;  // until the new key has its entry (compute_hits may throw)
     key.assign(doc.enumerator).push_back('\x1f');
     key += doc.body;
-    if (auto it = memo.find(key); it != memo.end()) return it->second;
+    if (auto it = memo.find(key); it != memo.end()) {
+      last = &it->second;
+      return *last;
+    }
     if (memo.size() >= k_memo_limit) memo.clear();
-    return memo.emplace(key, compute_hits(doc)).first->second;
+    last = &memo.emplace(key, compute_hits(doc)).first->second;
+    return *last;
   }
 
  private:
+  // Whether `key` is the memo key of `doc`: enumerator, '\x1f', body.
+  static bool is_key_of(std::string_view key, const norm::Label& doc) {
+    const std::size_t split = doc.enumerator.size();
+    return key.size() == split + 1 + doc.body.size() && key.substr(0, split) == doc.enumerator &&
+           key[split] == '\x1f' && key.substr(split + 1) == doc.body;
+  }
+
   std::vector<Hit> compute_hits(const norm::Label& doc) const {
     std::vector<Hit> out;
     auto offer = [&](const std::vector<std::size_t>& ids) {
