@@ -41,21 +41,56 @@ constexpr std::array<bool, 256> k_plain_bytes = [] {
   return table;
 }();
 
-// Whether eight bytes are all plain, tested at once: most of a record is ASCII (keys, ids,
-// numbers), and this is the writer's inner loop. Subtracting 1 (or 0x20) from every byte sets
-// a byte's high bit where the byte was 0 (or below 0x20) and its own high bit was clear;
-// borrows between bytes only start at such a byte, so "is there any" is answered exactly.
-bool eight_plain_bytes(const char* p) {
-  std::uint64_t x = 0;
+// Whether the bytes of a word (8 or 4 bytes) are all plain, tested at once: most of a record
+// is ASCII (keys, ids, numbers), and this is the writer's inner loop. Subtracting 1 (or 0x20)
+// from every byte sets a byte's high bit where the byte was 0 (or below 0x20) and its own high
+// bit was clear; borrows between bytes only start at such a byte, so "is there any" is
+// answered exactly.
+template <typename Word>
+bool word_is_plain(const char* p) {
+  Word x = 0;
   std::memcpy(&x, p, sizeof x);
-  constexpr std::uint64_t ones = 0x0101010101010101u;
-  constexpr std::uint64_t highs = 0x8080808080808080u;
-  const auto has_zero_byte = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
-  const std::uint64_t below_space = (x - ones * 0x20u) & ~x & highs;
-  const std::uint64_t quote_or_backslash =
-      has_zero_byte(x ^ (ones * static_cast<unsigned char>('"'))) |
-      has_zero_byte(x ^ (ones * static_cast<unsigned char>('\\')));
+  constexpr Word ones = static_cast<Word>(0x0101010101010101u);
+  constexpr Word highs = static_cast<Word>(0x8080808080808080u);
+  const auto has_zero_byte = [](Word v) { return static_cast<Word>((v - ones) & ~v & highs); };
+  const auto below_space = static_cast<Word>((x - ones * 0x20u) & ~x & highs);
+  const auto quote_or_backslash =
+      static_cast<Word>(has_zero_byte(static_cast<Word>(x ^ (ones * Word{'"'}))) |
+                        has_zero_byte(static_cast<Word>(x ^ (ones * Word{'\\'}))));
   return ((x & highs) | below_space | quote_or_backslash) == 0;
+}
+
+bool eight_plain_bytes(const char* p) { return word_is_plain<std::uint64_t>(p); }
+
+// Copies `text` to `to` and says whether every byte of it is plain. Whole words are tested
+// and copied; the last partial word is done as a whole word ending at the text's end (it
+// overlaps bytes already done, which changes neither answer nor copy).
+template <typename Word>
+bool copy_words_if_plain(std::string_view text, char* to) {
+  constexpr std::size_t n = sizeof(Word);
+  bool plain = true;
+  std::size_t i = 0;
+  for (; i + n <= text.size(); i += n) {
+    plain = word_is_plain<Word>(text.data() + i) && plain;
+    std::memcpy(to + i, text.data() + i, n);
+  }
+  if (i < text.size()) {
+    const std::size_t last = text.size() - n;
+    plain = word_is_plain<Word>(text.data() + last) && plain;
+    std::memcpy(to + last, text.data() + last, n);
+  }
+  return plain;
+}
+
+bool copy_if_plain(std::string_view text, char* to) {
+  if (text.size() >= 8) return copy_words_if_plain<std::uint64_t>(text, to);
+  if (text.size() >= 4) return copy_words_if_plain<std::uint32_t>(text, to);
+  bool plain = true;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    plain = k_plain_bytes[static_cast<unsigned char>(text[i])] && plain;
+    to[i] = text[i];
+  }
+  return plain;
 }
 
 // End of the run from `i` that needs no escaping: printable ASCII and well-formed UTF-8.
@@ -146,19 +181,9 @@ void JsonWriter::quoted(std::string_view text, std::string_view tail) {
   constexpr std::size_t k_short = 48;
   if (text.size() <= k_short) {
     char buffer[k_short + 4];
-    char* at = buffer;
-    *at++ = '"';
-    bool plain = true;
-    std::size_t i = 0;
-    for (; i + 8 <= text.size(); i += 8, at += 8) {
-      plain = plain && eight_plain_bytes(text.data() + i);
-      std::memcpy(at, text.data() + i, 8);
-    }
-    for (; i < text.size(); ++i) {
-      plain = plain && k_plain_bytes[static_cast<unsigned char>(text[i])];
-      *at++ = text[i];
-    }
-    if (plain) {
+    buffer[0] = '"';
+    if (copy_if_plain(text, buffer + 1)) {
+      char* at = buffer + 1 + text.size();
       *at++ = '"';
       for (char c : tail) *at++ = c;
       out_.append(buffer, static_cast<std::size_t>(at - buffer));
