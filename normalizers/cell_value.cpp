@@ -1,6 +1,9 @@
 #include "normalizers/cell_value.hpp"
 
 #include <array>
+#include <functional>
+#include <string>
+#include <unordered_map>
 
 #include "normalizers/scanner.hpp"
 #include "normalizers/text.hpp"
@@ -137,8 +140,20 @@ CellValue parse_cell(std::string_view text, std::string_view column_unit) {
 
 bool looks_like_cell_value(std::string_view text) {
   if (is_plain_ascii_number(trim_white_space(text))) return true;
+  // Every label of every report is asked (that is what tells labels from values), and the
+  // same labels recur from report to report: answers for short texts are remembered per
+  // thread, as the label memo does, within a bounded size.
+  thread_local std::unordered_map<std::string, bool, StringViewHash, std::equal_to<>> memo;
+  constexpr std::size_t k_memo_limit = 1 << 12;
+  constexpr std::size_t k_longest_remembered = 256;
+  if (auto it = memo.find(text); it != memo.end()) return it->second;
   const CellStatus status = parse_cell(text).status;
-  return status == CellStatus::value || status == CellStatus::not_applicable;
+  const bool value = status == CellStatus::value || status == CellStatus::not_applicable;
+  if (text.size() <= k_longest_remembered) {
+    if (memo.size() >= k_memo_limit) memo.clear();
+    memo.emplace(text, value);
+  }
+  return value;
 }
 
 std::string unit_from_header(std::string_view header) {

@@ -14,6 +14,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "normalizers/text.hpp"
+
 namespace nianbao::norm {
 namespace {
 
@@ -242,15 +244,6 @@ std::string u32_to_utf8(std::u32string_view s) {
 
 Label normalize_label_uncached(std::string_view raw);
 
-namespace {
-
-struct ViewHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
-}  // namespace
-
 std::string normalize_for_match(std::string_view raw) {
   icu::UnicodeString u =
       icu::UnicodeString::fromUTF8(icu::StringPiece(raw.data(), static_cast<int32_t>(raw.size())));
@@ -287,7 +280,7 @@ std::string normalize_for_match(std::string_view raw) {
 Label normalize_label(std::string_view raw) {
   // Labels recur in every report of a bulk run; normalising costs ICU work each time.
   // Looked up by view (no key string built for a hit, which is nearly every lookup).
-  thread_local std::unordered_map<std::string, Label, ViewHash, std::equal_to<>> memo;
+  thread_local std::unordered_map<std::string, Label, StringViewHash, std::equal_to<>> memo;
   constexpr std::size_t k_memo_limit = 1 << 12;
   if (auto it = memo.find(raw); it != memo.end()) return it->second;
   if (memo.size() >= k_memo_limit) memo.clear();
