@@ -1,6 +1,9 @@
 #include "normalizers/cell_value.hpp"
 
 #include <array>
+#include <functional>
+#include <string>
+#include <unordered_map>
 
 #include "normalizers/scanner.hpp"
 #include "normalizers/text.hpp"
@@ -15,12 +18,13 @@ bool is_dash(char32_t c) {
          c == U'‒' || c == U'−' || c == U'─';
 }
 
-// "/", "／", any run of dashes ("-", "—", "——", "－－"), "无", "不涉及".
-bool is_not_applicable(std::u32string_view cell) {
-  if (cell == U"/" || cell == U"／" || cell == U"无" || cell == U"不涉及") return true;
+// "/", "／", any run of dashes ("-", "—", "——", "－－"), "无", "不涉及". Read on the UTF-8
+// itself: a well-formed code point has exactly one encoding, and every cell passes here.
+bool is_not_applicable(std::string_view cell) {
+  if (cell == "/" || cell == "／" || cell == "无" || cell == "不涉及") return true;
   if (cell.empty()) return false;
-  for (char32_t c : cell) {
-    if (!is_dash(c)) return false;
+  for (std::size_t pos = 0, length = 0; pos < cell.size(); pos += length) {
+    if (!is_dash(code_point_at(cell, pos, length))) return false;
   }
   return true;
 }
@@ -31,9 +35,12 @@ bool is_cell_unit(UnitKind kind) {
          kind == UnitKind::percent || kind == UnitKind::measure;
 }
 
-// 万 or 亿 written in the number itself ("5万").
-bool has_big_multiplier(std::u32string_view cell) {
-  return cell.find_first_of(U"万萬亿億") != std::u32string_view::npos;
+// 万 or 亿 written in the number itself ("5万"). Searched as UTF-8: a lead byte always starts a
+// code point, so finding the bytes is finding the character.
+bool has_big_multiplier(std::string_view cell) {
+  for (std::string_view multiplier : {"万", "萬", "亿", "億"})
+    if (cell.find(multiplier) != std::string_view::npos) return true;
+  return false;
 }
 
 // Applies the column's unit to a value the cell writes without one. A cell that writes its own
@@ -115,8 +122,7 @@ CellValue parse_cell(std::string_view text, std::string_view column_unit) {
       return cell;
     }
   }
-  const DecodedText decoded = decode_utf8(trimmed);
-  if (is_not_applicable(decoded.chars)) {
+  if (is_not_applicable(trimmed)) {
     cell.status = CellStatus::not_applicable;
     return cell;
   }
@@ -127,15 +133,27 @@ CellValue parse_cell(std::string_view text, std::string_view column_unit) {
   cell.unit = figure->unit;
   cell.qualifier = figure->qualifier;
   if (!cell.unit.empty()) return cell;  // a unit in the cell wins over the column's
-  auto with_column_unit = apply_column_unit(cell, column_unit, has_big_multiplier(decoded.chars));
+  auto with_column_unit = apply_column_unit(cell, column_unit, has_big_multiplier(trimmed));
   if (!with_column_unit) return CellValue{};
   return *with_column_unit;
 }
 
 bool looks_like_cell_value(std::string_view text) {
   if (is_plain_ascii_number(trim_white_space(text))) return true;
+  // Every label of every report is asked (that is what tells labels from values), and the
+  // same labels recur from report to report: answers for short texts are remembered per
+  // thread, as the label memo does, within a bounded size.
+  thread_local std::unordered_map<std::string, bool, StringViewHash, std::equal_to<>> memo;
+  constexpr std::size_t k_memo_limit = 1 << 12;
+  constexpr std::size_t k_longest_remembered = 256;
+  if (auto it = memo.find(text); it != memo.end()) return it->second;
   const CellStatus status = parse_cell(text).status;
-  return status == CellStatus::value || status == CellStatus::not_applicable;
+  const bool value = status == CellStatus::value || status == CellStatus::not_applicable;
+  if (text.size() <= k_longest_remembered) {
+    if (memo.size() >= k_memo_limit) memo.clear();
+    memo.emplace(text, value);
+  }
+  return value;
 }
 
 std::string unit_from_header(std::string_view header) {

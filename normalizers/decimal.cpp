@@ -1,6 +1,9 @@
 #include "normalizers/decimal.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <limits>
 
 namespace nianbao::norm {
 
@@ -47,6 +50,14 @@ std::optional<Int128> rescale_up(Int128 mantissa, int scale, int target_scale) {
 std::string unsigned_digits(Int128 mantissa) {
   UInt128 magnitude =
       mantissa < 0 ? static_cast<UInt128>(-(mantissa + 1)) + 1 : static_cast<UInt128>(mantissa);
+  // Nearly every figure fits in 64 bits, where division is one instruction rather than a call
+  // into the 128-bit runtime for every digit.
+  if (magnitude <= std::numeric_limits<std::uint64_t>::max()) {
+    char buffer[20];
+    const auto end =
+        std::to_chars(buffer, buffer + sizeof buffer, static_cast<std::uint64_t>(magnitude)).ptr;
+    return std::string(buffer, end);
+  }
   std::string digits;
   do {
     digits.push_back(static_cast<char>('0' + static_cast<int>(magnitude % 10)));

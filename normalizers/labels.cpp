@@ -9,9 +9,12 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <functional>
 #include <memory>
 #include <unordered_map>
 #include <vector>
+
+#include "normalizers/text.hpp"
 
 namespace nianbao::norm {
 namespace {
@@ -294,9 +297,10 @@ std::string normalize_for_match(std::string_view raw) {
 
 Label normalize_label(std::string_view raw) {
   // Labels recur in every report of a bulk run; normalising costs ICU work each time.
-  thread_local std::unordered_map<std::string, Label> memo;
+  // Looked up by view (no key string built for a hit, which is nearly every lookup).
+  thread_local std::unordered_map<std::string, Label, StringViewHash, std::equal_to<>> memo;
   constexpr std::size_t k_memo_limit = 1 << 12;
-  if (auto it = memo.find(std::string(raw)); it != memo.end()) return it->second;
+  if (auto it = memo.find(raw); it != memo.end()) return it->second;
   if (memo.size() >= k_memo_limit) memo.clear();
   Label label = normalize_label_uncached(raw);
   memo.emplace(std::string(raw), label);

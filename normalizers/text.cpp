@@ -45,7 +45,36 @@ bool decode_one(std::string_view utf8, std::size_t pos, char32_t& out, std::size
   return true;
 }
 
+bool is_continuation_byte(char byte) { return (static_cast<unsigned char>(byte) & 0xC0u) == 0x80u; }
+
+// Where decode_utf8 starts the last code point of `utf8`, given that `floor` is where one of
+// its code points starts. Decoding forward stops at every byte that is not a continuation
+// byte (a well-formed sequence holds continuation bytes only after its lead), so the last such
+// byte starts the last code point when its sequence is well-formed and ends exactly at the end;
+// otherwise the last byte is an ill-formed code point of its own.
+std::size_t last_code_point_start(std::string_view utf8, std::size_t floor) {
+  const std::size_t end = utf8.size();
+  const std::size_t lowest = end - floor > 4 ? end - 4 : floor;
+  for (std::size_t pos = end; pos-- > lowest;) {
+    if (is_continuation_byte(utf8[pos])) continue;
+    char32_t c = 0;
+    std::size_t length = 0;
+    if (decode_one(utf8, pos, c, length) && pos + length == end) return pos;
+    break;
+  }
+  return end - 1;
+}
+
 }  // namespace
+
+char32_t code_point_at(std::string_view utf8, std::size_t pos, std::size_t& length) {
+  char32_t c = 0;
+  if (!decode_one(utf8, pos, c, length)) {
+    c = k_replacement;
+    length = 1;
+  }
+  return c;
+}
 
 DecodedText decode_utf8(std::string_view utf8) {
   // Reserving by lead bytes (an upper bound on code points) rather than by bytes keeps the
@@ -97,12 +126,23 @@ std::string to_utf8(std::u32string_view chars) {
   return out;
 }
 
+namespace {
+
+// u_isUWhiteSpace covers U+3000 and NBSP; the zero-width characters are not white space to
+// Unicode but are invisible padding in converted documents.
+bool is_non_ascii_white_space(char32_t c) {
+  return u_isUWhiteSpace(static_cast<UChar32>(c)) || c == 0x200B || c == 0xFEFF;
+}
+
+}  // namespace
+
 bool is_white_space(char32_t c) {
   if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return true;
   if (c < 0x80) return false;
-  // u_isUWhiteSpace covers U+3000 and NBSP; the zero-width characters are not white space to
-  // Unicode but are invisible padding in converted documents.
-  return u_isUWhiteSpace(static_cast<UChar32>(c)) || c == 0x200B || c == 0xFEFF;
+  // Asked for the first and last character of every cell and label: one bit lookup instead of
+  // a property lookup in ICU.
+  static const CodePointSet k_non_ascii_white_space(is_non_ascii_white_space);
+  return k_non_ascii_white_space.contains(c);
 }
 
 bool is_han(char32_t c) {
@@ -124,12 +164,24 @@ CodePointSet::CodePointSet(bool (*predicate)(char32_t)) : bits_(k_bmp_size), pre
 }
 
 std::string_view trim_white_space(std::string_view utf8) {
-  const DecodedText text = decode_utf8(utf8);
+  // Only the code points at either end are decoded: every table cell passes here, and
+  // decoding a whole cell into buffers just to look at its ends cost more than the rest of
+  // reading it.
   std::size_t first = 0;
-  std::size_t last = text.chars.size();
-  while (first < last && is_white_space(text.chars[first])) ++first;
-  while (last > first && is_white_space(text.chars[last - 1])) --last;
-  return utf8.substr(text.byte_offsets[first], text.byte_offsets[last] - text.byte_offsets[first]);
+  while (first < utf8.size()) {
+    std::size_t length = 0;
+    if (!is_white_space(code_point_at(utf8, first, length))) break;
+    first += length;
+  }
+  std::size_t last = utf8.size();
+  while (last > first) {
+    const std::string_view head = utf8.substr(0, last);
+    const std::size_t start = last_code_point_start(head, first);
+    std::size_t length = 0;
+    if (!is_white_space(code_point_at(head, start, length))) break;
+    last = start;
+  }
+  return utf8.substr(first, last - first);
 }
 
 std::u32string nfkc(std::u32string_view span) {

@@ -3,6 +3,7 @@
 // its byte offset, so a span found on code points maps back to the exact bytes of the input.
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,8 +20,19 @@ struct DecodedText {
 // Never fails: each byte of an ill-formed sequence becomes one U+FFFD, so offsets stay exact.
 DecodedText decode_utf8(std::string_view utf8);
 
+// The code point that starts at byte `pos` as decode_utf8 reads it (U+FFFD, one byte long,
+// where ill-formed), and its length in bytes: for walking text without decoding all of it.
+char32_t code_point_at(std::string_view utf8, std::size_t pos, std::size_t& length);
+
 std::string to_utf8(std::u32string_view chars);
 void append_utf8(std::string& out, char32_t c);
+
+// Hashes strings and string views alike, so that a memo keyed by std::string (with
+// std::equal_to<>) is looked up by view without building a key.
+struct StringViewHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
 
 // ASCII and Unicode white space, including U+3000 (ideographic space) and U+00A0 (NBSP).
 bool is_white_space(char32_t c);

@@ -1,16 +1,19 @@
 #include "extractor/checks/identity_checks.hpp"
 
-#include <functional>
-#include <map>
 #include <optional>
 #include <set>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
 
 #include "extractor/templates/template.hpp"
 
 namespace nianbao::checks {
 namespace {
 
-using FigureIndex = std::map<std::string, const model::Figure*>;
+// Figure ids as views into the figures themselves: the index lives only while the figures do,
+// and copying every id into a tree of strings cost more than the checks.
+using FigureIndex = std::unordered_map<std::string_view, const model::Figure*>;
 
 struct Side {
   std::optional<norm::Decimal> sum;
@@ -18,17 +21,32 @@ struct Side {
   int present = 0;  // terms that have a figure at all (of any status)
 };
 
-Side add_terms(const std::vector<std::string>& terms, const FigureIndex& figures,
-               const std::function<std::string(const std::string&)>& id_of) {
+// The figure id "<table>.<row>.<column>" of one term, written into a buffer reused for every
+// term of a scope.
+struct TermIds {
+  const std::string& table;
+  const std::string& scope;
+  bool per_column;
+  std::string id;
+
+  std::string_view of(const std::string& term) {
+    const std::string& row = per_column ? term : scope;
+    const std::string& column = per_column ? scope : term;
+    id.assign(table).append(".").append(row).append(".").append(column);
+    return id;
+  }
+};
+
+Side add_terms(const std::vector<std::string>& terms, const FigureIndex& figures, TermIds& ids) {
   Side side;
   side.sum = norm::Decimal();
   for (const std::string& term : terms) {
-    const std::string id = id_of(term);
+    const std::string_view id = ids.of(term);
     auto it = figures.find(id);
     if (it != figures.end()) ++side.present;
     if (it == figures.end() || it->second->status != norm::CellStatus::value ||
         !it->second->value) {
-      side.missing.push_back(id);
+      side.missing.emplace_back(id);
       continue;
     }
     if (side.sum) side.sum = side.sum->checked_add(*it->second->value);
@@ -37,14 +55,14 @@ Side add_terms(const std::vector<std::string>& terms, const FigureIndex& figures
 }
 
 model::Check balance(const templates::Identity& identity, const std::string& scope_kind,
-                     const std::string& scope_value, const Side& left, const Side& right) {
+                     const std::string& scope_value, Side left, const Side& right) {
   model::Check check;
   check.id = identity.id;
   check.rule = identity.rule;
   check.scope_kind = scope_kind;
   check.scope_value = scope_value;
   check.expr = identity.expr;
-  check.missing = left.missing;
+  check.missing = std::move(left.missing);
   check.missing.insert(check.missing.end(), right.missing.begin(), right.missing.end());
   if (check.missing.empty() && left.sum && right.sum) {
     check.left = left.sum;
@@ -56,25 +74,22 @@ model::Check balance(const templates::Identity& identity, const std::string& sco
   return check;
 }
 
-// The row keys of a table (or, for a single-row table, its blocks) and its column keys.
+// The row keys of a table (or, for a single-row table, its blocks) and its column keys, as
+// pointers into the template (which outlives every check).
 struct Shape {
-  std::vector<std::string> rows;
-  std::vector<std::string> columns;
+  std::vector<const std::string*> rows;
+  std::vector<const std::string*> columns;
 };
 
 Shape shape_of(const templates::TableTemplate& table) {
   Shape shape;
   if (table.layout == templates::Layout::single_row) {
-    for (const templates::Group& g : table.groups) shape.rows.push_back(g.key);
-    if (!table.groups.empty())
-      for (const templates::Column& c : table.groups.front().columns)
-        shape.columns.push_back(c.key);
+    for (const templates::Group& g : table.groups) shape.rows.push_back(&g.key);
   } else {
-    for (const templates::Row& r : table.rows) shape.rows.push_back(r.key);
-    if (!table.groups.empty())
-      for (const templates::Column& c : table.groups.front().columns)
-        shape.columns.push_back(c.key);
+    for (const templates::Row& r : table.rows) shape.rows.push_back(&r.key);
   }
+  if (!table.groups.empty())
+    for (const templates::Column& c : table.groups.front().columns) shape.columns.push_back(&c.key);
   return shape;
 }
 
@@ -82,16 +97,14 @@ void evaluate_balance(const templates::Identity& identity, const templates::Tabl
                       const FigureIndex& figures, std::vector<model::Check>& out) {
   const Shape shape = shape_of(table);
   const bool per_column = identity.scope == templates::Scope::per_column;
-  for (const std::string& scope : per_column ? shape.columns : shape.rows) {
-    auto id_of = [&](const std::string& term) {
-      return per_column ? table.key + "." + term + "." + scope
-                        : table.key + "." + scope + "." + term;
-    };
-    const Side left = add_terms(identity.left, figures, id_of);
-    const Side right = add_terms(identity.right, figures, id_of);
+  for (const std::string* scope_key : per_column ? shape.columns : shape.rows) {
+    const std::string& scope = *scope_key;
+    TermIds ids{table.key, scope, per_column, {}};
+    Side left = add_terms(identity.left, figures, ids);
+    const Side right = add_terms(identity.right, figures, ids);
     // A column or row the document does not show at all is not checked.
     if (left.present + right.present == 0) continue;
-    out.push_back(balance(identity, per_column ? "column" : "row", scope, left, right));
+    out.push_back(balance(identity, per_column ? "column" : "row", scope, std::move(left), right));
   }
 }
 

@@ -1,5 +1,6 @@
 // `nianbao extract INPUT...`: one record per input, in input order, on N threads; as JSON,
 // NDJSON or the flat form, and/or into a SQLite or PostgreSQL database.
+#include <malloc.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -112,7 +113,21 @@ struct FileCloser {
   }
 };
 
+// A worker frees its report's memory (some hundred KB) and asks for as much again for the next
+// one. glibc gives the top of a thread's heap back to the kernel as soon as a little is free
+// there, so every report paid for its pages again in page faults (2,000 text reports: 38,000
+// faults, half the run's system time). Up to a few MiB freed per heap is kept for the next one.
+void keep_freed_memory_for_reuse() {
+#if defined(__GLIBC__)
+  constexpr int k_trim_threshold = 8 << 20;
+  constexpr int k_top_pad = 1 << 20;
+  mallopt(M_TRIM_THRESHOLD, k_trim_threshold);
+  mallopt(M_TOP_PAD, k_top_pad);
+#endif
+}
+
 int run(const ExtractOptions& o, bulk::RecordForm form) {
+  keep_freed_memory_for_reuse();
   std::unique_ptr<std::FILE, FileCloser> file;
   if (!o.output.empty() && form != bulk::RecordForm::none) {
     file.reset(std::fopen(o.output.c_str(), "wb"));

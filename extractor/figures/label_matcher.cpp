@@ -49,15 +49,34 @@ class LabelIndex {
   const std::vector<Hit>& hits(const norm::Label& doc) const {
     thread_local std::unordered_map<std::string, std::vector<Hit>> memo;
     constexpr std::size_t k_memo_limit = 1 << 12;
-    std::string key = doc.enumerator;
-    key.push_back('\x1f');
+    // The key is built in a buffer kept per thread: a lookup (nearly always a hit) then
+    // allocates nothing. The entry of the last key is kept too: the table reader asks about the
+    // same label several times in a row (groups, columns, each column of a header), and
+    // comparing the label with the key is cheaper than hashing it. Elements of an unordered_map
+    // stay where they are until they are erased, so the pointer holds until the memo is cleared.
+    thread_local std::string key;
+    thread_local const std::vector<Hit>* last = nullptr;
+    if (last != nullptr && is_key_of(key, doc)) return *last;
+    last = nullptr;  // until the new key has its entry (compute_hits may throw)
+    key.assign(doc.enumerator).push_back('\x1f');
     key += doc.body;
-    if (auto it = memo.find(key); it != memo.end()) return it->second;
+    if (auto it = memo.find(key); it != memo.end()) {
+      last = &it->second;
+      return *last;
+    }
     if (memo.size() >= k_memo_limit) memo.clear();
-    return memo.emplace(std::move(key), compute_hits(doc)).first->second;
+    last = &memo.emplace(key, compute_hits(doc)).first->second;
+    return *last;
   }
 
  private:
+  // Whether `key` is the memo key of `doc`: enumerator, '\x1f', body.
+  static bool is_key_of(std::string_view key, const norm::Label& doc) {
+    const std::size_t split = doc.enumerator.size();
+    return key.size() == split + 1 + doc.body.size() && key.substr(0, split) == doc.enumerator &&
+           key[split] == '\x1f' && key.substr(split + 1) == doc.body;
+  }
+
   std::vector<Hit> compute_hits(const norm::Label& doc) const {
     std::vector<Hit> out;
     auto offer = [&](const std::vector<std::size_t>& ids) {
@@ -145,6 +164,13 @@ int match_template_label(const norm::Label& doc, const templates::TemplateLabel&
   return best;
 }
 
+bool matches_by_core(const norm::Label& doc, const templates::TemplateLabel& label) {
+  constexpr int k_core_score = 90;
+  for (const auto& [e, score] : LabelIndex::instance().hits(doc))
+    if (e->label == &label) return score >= k_core_score;
+  return false;
+}
+
 std::vector<RowMatch> match_rows(const norm::Label& doc, std::string_view table_key) {
   std::vector<RowMatch> best;
   for (const auto& [e, score] : LabelIndex::instance().hits(doc)) {
@@ -168,13 +194,28 @@ std::vector<ColumnMatch> match_columns(const norm::Label& doc, std::string_view 
   return out;
 }
 
+namespace {
+
+bool is_group_named(const LabelIndex::Hit& hit, std::string_view table_key) {
+  return hit.entry->kind == ItemKind::group && table_selected(*hit.entry->table, table_key) &&
+         hit.score >= 90;
+}
+
+}  // namespace
+
 std::vector<GroupMatch> match_groups(const norm::Label& doc, std::string_view table_key) {
   std::vector<GroupMatch> out;
-  for (const auto& [e, score] : LabelIndex::instance().hits(doc)) {
-    if (e->kind != ItemKind::group || !table_selected(*e->table, table_key)) continue;
-    if (score >= 90) out.push_back({e->version, e->table, e->group});
+  for (const LabelIndex::Hit& hit : LabelIndex::instance().hits(doc)) {
+    if (is_group_named(hit, table_key))
+      out.push_back({hit.entry->version, hit.entry->table, hit.entry->group});
   }
   return out;
+}
+
+bool names_group(const norm::Label& doc, std::string_view table_key) {
+  const std::vector<LabelIndex::Hit>& hits = LabelIndex::instance().hits(doc);
+  return std::any_of(hits.begin(), hits.end(),
+                     [&](const LabelIndex::Hit& hit) { return is_group_named(hit, table_key); });
 }
 
 }  // namespace nianbao::figures

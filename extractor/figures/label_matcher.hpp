@@ -36,6 +36,11 @@ struct GroupMatch {
 // document to show the same enumerator, because the body alone is also a column header.
 int match_template_label(const norm::Label& doc, const templates::TemplateLabel& label);
 
+// match_template_label(doc, label) >= 90 (the bodies are equal, at least once notes in
+// parentheses are dropped), answered from the per-thread memo of the label index: such a
+// template label is always among the labels the index offers for `doc`.
+bool matches_by_core(const norm::Label& doc, const templates::TemplateLabel& label);
+
 // Every template row (all versions; of `table_key` only when it is not empty) that `doc`
 // matches with the best score found. Rows of different versions with the same table and key
 // count as one answer; several different rows mean the label is ambiguous.
@@ -46,5 +51,7 @@ std::vector<ColumnMatch> match_columns(const norm::Label& doc, std::string_view 
 
 // Sub-table titles (第二十条第（五）项 …) and single-row blocks (行政复议 …) the label names.
 std::vector<GroupMatch> match_groups(const norm::Label& doc, std::string_view table_key);
+// !match_groups(doc, table_key).empty(), without building the list (asked of every label).
+bool names_group(const norm::Label& doc, std::string_view table_key);
 
 }  // namespace nianbao::figures

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_set>
 
 #include "extractor/figures/identity_resolver.hpp"
 #include "extractor/figures/label_matcher.hpp"
@@ -41,12 +42,12 @@ void add_diagnostic(TablesResult& result, const char* code, model::Severity seve
 }
 
 bool is_appeals_anchor(const norm::Label& label) {
-  return !match_groups(label, "appeals").empty() || label.body == "行政诉讼";
+  return names_group(label, "appeals") || label.body == "行政诉讼";
 }
 
 // Whether a label says which table we are in (a sub-table title, table 三's caption).
 std::string context_from_label(const norm::Label& label) {
-  if (!match_groups(label, "active").empty()) return "active";
+  if (names_group(label, "active")) return "active";
   if (label.body.find("勾稽关系") != std::string::npos || label.body == "申请人情况")
     return "requests";
   if (is_appeals_anchor(label)) return "appeals";
@@ -207,18 +208,21 @@ std::optional<RowReading> find_row_completed_below(const std::vector<Token>& tok
 }
 
 // A label line of single-space-separated words ("信息内容 本年制发件数 本年废止件数", as pdftotext
-// -raw writes a header row) is also read word by word for column headers.
-std::vector<norm::Label> label_parts(const Token& t) {
-  std::vector<norm::Label> parts{t.key};
-  if (t.text.find(' ') == std::string::npos) return parts;
+// -raw writes a header row) is also read word by word for column headers. Each part is handed
+// to `visit` in turn: the whole label by reference (no copy: this runs for every label of
+// every header row), then each word.
+template <typename Visit>
+void for_each_label_part(const Token& t, Visit visit) {
+  visit(t.key);
+  if (t.text.find(' ') == std::string::npos) return;
   std::size_t start = 0;
   for (std::size_t i = 0; i <= t.text.size(); ++i) {
     if (i == t.text.size() || t.text[i] == ' ') {
-      if (i > start) parts.push_back(norm::normalize_label(t.text.substr(start, i - start)));
+      if (i > start)
+        visit(norm::normalize_label(std::string_view(t.text).substr(start, i - start)));
       start = i + 1;
     }
   }
-  return parts;
 }
 
 struct HeaderMemory {
@@ -312,7 +316,7 @@ class TableAssembler {
 
   void collect_version_evidence(const RowCandidate& c) {
     for (std::size_t k = 0; k < c.labels.size(); ++k) {
-      for (const norm::Label& label : label_parts(tokens_[c.labels[k]])) {
+      for_each_label_part(tokens_[c.labels[k]], [&](const norm::Label& label) {
         const auto groups = match_groups(label, "active");
         if (!groups.empty()) {
           const auto versions = versions_of(groups);
@@ -322,7 +326,7 @@ class TableAssembler {
         std::erase_if(columns, [](const ColumnMatch& m) { return m.score < 90; });
         const auto versions = versions_of(columns);
         if (versions.size() == 1) vote("active", *versions.begin());
-      }
+      });
     }
   }
 
@@ -370,15 +374,15 @@ class TableAssembler {
     labels.insert(labels.end(), reading.candidate->labels.begin(), reading.candidate->labels.end());
     for (std::size_t label_index : labels) {
       const Token& t = tokens_[label_index];
-      for (const norm::Label& label : label_parts(t)) {
+      for_each_label_part(t, [&](const norm::Label& label) {
         for (const templates::Column& column : group.columns) {
-          if (match_template_label(label, column.label) >= 90 &&
+          if (matches_by_core(label, column.label) &&
               std::find(seen.order.begin(), seen.order.end(), column.key) == seen.order.end()) {
             seen.order.push_back(column.key);
             seen.text[column.key] = t.text;
           }
         }
-      }
+      });
     }
     if (!seen.order.empty()) memory = std::move(seen);
     return memory;
@@ -388,6 +392,7 @@ class TableAssembler {
                                                      const HeaderMemory& header,
                                                      std::size_t cell_count = 0) const {
     std::vector<const templates::Column*> order;
+    order.reserve(group.columns.size());
     auto in_header_order = [&] {
       for (const std::string& key : header.order) {
         for (const templates::Column& column : group.columns)
@@ -575,7 +580,7 @@ class TableAssembler {
       const templates::Column& column = *columns[k];
       auto text = header.text.find(column.key);
       emit(table, row_key, column, tokens_[cells[k]],
-           text == header.text.end() ? std::string() : text->second);
+           text == header.text.end() ? std::string_view() : std::string_view(text->second));
     }
   }
 
@@ -613,6 +618,8 @@ class TableAssembler {
   }
 
   void resolve_short_rows() {
+    // The index of every figure is built only for a document that has a short row.
+    if (short_rows_.empty()) return;
     std::map<std::string, norm::Decimal> known;
     for (const model::Figure& f : result_.figures)
       if (f.status == norm::CellStatus::value && f.value) known.emplace(f.id, *f.value);
@@ -620,12 +627,13 @@ class TableAssembler {
   }
 
   void emit(const templates::TableTemplate& table, const std::string& row_key,
-            const templates::Column& column, const Token& cell, const std::string& header_text) {
+            const templates::Column& column, const Token& cell, std::string_view header_text) {
     model::Figure figure;
     figure.table = table.key;
     figure.row = row_key;
     figure.column = column.key;
-    figure.id = table.key + "." + row_key + "." + column.key;
+    figure.id.reserve(table.key.size() + row_key.size() + column.key.size() + 2);
+    figure.id.append(table.key).append(".").append(row_key).append(".").append(column.key);
     if (!emitted_.insert(figure.id).second) {
       add_diagnostic(result_, "duplicate_row", model::Severity::warning,
                      "figure " + figure.id + " appears more than once; the first is kept",
@@ -816,7 +824,7 @@ class TableAssembler {
     if (label.key.body.empty() || norm::code_point_count(label.text) > k_longest_row_label)
       return false;
     if (label.text.find("。") != std::string::npos) return false;
-    return match_columns(label.key, "").empty() && match_groups(label.key, "").empty();
+    return match_columns(label.key, "").empty() && !names_group(label.key, "");
   }
 
   // A local row inside a sub-table of 表二 (其他主动公开文件 in 第二十条第（一）项): kept under an
@@ -890,8 +898,16 @@ class TableAssembler {
   std::vector<PendingShortRow> short_rows_;
   int extra_count_ = 0;
   std::map<std::string, HeaderMemory> headers_;
-  std::set<std::string> emitted_;
+  std::unordered_set<std::string> emitted_;  // only asked "seen before?", never iterated
 };
+
+// Cells of every row candidate: about how many figures a document gives, to reserve them once
+// (a figure is large, and moving them as the vector grows cost more than making them).
+std::size_t cell_count(const std::vector<RowCandidate>& candidates) {
+  std::size_t cells = 0;
+  for (const RowCandidate& c : candidates) cells += c.cells.size();
+  return cells;
+}
 
 }  // namespace
 
@@ -906,6 +922,7 @@ TablesResult read_tables(const std::vector<Token>& tokens,
                          const std::vector<layout::SectionHeading>& sections) {
   TablesResult result;
   const std::vector<RowCandidate> candidates = Segmenter(tokens, sections).run();
+  result.figures.reserve(cell_count(candidates));
   TableAssembler(tokens, result).run(candidates);
   return result;
 }

@@ -69,9 +69,19 @@ norm::Label match_key(std::string_view text) {
   return norm::normalize_label(text);
 }
 
+constexpr std::string_view k_page_dashes[] = {"-", "—", "－", "–"};
+
 // Page furniture that pdftotext and flipbooks leave inside tables: "-3-", "— 4 —", "第 3 页",
 // "3/12". It is not a cell.
 bool is_page_furniture(std::string_view text) {
+  // Every line passes here and nearly none starts with a dash: say so before copying it.
+  const std::size_t first = text.find_first_not_of(' ');
+  if (first == std::string_view::npos) return false;
+  const std::string_view from_first = text.substr(first);
+  const bool starts_with_dash =
+      std::any_of(std::begin(k_page_dashes), std::end(k_page_dashes),
+                  [&](std::string_view dash) { return from_first.starts_with(dash); });
+  if (!starts_with_dash) return false;
   std::string compact;
   for (char c : text)
     if (c != ' ') compact.push_back(c);
@@ -83,7 +93,7 @@ bool is_page_furniture(std::string_view text) {
     }
     return false;
   };
-  const bool dashed = strip("-") || strip("—") || strip("－") || strip("–");
+  const bool dashed = std::any_of(std::begin(k_page_dashes), std::end(k_page_dashes), strip);
   if (!dashed) return false;
   return !compact.empty() &&
          std::all_of(compact.begin(), compact.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -130,6 +140,7 @@ void tokenize_pipe_line(LineContext& ctx, std::string_view line) {
     std::size_t offset;
   };
   std::vector<Piece> pieces;
+  pieces.reserve(static_cast<std::size_t>(std::count(line.begin(), line.end(), '|')) + 1);
   std::size_t start = 0;
   for (std::size_t i = 0; i <= line.size(); ++i) {
     if (i == line.size() || line[i] == '|') {
@@ -371,6 +382,9 @@ TokenKind classify_cell_text(std::string_view text) {
 std::vector<Token> tokenize(const model::Document& doc,
                             const std::vector<SectionHeading>& sections) {
   std::vector<Token> out;
+  // About one token a line (a row of several cells on one line gives more, a blank line none):
+  // reserved so that the tokens, which are large, are not moved at every growth.
+  out.reserve(doc.blocks.size());
   std::size_t next_section = 0;
   bool pending_row_start = true;
   for (std::size_t b = 0; b < doc.blocks.size(); ++b) {

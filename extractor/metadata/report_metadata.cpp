@@ -392,7 +392,9 @@ model::ReportMeta read_simplified_metadata(const model::Document& doc,
       meta.agency = signed_by->agency;
   }
 
-  const std::vector<std::string> paragraphs = body_paragraphs(doc);
+  // Copied only when needed: most reports name their year and agency in the title.
+  std::vector<std::string> paragraphs;
+  if (!meta.year || meta.agency.empty()) paragraphs = body_paragraphs(doc);
   if (!meta.year) {
     for (const std::string& p : paragraphs) {
       if (auto year = year_of_statistics_period(to_u32(p))) {

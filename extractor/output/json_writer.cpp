@@ -1,6 +1,10 @@
 #include "extractor/output/json_writer.hpp"
 
+#include <array>
+#include <charconv>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace nianbao::output {
 namespace {
@@ -28,26 +32,91 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
 }
 
 // Bytes that go to the output as they are: printable ASCII other than '"' and '\\'.
-bool is_plain(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+constexpr bool is_plain(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+
+// is_plain as a table: one load a byte in the loop over short strings (keys, ids, statuses).
+constexpr std::array<bool, 256> k_plain_bytes = [] {
+  std::array<bool, 256> table{};
+  for (std::size_t c = 0; c < table.size(); ++c) table[c] = is_plain(static_cast<unsigned char>(c));
+  return table;
+}();
+
+// Whether the bytes of a word (8 or 4 bytes) are all plain, tested at once: most of a record
+// is ASCII (keys, ids, numbers), and this is the writer's inner loop. Subtracting 1 (or 0x20)
+// from every byte sets a byte's high bit where the byte was 0 (or below 0x20) and its own high
+// bit was clear; borrows between bytes only start at such a byte, so "is there any" is
+// answered exactly.
+template <typename Word>
+bool word_is_plain(const char* p) {
+  Word x = 0;
+  std::memcpy(&x, p, sizeof x);
+  constexpr Word ones = static_cast<Word>(0x0101010101010101u);
+  constexpr Word highs = static_cast<Word>(0x8080808080808080u);
+  const auto has_zero_byte = [](Word v) { return static_cast<Word>((v - ones) & ~v & highs); };
+  const auto below_space = static_cast<Word>((x - ones * 0x20u) & ~x & highs);
+  const auto quote_or_backslash =
+      static_cast<Word>(has_zero_byte(static_cast<Word>(x ^ (ones * Word{'"'}))) |
+                        has_zero_byte(static_cast<Word>(x ^ (ones * Word{'\\'}))));
+  return ((x & highs) | below_space | quote_or_backslash) == 0;
+}
+
+bool eight_plain_bytes(const char* p) { return word_is_plain<std::uint64_t>(p); }
+
+// Copies `text` to `to` and says whether every byte of it is plain. Whole words are tested
+// and copied; the last partial word is done as a whole word ending at the text's end (it
+// overlaps bytes already done, which changes neither answer nor copy).
+template <typename Word>
+bool copy_words_if_plain(std::string_view text, char* to) {
+  constexpr std::size_t n = sizeof(Word);
+  bool plain = true;
+  std::size_t i = 0;
+  for (; i + n <= text.size(); i += n) {
+    plain = word_is_plain<Word>(text.data() + i) && plain;
+    std::memcpy(to + i, text.data() + i, n);
+  }
+  if (i < text.size()) {
+    const std::size_t last = text.size() - n;
+    plain = word_is_plain<Word>(text.data() + last) && plain;
+    std::memcpy(to + last, text.data() + last, n);
+  }
+  return plain;
+}
+
+bool copy_if_plain(std::string_view text, char* to) {
+  if (text.size() >= 8) return copy_words_if_plain<std::uint64_t>(text, to);
+  if (text.size() >= 4) return copy_words_if_plain<std::uint32_t>(text, to);
+  bool plain = true;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    plain = k_plain_bytes[static_cast<unsigned char>(text[i])] && plain;
+    to[i] = text[i];
+  }
+  return plain;
+}
+
+// End of the run from `i` that needs no escaping: printable ASCII and well-formed UTF-8.
+std::size_t plain_run_end(std::string_view value, std::size_t i) {
+  while (i + 8 <= value.size() && eight_plain_bytes(value.data() + i)) i += 8;
+  while (i < value.size()) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    if (k_plain_bytes[c]) {
+      ++i;
+    } else if (c >= 0x80) {
+      const std::size_t len = utf8_sequence_length(value, i);
+      if (len == 0) break;
+      i += len;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
 
 }  // namespace
 
 void append_json_escaped(std::string& out, std::string_view value) {
   for (std::size_t i = 0; i < value.size();) {
     // Copy the longest run that needs no escaping (printable ASCII and valid UTF-8) in one go.
-    std::size_t run = i;
-    while (run < value.size()) {
-      const auto c = static_cast<unsigned char>(value[run]);
-      if (is_plain(c)) {
-        ++run;
-      } else if (c >= 0x80) {
-        const std::size_t len = utf8_sequence_length(value, run);
-        if (len == 0) break;
-        run += len;
-      } else {
-        break;
-      }
-    }
+    const std::size_t run = plain_run_end(value, i);
     if (run > i) {
       out.append(value.substr(i, run - i));
       i = run;
@@ -101,23 +170,33 @@ void append_json_escaped(std::string& out, std::string_view value) {
   }
 }
 
-void JsonWriter::newline() {
-  if (indent_ <= 0) return;
+void JsonWriter::indent_line() {
   out_.push_back('\n');
   out_.append(stack_.size() * static_cast<std::size_t>(indent_), ' ');
 }
 
-void JsonWriter::before_value() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
+void JsonWriter::quoted(std::string_view text, std::string_view tail) {
+  // Keys, ids, statuses and most raw cell texts are short and need no escaping: they go out
+  // with their quotes and tail in one append, copied while they are checked.
+  constexpr std::size_t k_short = 48;
+  if (text.size() <= k_short) {
+    char buffer[k_short + 4];
+    buffer[0] = '"';
+    if (copy_if_plain(text, buffer + 1)) {
+      char* at = buffer + 1 + text.size();
+      *at++ = '"';
+      for (char c : tail) *at++ = c;
+      out_.append(buffer, static_cast<std::size_t>(at - buffer));
+      return;
+    }
   }
-  if (!stack_.empty()) {
-    if (!stack_.back().empty) out_.push_back(',');
-    stack_.back().empty = false;
-    newline();
-  }
+  out_.push_back('"');
+  append_json_escaped(out_, text);
+  out_.push_back('"');
+  out_.append(tail);
 }
+
+std::string_view JsonWriter::key_separator() const { return indent_ > 0 ? ": " : ":"; }
 
 JsonWriter& JsonWriter::begin_object() {
   before_value();
@@ -151,18 +230,14 @@ JsonWriter& JsonWriter::end_array() {
 
 JsonWriter& JsonWriter::key(std::string_view name) {
   before_value();
-  out_.push_back('"');
-  append_json_escaped(out_, name);
-  out_ += indent_ > 0 ? "\": " : "\":";
+  quoted(name, key_separator());
   after_key_ = true;
   return *this;
 }
 
 JsonWriter& JsonWriter::string(std::string_view value) {
   before_value();
-  out_.push_back('"');
-  append_json_escaped(out_, value);
-  out_.push_back('"');
+  quoted(value, {});
   return *this;
 }
 
@@ -174,7 +249,9 @@ JsonWriter& JsonWriter::number_text(std::string_view digits) {
 
 JsonWriter& JsonWriter::integer(long long value) {
   before_value();
-  out_ += std::to_string(value);
+  char buffer[24];
+  const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+  out_.append(buffer, end);
   return *this;
 }
 
@@ -191,7 +268,10 @@ JsonWriter& JsonWriter::null() {
 }
 
 JsonWriter& JsonWriter::field(std::string_view name, std::string_view value) {
-  return key(name).string(value);
+  before_value();
+  quoted(name, key_separator());
+  quoted(value, {});
+  return *this;
 }
 
 JsonWriter& JsonWriter::field_or_null(std::string_view name, std::string_view value) {

@@ -29,8 +29,26 @@ class JsonWriter {
   JsonWriter& field_or_null(std::string_view name, std::string_view value);
 
  private:
-  void before_value();
-  void newline();
+  // Inline: every value passes here.
+  void before_value() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (!stack_.empty()) {
+      if (!stack_.back().empty) out_.push_back(',');
+      stack_.back().empty = false;
+      newline();
+    }
+  }
+  void newline() {
+    if (indent_ > 0) indent_line();
+  }
+  void indent_line();
+  // `"text"` (escaped) followed by `tail`.
+  void quoted(std::string_view text, std::string_view tail);
+  // What follows a key: ':' (and a space when pretty-printing).
+  std::string_view key_separator() const;
   struct Level {
     bool is_object;
     bool empty;

@@ -176,9 +176,20 @@ void write_diagnostics(JsonWriter& w, const model::Diagnostics& diagnostics) {
   w.end_array();
 }
 
+// Roughly what the record takes written out on one line, so that the output grows once rather
+// than doubling its way up (a typical text report's record is some 60 KB).
+std::size_t estimated_size(const model::Record& record) {
+  constexpr std::size_t k_bytes_per_entry = 320;
+  const std::size_t entries = record.sections.size() + record.tables.size() +
+                              record.figures.size() + record.facts.size() + record.checks.size() +
+                              record.diagnostics.size();
+  return 1024 + k_bytes_per_entry * entries;
+}
+
 }  // namespace
 
 void append_record_json(const model::Record& record, std::string& out, bool pretty) {
+  out.reserve(out.size() + estimated_size(record));
   JsonWriter w(out, pretty ? 2 : 0);
   w.begin_object();
   w.field("schema", k_schema);
