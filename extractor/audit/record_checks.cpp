@@ -1,9 +1,33 @@
 #include "extractor/audit/record_checks.hpp"
 
+#include <set>
+#include <string>
+
 #include "extractor/audit/evaluate.hpp"
 
 namespace nianbao::audit {
 namespace {
+
+// The figures and metrics the text-versus-table pairs name: the only ones the comparison reads,
+// so the view of a record copies a few figures instead of all of them.
+const std::set<std::string, std::less<>>& paired_figure_ids() {
+  static const std::set<std::string, std::less<>> ids = [] {
+    std::set<std::string, std::less<>> out;
+    for (const TextTablePair& p : builtin_rules().pairs)
+      out.insert(p.figure_ids.begin(), p.figure_ids.end());
+    return out;
+  }();
+  return ids;
+}
+
+const std::set<std::string, std::less<>>& paired_metrics() {
+  static const std::set<std::string, std::less<>> metrics = [] {
+    std::set<std::string, std::less<>> out;
+    for (const TextTablePair& p : builtin_rules().pairs) out.insert(p.metric);
+    return out;
+  }();
+  return metrics;
+}
 
 AuditRecord audit_view(const model::Record& record) {
   AuditRecord view;
@@ -11,6 +35,7 @@ AuditRecord audit_view(const model::Record& record) {
   view.year = record.report.year;
   view.path = record.source.path;
   for (const model::Figure& f : record.figures) {
+    if (paired_figure_ids().count(f.id) == 0) continue;
     AuditFigure fig;
     if (f.status == norm::CellStatus::value) fig.value = f.value;
     view.figures.insert_or_assign(f.id, std::move(fig));
@@ -33,6 +58,12 @@ model::CheckStatus status_of(const std::string& status) {
 }
 
 }  // namespace
+
+bool states_paired_metric(const model::Record& record) {
+  for (const model::Fact& f : record.facts)
+    if (f.section == "overview" && paired_metrics().count(f.metric) > 0) return true;
+  return false;
+}
 
 std::vector<model::Check> text_table_checks(const model::Record& record) {
   const AuditRecord view = audit_view(record);

@@ -13,4 +13,8 @@ namespace nianbao::audit {
 // (`missing` names the absent side: the figure ids, or "fact:<metric>").
 std::vector<model::Check> text_table_checks(const model::Record& record);
 
+// Whether section 一's prose states a metric some pair compares: without one, every pair is
+// not_assessable for want of the prose side.
+bool states_paired_metric(const model::Record& record);
+
 }  // namespace nianbao::audit

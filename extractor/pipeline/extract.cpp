@@ -52,6 +52,7 @@ bool has_error(const model::Diagnostics& diagnostics) {
 // are kept: a report that never says "受理申请N件" has nothing to compare, and a
 // not_assessable entry for it on every record would bury the ones that matter.
 void append_text_table_checks(model::Record& record) {
+  if (!audit::states_paired_metric(record)) return;
   for (model::Check& c : audit::text_table_checks(record))
     if (c.left) record.checks.push_back(std::move(c));
 }
