@@ -111,7 +111,14 @@ std::u32string strip_lead_in(std::u32string s) {
   while (start > 0 && (is_han(s[start - 1]) || s[start - 1] == U'（' || s[start - 1] == U'）' ||
                        s[start - 1] == U'(' || s[start - 1] == U')'))
     --start;
-  return s.substr(start);
+  s = s.substr(start);
+  // A closing bracket before any opening one ends an aside that began before the name
+  // ("(cut in part 四) 虹山乡人民政府…"): the name starts after it.
+  const std::size_t close = s.find_first_of(U"）)");
+  if (close != std::u32string::npos &&
+      s.substr(0, close).find_first_of(U"（(") == std::u32string::npos)
+    s = s.substr(close + 1);
+  return s;
 }
 
 // An agency name ends like one: 局, 办, 委员会, 人民政府, 镇, 街道办事处 …

@@ -66,6 +66,17 @@ TEST(SignatureBlock, APlaceholderIsNoAgencyAndProseIsNoSignature) {
       meta_of("政府信息公开工作年度报告\n一、概述\n我们在2020年1月10日召开会议。\n").published, "");
 }
 
+TEST(Agency, AnAsideClosedBeforeTheNameIsNotPartOfIt) {
+  EXPECT_EQ(
+      meta_of("Coverage: (cut in part 四) 虹山乡人民政府2011年度信息公开的报告\n一、概述\n").agency,
+      "虹山乡人民政府");
+  // Brackets inside a name stay.
+  EXPECT_EQ(
+      meta_of("中国（上海）自由贸易试验区管理委员会2019年政府信息公开工作年度报告\n一、总体情况\n")
+          .agency,
+      "中国（上海）自由贸易试验区管理委员会");
+}
+
 TEST(Title, ABreadcrumbIsNotTheTitle) {
   const auto m = meta_of(
       "首页 > 部门信息公开 > 年度报告\n区统计局2023年政府信息公开工作年度报告\n一、总体情况\n");
