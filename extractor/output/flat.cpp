@@ -3,6 +3,7 @@
 #include <array>
 
 #include "extractor/output/json_writer.hpp"
+#include "extractor/output/record_json.hpp"
 
 namespace nianbao::output {
 namespace {
@@ -10,20 +11,6 @@ namespace {
 constexpr std::array<const char*, 16> k_columns = {
     "path", "sha256", "report_status", "year",  "agency", "template", "figure_id", "table",
     "row",  "column", "status",        "value", "unit",   "raw",      "qualifier", "locator"};
-
-void write_locator_object(JsonWriter& w, const model::Locator& loc) {
-  w.begin_object();
-  if (loc.line) w.key("line").integer(*loc.line);
-  if (loc.column) w.key("column").integer(*loc.column);
-  if (loc.byte_offset) w.key("byte").integer(static_cast<long long>(*loc.byte_offset));
-  if (loc.page) w.key("page").integer(*loc.page);
-  if (loc.table) w.key("table").integer(*loc.table);
-  if (loc.row) w.key("row").integer(*loc.row);
-  if (loc.cell) w.key("cell").integer(*loc.cell);
-  if (loc.paragraph) w.key("paragraph").integer(*loc.paragraph);
-  if (!loc.path.empty()) w.key("path").string(loc.path);
-  w.end_object();
-}
 
 // One row's values as text; `numeric[i]` says the text is a JSON number (or null if empty).
 struct FlatRow {
@@ -84,7 +71,7 @@ void append_ndjson(const FlatRow& row, const model::Locator* locator, std::strin
   for (std::size_t i = 0; i < row.text.size(); ++i) {
     w.key(k_columns[i]);
     if (i == 15 && locator != nullptr && !locator->empty()) {
-      write_locator_object(w, *locator);
+      write_locator(w, *locator);
     } else if (row.text[i].empty()) {
       w.null();
     } else if (row.numeric[i]) {
@@ -131,7 +118,7 @@ void append_flat_rows(const model::Record& record, FlatFormat format, std::strin
 std::string locator_json(const model::Locator& locator) {
   std::string out;
   JsonWriter w(out);
-  write_locator_object(w, locator);
+  write_locator(w, locator);
   return out;
 }
 

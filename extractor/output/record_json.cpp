@@ -5,20 +5,6 @@
 namespace nianbao::output {
 namespace {
 
-void write_locator(JsonWriter& w, const model::Locator& loc) {
-  w.begin_object();
-  if (loc.line) w.key("line").integer(*loc.line);
-  if (loc.column) w.key("column").integer(*loc.column);
-  if (loc.byte_offset) w.key("byte").integer(static_cast<long long>(*loc.byte_offset));
-  if (loc.page) w.key("page").integer(*loc.page);
-  if (loc.table) w.key("table").integer(*loc.table);
-  if (loc.row) w.key("row").integer(*loc.row);
-  if (loc.cell) w.key("cell").integer(*loc.cell);
-  if (loc.paragraph) w.key("paragraph").integer(*loc.paragraph);
-  if (!loc.path.empty()) w.key("path").string(loc.path);
-  w.end_object();
-}
-
 void write_decimal(JsonWriter& w, const std::optional<norm::Decimal>& value) {
   if (value) {
     w.number_text(value->to_string());
@@ -187,6 +173,20 @@ std::size_t estimated_size(const model::Record& record) {
 }
 
 }  // namespace
+
+void write_locator(JsonWriter& w, const model::Locator& loc) {
+  w.begin_object();
+  if (loc.line) w.key("line").integer(*loc.line);
+  if (loc.column) w.key("column").integer(*loc.column);
+  if (loc.byte_offset) w.key("byte").integer(static_cast<long long>(*loc.byte_offset));
+  if (loc.page) w.key("page").integer(*loc.page);
+  if (loc.table) w.key("table").integer(*loc.table);
+  if (loc.row) w.key("row").integer(*loc.row);
+  if (loc.cell) w.key("cell").integer(*loc.cell);
+  if (loc.paragraph) w.key("paragraph").integer(*loc.paragraph);
+  if (!loc.path.empty()) w.key("path").string(loc.path);
+  w.end_object();
+}
 
 void append_record_json(const model::Record& record, std::string& out, bool pretty) {
   out.reserve(out.size() + estimated_size(record));

@@ -1,13 +1,11 @@
 #pragma once
 // Small builders for audit tests: records written by hand (only the fields a rule reads) and
 // running a shell command for end-to-end tests.
-#include <sys/wait.h>
 
-#include <array>
-#include <cstdio>
 #include <string>
 
 #include "extractor/audit/records.hpp"
+#include "shell.hpp"
 
 namespace nianbao::testing {
 
@@ -42,22 +40,7 @@ inline void fact(audit::AuditRecord& r, const std::string& metric, const std::st
   r.facts.push_back(f);
 }
 
-struct ShellRun {
-  int status = -1;
-  std::string out;
-};
-
-inline ShellRun shell(const std::string& command) {
-  ShellRun result;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return result;
-  std::array<char, 4096> buffer{};
-  std::size_t n = 0;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-    result.out.append(buffer.data(), n);
-  const int raw = pclose(pipe);
-  result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return result;
-}
+// The audit tests' name for run_shell (shell.hpp).
+inline ShellRun shell(const std::string& command) { return run_shell(command); }
 
 }  // namespace nianbao::testing

@@ -3,10 +3,8 @@
 // the nianbao program, archives written with libarchive.
 #include <archive.h>
 #include <archive_entry.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -16,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "shell.hpp"
 #include "test_paths.hpp"
 
 namespace nianbao::testing {
@@ -68,25 +67,6 @@ inline std::vector<fs::path> make_text_corpus(const fs::path& dir, int copies) {
     }
   }
   return written;
-}
-
-struct ShellRun {
-  int status = -1;
-  std::string out;
-};
-
-// Runs a shell command line, capturing stdout (stderr goes where the command line says).
-inline ShellRun run_shell(const std::string& command) {
-  ShellRun result;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return result;
-  std::array<char, 65536> buffer{};
-  std::size_t n = 0;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-    result.out.append(buffer.data(), n);
-  const int raw = pclose(pipe);
-  result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return result;
 }
 
 inline ShellRun nianbao(const std::string& args) {

@@ -1,34 +1,17 @@
 // The nianbao program as a user runs it: exit codes, output forms, usage errors.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <array>
-#include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "shell.hpp"
 #include "test_paths.hpp"
 
 namespace nianbao::testing {
 namespace {
 
-struct CliRun {
-  int status = -1;
-  std::string out;
-};
-
-CliRun run(const std::string& args) {
-  const std::string command = nianbao_binary().string() + " " + args + " 2>/dev/null";
-  CliRun result;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return result;
-  std::array<char, 4096> buffer{};
-  std::size_t n = 0;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-    result.out.append(buffer.data(), n);
-  const int raw = pclose(pipe);
-  result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return result;
+ShellRun run(const std::string& args) {
+  return run_shell(nianbao_binary().string() + " " + args + " 2>/dev/null");
 }
 
 std::string seed() {
@@ -50,7 +33,7 @@ TEST(Cli, UsageErrorsExitTwo) {
 }
 
 TEST(Cli, OneFileIsPrettyJson) {
-  const CliRun r = run("extract " + seed());
+  const ShellRun r = run("extract " + seed());
   EXPECT_EQ(r.status, 0);
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["report"]["agency"], "万源市经信局");
@@ -59,7 +42,7 @@ TEST(Cli, OneFileIsPrettyJson) {
 
 TEST(Cli, SeveralFilesAreNdjsonInInputOrderAndAFailureExitsOne) {
   const std::string missing = "/nonexistent/report.txt";
-  const CliRun r = run("extract " + seed() + " " + missing + " " + seed());
+  const ShellRun r = run("extract " + seed() + " " + missing + " " + seed());
   EXPECT_EQ(r.status, 1);
   std::vector<nlohmann::json> records;
   std::size_t start = 0;

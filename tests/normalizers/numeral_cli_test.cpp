@@ -1,37 +1,21 @@
 // `nianbao numeral TEXT...` end to end, when the program has been built.
 
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <array>
 #include <cstdio>
 #include <filesystem>
 #include <string>
 
+#include "shell.hpp"
 #include "test_paths.hpp"
 
 namespace nianbao::norm {
 namespace {
 
-struct ProgramRun {
-  int status = -1;
-  std::string out;
-};
-
 // Runs the program with the given (already shell-quoted) arguments; stderr is discarded.
-ProgramRun run_program(const std::string& arguments) {
-  const std::string command =
-      "'" + ::nianbao::testing::nianbao_binary().string() + "' " + arguments + " 2>/dev/null";
-  ProgramRun run;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return run;
-  std::array<char, 4096> buffer{};
-  std::size_t n = 0;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-    run.out.append(buffer.data(), n);
-  const int raw = pclose(pipe);
-  run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return run;
+::nianbao::testing::ShellRun run_program(const std::string& arguments) {
+  return ::nianbao::testing::run_shell("'" + ::nianbao::testing::nianbao_binary().string() + "' " +
+                                       arguments + " 2>/dev/null");
 }
 
 class NumeralCommand : public ::testing::Test {
@@ -44,7 +28,8 @@ class NumeralCommand : public ::testing::Test {
 };
 
 TEST_F(NumeralCommand, PrintsOneJsonLinePerText) {
-  const ProgramRun run = run_program("numeral '共收到申请139件' '约1.2万元' '2019年'");
+  const ::nianbao::testing::ShellRun run =
+      run_program("numeral '共收到申请139件' '约1.2万元' '2019年'");
   EXPECT_EQ(run.status, 0);
   EXPECT_EQ(run.out,
             "{\"input\": \"共收到申请139件\", \"figures\": [{\"text\": \"139件\", \"value\": 139, "
@@ -57,7 +42,7 @@ TEST_F(NumeralCommand, PrintsOneJsonLinePerText) {
 }
 
 TEST_F(NumeralCommand, NoTextIsAUsageError) {
-  const ProgramRun run = run_program("numeral");
+  const ::nianbao::testing::ShellRun run = run_program("numeral");
   EXPECT_EQ(run.status, 2);
   EXPECT_EQ(run.out, "");
 }
