@@ -4,6 +4,7 @@
 
 #include "extractor/facts/phrase.hpp"
 #include "extractor/facts/vocabulary.hpp"
+#include "normalizers/labels.hpp"
 #include "normalizers/scanner.hpp"
 #include "normalizers/text.hpp"
 
@@ -70,6 +71,17 @@ bool is_no_count(const norm::Figure& f, const norm::DecodedText& d, std::size_t 
   return is_article(f, d, fe) || follows_page_word(d, fb) || is_one_of(f.unit, "structure");
 }
 
+// Mirror sites convert whole reports to Traditional characters, often with pinyin glosses
+// ("公開(kāi)"), and the metric phrases are Simplified: a phrase that names no metric is read once
+// more as a Simplified reader sees it. The fact keeps its text as written.
+std::string metric_of_traditional(const model::Fact& fact) {
+  if (!norm::has_traditional_or_glosses(fact.text)) return "";
+  std::string words = fact.text;
+  if (const std::size_t at = words.find(fact.raw); at != std::string::npos)
+    words.erase(at, fact.raw.size());
+  return metric_for(norm::simplified_reading(words), "", fact.unit);
+}
+
 struct PlacedFact {
   model::Fact fact;
   std::size_t byte = 0;    // the figure's byte offset in the paragraph
@@ -100,6 +112,7 @@ std::vector<PlacedFact> placed_facts(std::string_view text) {
     placed.fact.unit = f.unit;
     placed.fact.qualifier = f.qualifier;
     placed.fact.raw = f.text;
+    if (placed.fact.metric.empty()) placed.fact.metric = metric_of_traditional(placed.fact);
     placed.byte = f.begin;
     placed.column = fb;
     out.push_back(std::move(placed));

@@ -41,6 +41,15 @@ TEST(FactsInText, EachFigureOfASentenceKeepsItsOwnMetric) {
        {"尚未审结12件", "review.pending", "12", "件"}});
 }
 
+TEST(FactsInText, ATraditionalMirrorKeepsItsTextAndGetsItsMetric) {
+  const auto facts = seen("全年主動(dòng)公開(kāi)政府信息120條(tiáo)。");
+  ASSERT_EQ(facts.size(), 1u);
+  EXPECT_EQ(facts[0].metric, "proactive.published");
+  EXPECT_EQ(facts[0].value, "120");
+  EXPECT_EQ(facts[0].unit, "条");
+  EXPECT_NE(facts[0].text.find("主動(dòng)公開(kāi)"), std::string::npos);  // as written
+}
+
 TEST(FactsInText, OutcomesTakeTheSubjectOfTheirOwnSentence) {
   expect_seen("被申请行政复议2件，结果维持2件；被提起行政诉讼1件，结果维持1件。",
               {{"被申请行政复议2件", "review.total", "2", "件"},
