@@ -133,6 +133,7 @@ void tokenize_pipe_line(LineContext& ctx, std::string_view line) {
   if (only_pipes) {
     const auto pipes = std::count(body.begin(), body.end(), '|');
     push(ctx, pipes == 1 ? TokenKind::empty_cell : TokenKind::padding, "", front);
+    ctx.out.back().lone_pipe_cell = pipes == 1;
     return;
   }
   struct Piece {
@@ -175,6 +176,45 @@ void tokenize_pipe_line(LineContext& ctx, std::string_view line) {
     push(ctx, piece.text.empty() ? TokenKind::empty_cell : classify_cell_text(piece.text),
          piece.text, piece.offset);
   }
+  if (last_filled == 0) ctx.out.back().lone_pipe_cell = true;
+}
+
+// VARIATIONS A.3: a page copy that gives one cell a line closed by " |" and opens every table
+// row with a lone "|" line. That line is no cell; read as one, it would be an empty cell at the
+// end of the row before. It is told apart only by being there before every row: each label
+// that follows a row's cells (a value, an empty cell or merge padding) stands right after a
+// lone "|" line. Then those lines are dropped and the label starts the row.
+constexpr std::size_t k_min_rows_for_openers = 4;
+
+bool follows_cells(const Token& t) {
+  return t.kind == TokenKind::value || t.kind == TokenKind::empty_cell ||
+         t.kind == TokenKind::padding;
+}
+
+bool is_row_opener(const std::vector<Token>& tokens, std::size_t i) {
+  const Token& bar = tokens[i - 1];
+  return bar.kind == TokenKind::empty_cell && bar.lone_pipe_cell && bar.locator.line &&
+         tokens[i].locator.line && *bar.locator.line + 1 == *tokens[i].locator.line;
+}
+
+void drop_row_opening_bars(std::vector<Token>& tokens) {
+  std::vector<std::size_t> openers;
+  for (std::size_t i = 1; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (t.kind != TokenKind::label || !t.lone_pipe_cell || !follows_cells(tokens[i - 1])) continue;
+    if (!is_row_opener(tokens, i)) return;  // a row opened without one: no such flattening
+    openers.push_back(i - 1);
+  }
+  if (openers.size() < k_min_rows_for_openers) return;
+  std::vector<bool> drop(tokens.size(), false);
+  for (std::size_t opener : openers) {
+    drop[opener] = true;
+    tokens[opener + 1].row_start = true;
+  }
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    if (!drop[i]) tokens[kept++] = std::move(tokens[i]);
+  tokens.resize(kept);
 }
 
 // Column gaps of pdftotext -layout output: two or more spaces, a tab or an ideographic space
@@ -408,6 +448,7 @@ std::vector<Token> tokenize(const model::Document& doc,
       pending_row_start = true;
     }
   }
+  drop_row_opening_bars(out);
   return out;
 }
 

@@ -27,8 +27,9 @@ struct Token {
   model::Locator locator;
   bool row_start = false;  // first token of a physical row (grid row, pipe row, after a blank line)
   bool in_grid = false;    // comes from a real table grid (docx, HTML)
-  int section = -1;        // for headings: index into the section list
-  norm::Label key;         // for labels: the text normalised for matching, computed once
+  bool lone_pipe_cell = false;  // the only cell of a text line closed by '|' ("规章 |", "|")
+  int section = -1;             // for headings: index into the section list
+  norm::Label key;              // for labels: the text normalised for matching, computed once
 };
 
 // Classifies a trimmed cell text as label, value or empty_cell.
