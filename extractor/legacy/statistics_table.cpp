@@ -261,9 +261,7 @@ CellKind kind_of(const std::string& cell) {
   if (cell.empty()) return CellKind::value;
   const norm::CellValue v = norm::parse_cell(cell);
   if (v.status != norm::CellStatus::unparsed) return CellKind::value;
-  if (const auto unit = norm::unit_named(cell);
-      unit && static_cast<int>(unit->length) == norm::code_point_count(cell))
-    return CellKind::unit;
+  if (norm::unit_named(cell)) return CellKind::unit;  // the whole cell names a unit
   return CellKind::label;
 }
 
