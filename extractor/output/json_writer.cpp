@@ -170,37 +170,68 @@ void append_json_escaped(std::string& out, std::string_view value) {
   }
 }
 
-void JsonWriter::indent_line() {
-  out_.push_back('\n');
-  out_.append(stack_.size() * static_cast<std::size_t>(indent_), ' ');
+void JsonWriter::flush() {
+  out_.append(buffer_, buffered_);
+  buffered_ = 0;
 }
 
-void JsonWriter::quoted(std::string_view text, std::string_view tail) {
-  // Keys, ids, statuses and most raw cell texts are short and need no escaping: they go out
-  // with their quotes and tail in one append, copied while they are checked.
-  constexpr std::size_t k_short = 48;
-  if (text.size() <= k_short) {
-    char buffer[k_short + 4];
-    buffer[0] = '"';
-    if (copy_if_plain(text, buffer + 1)) {
-      char* at = buffer + 1 + text.size();
-      *at++ = '"';
-      for (char c : tail) *at++ = c;
-      out_.append(buffer, static_cast<std::size_t>(at - buffer));
+void JsonWriter::put(std::string_view text) {
+  if (text.size() > k_buffer_size - buffered_) {
+    flush();
+    if (text.size() > k_buffer_size) {
+      out_.append(text);
       return;
     }
   }
-  out_.push_back('"');
-  append_json_escaped(out_, text);
-  out_.push_back('"');
-  out_.append(tail);
+  std::memcpy(buffer_ + buffered_, text.data(), text.size());
+  buffered_ += text.size();
 }
 
-std::string_view JsonWriter::key_separator() const { return indent_ > 0 ? ": " : ":"; }
+void JsonWriter::put_quoted(std::string_view text) {
+  // Most texts (keys, ids, statuses, raw cell texts) need no escaping: they are copied while
+  // they are checked, and only an escape sends the text the slow way.
+  if (text.size() + 2 > k_buffer_size - buffered_) flush();
+  if (text.size() + 2 <= k_buffer_size - buffered_ &&
+      copy_if_plain(text, buffer_ + buffered_ + 1)) {
+    buffer_[buffered_] = '"';
+    buffer_[buffered_ + 1 + text.size()] = '"';
+    buffered_ += text.size() + 2;
+    return;
+  }
+  put('"');
+  flush();
+  append_json_escaped(out_, text);
+  put('"');
+}
+
+void JsonWriter::put_integer(long long value) {
+  constexpr std::size_t k_digits = 24;
+  if (k_buffer_size - buffered_ < k_digits) flush();
+  char* const at = buffer_ + buffered_;
+  buffered_ += static_cast<std::size_t>(std::to_chars(at, at + k_digits, value).ptr - at);
+}
+
+void JsonWriter::write_indent() {
+  put('\n');
+  for (std::size_t i = 0; i < stack_.size() * static_cast<std::size_t>(indent_); ++i) put(' ');
+}
+
+void JsonWriter::open_value() {
+  if (!stack_.empty()) {
+    if (!stack_.back().empty) put(',');
+    stack_.back().empty = false;
+    if (indent_ > 0) write_indent();
+  }
+  if (has_pending_key_) {
+    has_pending_key_ = false;
+    put_quoted(pending_key_);
+    put(indent_ > 0 ? std::string_view(": ") : std::string_view(":"));
+  }
+}
 
 JsonWriter& JsonWriter::begin_object() {
-  before_value();
-  out_.push_back('{');
+  open_value();
+  put('{');
   stack_.push_back({true, true});
   return *this;
 }
@@ -208,14 +239,15 @@ JsonWriter& JsonWriter::begin_object() {
 JsonWriter& JsonWriter::end_object() {
   const bool empty = stack_.back().empty;
   stack_.pop_back();
-  if (!empty) newline();
-  out_.push_back('}');
+  if (!empty && indent_ > 0) write_indent();
+  put('}');
+  close_value();
   return *this;
 }
 
 JsonWriter& JsonWriter::begin_array() {
-  before_value();
-  out_.push_back('[');
+  open_value();
+  put('[');
   stack_.push_back({false, true});
   return *this;
 }
@@ -223,55 +255,49 @@ JsonWriter& JsonWriter::begin_array() {
 JsonWriter& JsonWriter::end_array() {
   const bool empty = stack_.back().empty;
   stack_.pop_back();
-  if (!empty) newline();
-  out_.push_back(']');
-  return *this;
-}
-
-JsonWriter& JsonWriter::key(std::string_view name) {
-  before_value();
-  quoted(name, key_separator());
-  after_key_ = true;
+  if (!empty && indent_ > 0) write_indent();
+  put(']');
+  close_value();
   return *this;
 }
 
 JsonWriter& JsonWriter::string(std::string_view value) {
-  before_value();
-  quoted(value, {});
+  open_value();
+  put_quoted(value);
+  close_value();
   return *this;
 }
 
 JsonWriter& JsonWriter::number_text(std::string_view digits) {
-  before_value();
-  out_.append(digits);
+  open_value();
+  put(digits);
+  close_value();
   return *this;
 }
 
 JsonWriter& JsonWriter::integer(long long value) {
-  before_value();
-  char buffer[24];
-  const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
-  out_.append(buffer, end);
+  open_value();
+  put_integer(value);
+  close_value();
   return *this;
 }
 
 JsonWriter& JsonWriter::boolean(bool value) {
-  before_value();
-  out_ += value ? "true" : "false";
+  open_value();
+  put(value ? std::string_view("true") : std::string_view("false"));
+  close_value();
   return *this;
 }
 
 JsonWriter& JsonWriter::null() {
-  before_value();
-  out_ += "null";
+  open_value();
+  put(std::string_view("null"));
+  close_value();
   return *this;
 }
 
 JsonWriter& JsonWriter::field(std::string_view name, std::string_view value) {
-  before_value();
-  quoted(name, key_separator());
-  quoted(value, {});
-  return *this;
+  return key(name).string(value);
 }
 
 JsonWriter& JsonWriter::field_or_null(std::string_view name, std::string_view value) {
