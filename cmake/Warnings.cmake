@@ -19,3 +19,11 @@ function(nianbao_target_defaults target)
     target_link_options(${target} PRIVATE -fsanitize=address,undefined)
   endif()
 endfunction()
+
+# A program (not a library) gets mimalloc as its allocator, unless sanitizing: the shared
+# library exports malloc/free/new/delete, so linking it replaces glibc's for the whole process.
+function(nianbao_program_allocator target)
+  if(NIANBAO_MIMALLOC AND NOT NIANBAO_SANITIZE)
+    target_link_libraries(${target} PRIVATE mimalloc)
+  endif()
+endfunction()

@@ -15,6 +15,7 @@ packages=(
   libarchive-dev                                 # zip/tar archives of reports read in place
   libsqlite3-dev                                 # --db out.sqlite
   libpq-dev                                      # --db postgresql://… (libpq, COPY)
+  libmimalloc-dev                                # the programs' allocator (see README)
   libssl-dev                                     # SHA-256 content keys (libcrypto, which libpq
                                                  # loads anyway; uses the CPU's SHA instructions)
   postgresql                                     # a real server for the database tests
