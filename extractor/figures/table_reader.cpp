@@ -1,10 +1,12 @@
 #include "extractor/figures/table_reader.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
-#include <unordered_set>
+#include <utility>
 
 #include "extractor/figures/identity_resolver.hpp"
 #include "extractor/figures/label_matcher.hpp"
@@ -252,12 +254,76 @@ struct PendingShortRow {
   const Token* leaf;
 };
 
+// The ids of the figures placed so far, so that a second figure with the same id is refused.
+// Asked once for every cell, so it neither copies an id nor allocates per figure (as an
+// unordered_set<std::string> did): an open-addressing table of indexes into the figure list,
+// each with the hash of its figure's id. Figures are only ever appended to the list (a refused
+// one is taken off the end again), so an index keeps naming the same figure.
+class PlacedIds {
+ public:
+  explicit PlacedIds(const std::vector<model::Figure>& figures) : figures_(figures) {}
+
+  // Makes room for `count` ids without growing.
+  void reserve(std::size_t count) {
+    if (2 * count > slots_.size()) rehash(std::bit_ceil(std::max<std::size_t>(2 * count, 16)));
+  }
+
+  bool contains(std::string_view id) const {
+    return !slots_.empty() && slots_[slot_of(id, hash_of(id))].index != 0;
+  }
+
+  // Records figures_[index] unless a figure with the same id is recorded; false then.
+  bool insert(std::size_t index) {
+    reserve(count_ + 1);
+    const std::string_view id = figures_[index].id;
+    const std::size_t hash = hash_of(id);
+    Slot& slot = slots_[slot_of(id, hash)];
+    if (slot.index != 0) return false;
+    slot = {hash, index + 1};
+    ++count_;
+    return true;
+  }
+
+ private:
+  struct Slot {
+    std::size_t hash = 0;
+    std::size_t index = 0;  // index into the figures + 1; 0 for a free slot
+  };
+
+  static std::size_t hash_of(std::string_view id) { return std::hash<std::string_view>{}(id); }
+
+  // The slot that holds `id`, or the free slot where it belongs.
+  std::size_t slot_of(std::string_view id, std::size_t hash) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
+      const Slot& slot = slots_[at];
+      if (slot.index == 0 || (slot.hash == hash && figures_[slot.index - 1].id == id)) return at;
+    }
+  }
+
+  void rehash(std::size_t size) {
+    std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(size));
+    const std::size_t mask = size - 1;
+    for (const Slot& slot : old) {
+      if (slot.index == 0) continue;
+      std::size_t at = slot.hash & mask;
+      while (slots_[at].index != 0) at = (at + 1) & mask;
+      slots_[at] = slot;
+    }
+  }
+
+  const std::vector<model::Figure>& figures_;
+  std::vector<Slot> slots_;  // a power of two in size, at most half full
+  std::size_t count_ = 0;
+};
+
 class TableAssembler {
  public:
   TableAssembler(const std::vector<Token>& tokens, TablesResult& result)
       : tokens_(tokens), result_(result) {}
 
   void run(const std::vector<RowCandidate>& candidates) {
+    placed_ids_.reserve(result_.figures.capacity());  // room for every cell (see read_tables)
     std::vector<RowReading> readings;
     std::vector<const RowCandidate*> single_rows;
     std::vector<ExtraRow> extra_rows;
@@ -628,26 +694,29 @@ class TableAssembler {
 
   void emit(const templates::TableTemplate& table, const std::string& row_key,
             const templates::Column& column, const Token& cell, std::string_view header_text) {
-    model::Figure figure;
-    figure.table = table.key;
-    figure.row = row_key;
-    figure.column = column.key;
+    // Made in place: a figure is large, and building one aside to move it in cost as much as
+    // filling it. A duplicate is taken out again (rare).
+    model::Figure& figure = result_.figures.emplace_back();
     figure.id.reserve(table.key.size() + row_key.size() + column.key.size() + 2);
     figure.id.append(table.key).append(".").append(row_key).append(".").append(column.key);
-    if (!emitted_.insert(figure.id).second) {
-      add_diagnostic(result_, "duplicate_row", model::Severity::warning,
-                     "figure " + figure.id + " appears more than once; the first is kept",
+    if (!placed_ids_.insert(result_.figures.size() - 1)) {
+      std::string message = "figure " + figure.id + " appears more than once; the first is kept";
+      result_.figures.pop_back();
+      add_diagnostic(result_, "duplicate_row", model::Severity::warning, std::move(message),
                      cell.locator);
       return;
     }
+    figure.table = table.key;
+    figure.row = row_key;
+    figure.column = column.key;
     figure.raw = cell.text;
     figure.locator = cell.locator;
     const std::string unit = column.money ? norm::unit_from_header(header_text) : std::string();
-    const norm::CellValue value = norm::parse_cell(cell.text, unit);
+    norm::CellValue value = norm::parse_cell(cell.text, unit);
     figure.status = value.status;
     figure.value = value.value;
     figure.qualifier = value.qualifier;
-    figure.unit = value.unit;
+    figure.unit = std::move(value.unit);
     if (figure.status == norm::CellStatus::value && figure.unit.empty() && !column.money)
       figure.unit = column.count_unit;
     if (figure.status == norm::CellStatus::unparsed) {
@@ -655,7 +724,6 @@ class TableAssembler {
                      "cell of " + figure.id + " is not a number: '" + cell.text + "'",
                      cell.locator);
     }
-    result_.figures.push_back(std::move(figure));
   }
 
   // --- table 四: one unlabelled row of fifteen cells --------------------------------------------
@@ -789,7 +857,7 @@ class TableAssembler {
     if (!any_value || cells.size() != rows * columns.size()) return false;
     for (std::size_t r = 0; r < rows; ++r) {
       const templates::Row& row = table.rows[*before + 1 + r];
-      if (emitted_.count(table.key + "." + row.key + "." + columns.front().key)) return false;
+      if (placed_ids_.contains(table.key + "." + row.key + "." + columns.front().key)) return false;
       std::map<std::string, norm::Decimal> values;
       for (std::size_t k = 0; k < columns.size(); ++k) {
         const norm::CellValue v = norm::parse_cell(tokens_[cells[r * columns.size() + k]].text);
@@ -898,7 +966,7 @@ class TableAssembler {
   std::vector<PendingShortRow> short_rows_;
   int extra_count_ = 0;
   std::map<std::string, HeaderMemory> headers_;
-  std::unordered_set<std::string> emitted_;  // only asked "seen before?", never iterated
+  PlacedIds placed_ids_{result_.figures};
 };
 
 // Cells of every row candidate: about how many figures a document gives, to reserve them once
