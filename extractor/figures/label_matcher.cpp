@@ -1,6 +1,7 @@
 #include "extractor/figures/label_matcher.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <unordered_map>
 
 namespace nianbao::figures {
@@ -16,6 +17,52 @@ constexpr int k_fuzzy_budget = 2;
 constexpr int k_min_prefix_length = 8;
 
 enum class ItemKind { row, column, group };
+
+// The scores norm::label_match_score gives for equal bodies, and for bodies equal once their
+// notes in parentheses are dropped.
+constexpr int k_equal_score = 100;
+constexpr int k_core_score = 90;
+
+bool table_selected(const templates::TableTemplate& table, std::string_view table_key) {
+  return table_key.empty() || table.key == table_key;
+}
+
+// The UTF-8 bytes of the first character of `text` as one number (0 for empty text).
+std::uint32_t first_character(std::string_view text) {
+  if (text.empty()) return 0;
+  const auto lead = static_cast<unsigned char>(text[0]);
+  const std::size_t length = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  std::uint32_t key = 0;
+  for (std::size_t i = 0; i < length && i < text.size(); ++i)
+    key = (key << 8) | static_cast<unsigned char>(text[i]);
+  return key;
+}
+
+// Whether a template label's enumerator lets a match of its body stand: a template label with
+// an enumerator and a short body (such as 3.其他) needs the document to show the same one.
+bool enumerator_agrees(const norm::Label& doc, const norm::Label& candidate) {
+  if (candidate.enumerator.empty()) return true;
+  if (!doc.enumerator.empty()) return doc.enumerator == candidate.enumerator;
+  return norm::code_point_count(candidate.body) >= k_short_body;
+}
+
+// match_template_label(doc, label) where that is 90 or more (the bodies are equal, or equal once
+// their notes in parentheses are dropped), else 0; without the typo and prefix comparisons.
+// A core is the start of its body, so a body that does not start with a template core cannot
+// match it so: that test comes first and settles nearly every pair.
+int core_score(const norm::Label& doc, const templates::TemplateLabel& label) {
+  int best = 0;
+  for (std::size_t i = 0; i < label.normalized.size(); ++i) {
+    const norm::Label& candidate = label.normalized[i];
+    const std::string_view core = label.cores[i];
+    if (doc.body.empty() || candidate.body.empty() || !doc.body.starts_with(core)) continue;
+    const int score = doc.body == candidate.body                   ? k_equal_score
+                      : norm::parenthetical_core(doc.body) == core ? k_core_score
+                                                                   : 0;
+    if (score > best && enumerator_agrees(doc, candidate)) best = score;
+  }
+  return best;
+}
 
 // One template label (or alias) in normalised form, and the template item it names.
 struct Entry {
@@ -43,6 +90,22 @@ class LabelIndex {
     const Entry* entry;
     int score;
   };
+
+  // Each entry of `kind` (of `table_key` only when it is not empty) whose label `doc` names by
+  // its core (score 90 or 100, see core_score), in entry order: the hits of score 90 or more,
+  // answered without the memo. A label shares its core's first character with every template
+  // label it can name so, which rules out nearly every line of prose at one lookup.
+  template <typename Visit>
+  void for_each_core_hit(const norm::Label& doc, ItemKind kind, std::string_view table_key,
+                         Visit visit) const {
+    const auto it = by_first_character_.find(first_character(doc.body));
+    if (it == by_first_character_.end()) return;
+    for (std::size_t id : it->second) {
+      const Entry& e = entries_[id];
+      if (e.kind != kind || !table_selected(*e.table, table_key)) continue;
+      if (const int score = core_score(doc, *e.label); score > 0) visit(e, score);
+    }
+  }
 
   // Every template label the document label matches, with its score. Remembered per thread:
   // the same labels recur in every report of a bulk run.
@@ -125,6 +188,10 @@ class LabelIndex {
   void add(const Entry& entry) {
     const std::size_t id = entries_.size();
     entries_.push_back(entry);
+    for (const std::string& core : entry.label->cores) {
+      std::vector<std::size_t>& ids = by_first_character_[first_character(core)];
+      if (ids.empty() || ids.back() != id) ids.push_back(id);
+    }
     for (const norm::Label& n : entry.label->normalized) {
       const std::string core = norm::strip_parenthetical_tail(n.body);
       by_core_[core].push_back(id);
@@ -138,37 +205,24 @@ class LabelIndex {
 
   std::vector<Entry> entries_;
   std::unordered_map<std::string, std::vector<std::size_t>> by_core_;
+  // Entries by the first character of a core (its UTF-8 bytes as one number), in entry order.
+  std::unordered_map<std::uint32_t, std::vector<std::size_t>> by_first_character_;
   std::vector<std::vector<std::size_t>> by_length_;
 };
-
-bool table_selected(const templates::TableTemplate& table, std::string_view table_key) {
-  return table_key.empty() || table.key == table_key;
-}
 
 }  // namespace
 
 int match_template_label(const norm::Label& doc, const templates::TemplateLabel& label) {
   int best = 0;
   for (const norm::Label& candidate : label.normalized) {
-    int score = norm::label_match_score(doc.body, candidate.body);
-    if (score == 0) continue;
-    if (!candidate.enumerator.empty()) {
-      if (!doc.enumerator.empty() && doc.enumerator != candidate.enumerator) {
-        score = 0;
-      } else if (doc.enumerator.empty() && norm::code_point_count(candidate.body) < k_short_body) {
-        score = 0;
-      }
-    }
-    best = std::max(best, score);
+    const int score = norm::label_match_score(doc.body, candidate.body);
+    if (score > best && enumerator_agrees(doc, candidate)) best = score;
   }
   return best;
 }
 
 bool matches_by_core(const norm::Label& doc, const templates::TemplateLabel& label) {
-  constexpr int k_core_score = 90;
-  for (const auto& [e, score] : LabelIndex::instance().hits(doc))
-    if (e->label == &label) return score >= k_core_score;
-  return false;
+  return core_score(doc, label) >= k_core_score;
 }
 
 std::vector<RowMatch> match_rows(const norm::Label& doc, std::string_view table_key) {
@@ -194,28 +248,29 @@ std::vector<ColumnMatch> match_columns(const norm::Label& doc, std::string_view 
   return out;
 }
 
-namespace {
-
-bool is_group_named(const LabelIndex::Hit& hit, std::string_view table_key) {
-  return hit.entry->kind == ItemKind::group && table_selected(*hit.entry->table, table_key) &&
-         hit.score >= 90;
+std::vector<ColumnMatch> match_columns_by_core(const norm::Label& doc, std::string_view table_key) {
+  std::vector<ColumnMatch> out;
+  LabelIndex::instance().for_each_core_hit(
+      doc, ItemKind::column, table_key, [&](const Entry& e, int score) {
+        out.push_back({e.version, e.table, e.group, e.column, score});
+      });
+  return out;
 }
-
-}  // namespace
 
 std::vector<GroupMatch> match_groups(const norm::Label& doc, std::string_view table_key) {
   std::vector<GroupMatch> out;
-  for (const LabelIndex::Hit& hit : LabelIndex::instance().hits(doc)) {
-    if (is_group_named(hit, table_key))
-      out.push_back({hit.entry->version, hit.entry->table, hit.entry->group});
-  }
+  LabelIndex::instance().for_each_core_hit(doc, ItemKind::group, table_key,
+                                           [&](const Entry& e, int) {
+                                             out.push_back({e.version, e.table, e.group});
+                                           });
   return out;
 }
 
 bool names_group(const norm::Label& doc, std::string_view table_key) {
-  const std::vector<LabelIndex::Hit>& hits = LabelIndex::instance().hits(doc);
-  return std::any_of(hits.begin(), hits.end(),
-                     [&](const LabelIndex::Hit& hit) { return is_group_named(hit, table_key); });
+  bool named = false;
+  LabelIndex::instance().for_each_core_hit(doc, ItemKind::group, table_key,
+                                           [&](const Entry&, int) { named = true; });
+  return named;
 }
 
 }  // namespace nianbao::figures

@@ -37,8 +37,7 @@ struct GroupMatch {
 int match_template_label(const norm::Label& doc, const templates::TemplateLabel& label);
 
 // match_template_label(doc, label) >= 90 (the bodies are equal, at least once notes in
-// parentheses are dropped), answered from the per-thread memo of the label index: such a
-// template label is always among the labels the index offers for `doc`.
+// parentheses are dropped), found without the typo and prefix comparisons.
 bool matches_by_core(const norm::Label& doc, const templates::TemplateLabel& label);
 
 // Every template row (all versions; of `table_key` only when it is not empty) that `doc`
@@ -48,6 +47,9 @@ std::vector<RowMatch> match_rows(const norm::Label& doc, std::string_view table_
 
 // Template columns (all versions, tables of rows layout and single_row) that the label names.
 std::vector<ColumnMatch> match_columns(const norm::Label& doc, std::string_view table_key);
+
+// The columns of match_columns(doc, table_key) with a score of 90 or more.
+std::vector<ColumnMatch> match_columns_by_core(const norm::Label& doc, std::string_view table_key);
 
 // Sub-table titles (第二十条第（五）项 …) and single-row blocks (行政复议 …) the label names.
 std::vector<GroupMatch> match_groups(const norm::Label& doc, std::string_view table_key);

@@ -388,9 +388,7 @@ class TableAssembler {
           const auto versions = versions_of(groups);
           if (versions.size() == 1) vote("active", *versions.begin());
         }
-        std::vector<ColumnMatch> columns = match_columns(label, "active");
-        std::erase_if(columns, [](const ColumnMatch& m) { return m.score < 90; });
-        const auto versions = versions_of(columns);
+        const auto versions = versions_of(match_columns_by_core(label, "active"));
         if (versions.size() == 1) vote("active", *versions.begin());
       });
     }
