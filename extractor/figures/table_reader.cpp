@@ -1,6 +1,7 @@
 #include "extractor/figures/table_reader.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <functional>
 #include <map>
@@ -227,9 +228,17 @@ void for_each_label_part(const Token& t, Visit visit) {
   }
 }
 
+// The column headers of one sub-table as last shown: each column key (a view into the template)
+// with its header text as written (a view into the token), in the order the header shows them.
 struct HeaderMemory {
-  std::vector<std::string> order;           // column keys in the order the header shows them
-  std::map<std::string, std::string> text;  // column key → header text as written
+  std::vector<std::pair<std::string_view, std::string_view>> columns;
+
+  // The header text shown for the column, or nullptr when the header did not name it.
+  const std::string_view* text_of(std::string_view column_key) const {
+    for (const auto& [key, text] : columns)
+      if (key == column_key) return &text;
+    return nullptr;
+  }
 };
 
 // 表三 in reading order: a row named by its label (row key), or cells whose label vanished ("").
@@ -253,6 +262,17 @@ struct PendingShortRow {
   std::vector<std::size_t> cells;
   const Token* leaf;
 };
+
+// <table>.<row>.<column> into `id`, written at once (five appends cost more than the copying).
+void write_figure_id(std::string& id, std::string_view table, std::string_view row,
+                     std::string_view column) {
+  id.resize(table.size() + row.size() + column.size() + 2);
+  char* out = std::copy(table.begin(), table.end(), id.data());
+  *out++ = '.';
+  out = std::copy(row.begin(), row.end(), out);
+  *out++ = '.';
+  std::copy(column.begin(), column.end(), out);
+}
 
 // The ids of the figures placed so far, so that a second figure with the same id is refused.
 // Asked once for every cell, so it neither copies an id nor allocates per figure (as an
@@ -420,9 +440,9 @@ class TableAssembler {
     if (decided.size() == 1) prior_ = *decided.begin();
   }
 
-  std::string version_of(const std::string& table) const {
+  std::string_view version_of(std::string_view table) const {
     auto it = versions_.find(table);
-    return it == versions_.end() ? "" : it->second;
+    return it == versions_.end() ? std::string_view() : std::string_view(it->second);
   }
 
   // --- placing the cells of one labelled row ---------------------------------------------------
@@ -431,24 +451,20 @@ class TableAssembler {
   // sub-table use the header's order and stated unit.
   HeaderMemory& remember_header(const RowReading& reading, const RowMatch& m) {
     const templates::Group& group = m.table->groups[static_cast<std::size_t>(m.row->group)];
-    const std::string key = m.version->version + "/" + m.table->key + "/" + group.key;
-    HeaderMemory& memory = headers_[key];
+    HeaderMemory& memory = headers_[&group];
     HeaderMemory seen;
-    std::vector<std::size_t> labels = reading.carried_labels;
-    labels.insert(labels.end(), reading.candidate->labels.begin(), reading.candidate->labels.end());
-    for (std::size_t label_index : labels) {
+    auto look_at = [&](std::size_t label_index) {
       const Token& t = tokens_[label_index];
       for_each_label_part(t, [&](const norm::Label& label) {
         for (const templates::Column& column : group.columns) {
-          if (matches_by_core(label, column.label) &&
-              std::find(seen.order.begin(), seen.order.end(), column.key) == seen.order.end()) {
-            seen.order.push_back(column.key);
-            seen.text[column.key] = t.text;
-          }
+          if (matches_by_core(label, column.label) && seen.text_of(column.key) == nullptr)
+            seen.columns.emplace_back(column.key, t.text);
         }
       });
-    }
-    if (!seen.order.empty()) memory = std::move(seen);
+    };
+    for (std::size_t label_index : reading.carried_labels) look_at(label_index);
+    for (std::size_t label_index : reading.candidate->labels) look_at(label_index);
+    if (!seen.columns.empty()) memory = std::move(seen);
     return memory;
   }
 
@@ -458,9 +474,9 @@ class TableAssembler {
     std::vector<const templates::Column*> order;
     order.reserve(group.columns.size());
     auto in_header_order = [&] {
-      for (const std::string& key : header.order) {
+      for (const auto& named_column : header.columns) {
         for (const templates::Column& column : group.columns)
-          if (column.key == key) order.push_back(&column);
+          if (column.key == named_column.first) order.push_back(&column);
       }
       return order;
     };
@@ -469,8 +485,9 @@ class TableAssembler {
     // 法人或其他组织, so its order is not the cells'. It is used when it names every column once,
     // or when it names fewer columns and the row has exactly that many cells (a column dropped
     // by the agency, header and cells alike).
-    if (!group.title.text.empty() && !header.order.empty() &&
-        (header.order.size() == group.columns.size() || header.order.size() == cell_count))
+    const std::size_t named = header.columns.size();
+    if (!group.title.text.empty() && named != 0 &&
+        (named == group.columns.size() || named == cell_count))
       return in_header_order();
     for (const templates::Column& column : group.columns) order.push_back(&column);
     return order;
@@ -481,12 +498,12 @@ class TableAssembler {
   // tables agree on, else the one whose row width equals the number of cells, if exactly one
   // does. Never a version picked at random: the figure ids differ between versions.
   const RowMatch* choose_version(const RowReading& reading, std::size_t cell_count) {
-    auto with_version = [&](const std::string& version) -> const RowMatch* {
+    auto with_version = [&](std::string_view version) -> const RowMatch* {
       for (const RowMatch& m : reading.matches)
         if (m.version->version == version) return &m;
       return nullptr;
     };
-    const std::string decided = version_of(reading.matches.front().table->key);
+    const std::string_view decided = version_of(reading.matches.front().table->key);
     if (!decided.empty()) return with_version(decided);
     if (same_cells_in_every_version(reading)) return &reading.matches.front();
     if (!prior_.empty()) {
@@ -642,9 +659,8 @@ class TableAssembler {
     }
     for (std::size_t k = 0; k < cells.size(); ++k) {
       const templates::Column& column = *columns[k];
-      auto text = header.text.find(column.key);
-      emit(table, row_key, column, tokens_[cells[k]],
-           text == header.text.end() ? std::string_view() : std::string_view(text->second));
+      const std::string_view* text = header.text_of(column.key);
+      emit(table, row_key, column, tokens_[cells[k]], text == nullptr ? std::string_view() : *text);
     }
   }
 
@@ -695,8 +711,7 @@ class TableAssembler {
     // Made in place: a figure is large, and building one aside to move it in cost as much as
     // filling it. A duplicate is taken out again (rare).
     model::Figure& figure = result_.figures.emplace_back();
-    figure.id.reserve(table.key.size() + row_key.size() + column.key.size() + 2);
-    figure.id.append(table.key).append(".").append(row_key).append(".").append(column.key);
+    write_figure_id(figure.id, table.key, row_key, column.key);
     if (!placed_ids_.insert(result_.figures.size() - 1)) {
       std::string message = "figure " + figure.id + " appears more than once; the first is kept";
       result_.figures.pop_back();
@@ -789,7 +804,7 @@ class TableAssembler {
   // fill exactly the rows the template has between them (none of them read otherwise), and
   // every inferred row satisfies the row identity (总计 = the sum of the other columns).
   void infer_unnamed_rows(const std::vector<SequenceEntry>& sequence) {
-    const std::string known = version_of("requests").empty() ? prior_ : version_of("requests");
+    const std::string known(version_of("requests").empty() ? prior_ : version_of("requests"));
     for (std::size_t i = 0; i < sequence.size();) {
       if (!sequence[i].row.empty()) {
         ++i;
@@ -898,7 +913,7 @@ class TableAssembler {
   void place_extra_row(const ExtraRow& extra) {
     const RowCandidate& c = *extra.candidate;
     const Token& leaf = tokens_[c.labels.back()];
-    const std::string version = version_of("active").empty() ? prior_ : version_of("active");
+    const std::string version(version_of("active").empty() ? prior_ : version_of("active"));
     const templates::Template* t = templates::find_template(version);
     const templates::TableTemplate* table = t == nullptr ? nullptr : t->find_table("active");
     const templates::Group* group = table == nullptr ? nullptr : table->find_group(extra.group);
@@ -915,7 +930,7 @@ class TableAssembler {
                    "row '" + leaf.text + "' is not in the " + version +
                        " template; its cells are kept as active." + key + ".*",
                    leaf.locator);
-    const HeaderMemory& header = headers_[version + "/active/" + group->key];
+    const HeaderMemory& header = headers_[group];
     const auto columns = column_order(*group, header);
     for (std::size_t k = 0; k < columns.size(); ++k) {
       emit(*table, key, *columns[k], tokens_[c.cells[k]], "");
@@ -940,18 +955,24 @@ class TableAssembler {
   }
 
   void summarise_tables() {
-    for (const char* key : {"active", "requests", "appeals"}) {
-      model::TableInfo info;
-      info.table = key;
-      for (const model::Figure& f : result_.figures) {
-        if (f.table != key) continue;
-        if (info.figures == 0) info.locator = f.locator;
-        ++info.figures;
-      }
+    // One pass over the figures for the three tables (a figure's table is one of them).
+    constexpr std::array<std::string_view, 3> k_tables = {"active", "requests", "appeals"};
+    std::array<model::TableInfo, k_tables.size()> infos;
+    for (const model::Figure& f : result_.figures) {
+      const auto at = std::find(k_tables.begin(), k_tables.end(), f.table);
+      if (at == k_tables.end()) continue;
+      model::TableInfo& info = infos[static_cast<std::size_t>(at - k_tables.begin())];
+      if (info.figures == 0) info.locator = f.locator;
+      ++info.figures;
+    }
+    for (std::size_t k = 0; k < k_tables.size(); ++k) {
+      model::TableInfo& info = infos[k];
+      const std::string_view version = version_of(k_tables[k]);
       // A table counts as found when its figures were read or its labels named its version
       // (a table whose cells were all lost still tells which template the report used).
-      if (info.figures == 0 && version_of(key).empty()) continue;
-      info.template_version = version_of(key).empty() ? "unknown" : version_of(key);
+      if (info.figures == 0 && version.empty()) continue;
+      info.table = k_tables[k];
+      info.template_version = version.empty() ? "unknown" : std::string(version);
       result_.tables.push_back(std::move(info));
     }
   }
@@ -959,11 +980,12 @@ class TableAssembler {
   const std::vector<Token>& tokens_;
   TablesResult& result_;
   std::map<std::string, std::map<std::string, int>> votes_;
-  std::map<std::string, std::string> versions_;
+  std::map<std::string, std::string, std::less<>> versions_;
   std::string prior_;  // the version every table with evidence agrees on, if they agree
   std::vector<PendingShortRow> short_rows_;
   int extra_count_ = 0;
-  std::map<std::string, HeaderMemory> headers_;
+  // By sub-table: a group of one version's table (group keys are unique within a table).
+  std::map<const templates::Group*, HeaderMemory> headers_;
   PlacedIds placed_ids_{result_.figures};
 };
 
