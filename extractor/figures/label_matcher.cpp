@@ -248,13 +248,33 @@ std::vector<ColumnMatch> match_columns(const norm::Label& doc, std::string_view 
   return out;
 }
 
-std::vector<ColumnMatch> match_columns_by_core(const norm::Label& doc, std::string_view table_key) {
-  std::vector<ColumnMatch> out;
-  LabelIndex::instance().for_each_core_hit(
-      doc, ItemKind::column, table_key, [&](const Entry& e, int score) {
-        out.push_back({e.version, e.table, e.group, e.column, score});
-      });
-  return out;
+namespace {
+
+// The version of every entry of `kind` that `doc` names by its core, if they share one.
+const templates::Template* sole_version_by_core(const norm::Label& doc, ItemKind kind,
+                                                std::string_view table_key) {
+  const templates::Template* sole = nullptr;
+  bool several = false;
+  LabelIndex::instance().for_each_core_hit(doc, kind, table_key, [&](const Entry& e, int) {
+    if (sole == nullptr) {
+      sole = e.version;
+    } else if (e.version->version != sole->version) {
+      several = true;
+    }
+  });
+  return several ? nullptr : sole;
+}
+
+}  // namespace
+
+const templates::Template* sole_version_of_columns_by_core(const norm::Label& doc,
+                                                           std::string_view table_key) {
+  return sole_version_by_core(doc, ItemKind::column, table_key);
+}
+
+const templates::Template* sole_version_of_groups(const norm::Label& doc,
+                                                  std::string_view table_key) {
+  return sole_version_by_core(doc, ItemKind::group, table_key);
 }
 
 std::vector<GroupMatch> match_groups(const norm::Label& doc, std::string_view table_key) {

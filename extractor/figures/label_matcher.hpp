@@ -48,8 +48,13 @@ std::vector<RowMatch> match_rows(const norm::Label& doc, std::string_view table_
 // Template columns (all versions, tables of rows layout and single_row) that the label names.
 std::vector<ColumnMatch> match_columns(const norm::Label& doc, std::string_view table_key);
 
-// The columns of match_columns(doc, table_key) with a score of 90 or more.
-std::vector<ColumnMatch> match_columns_by_core(const norm::Label& doc, std::string_view table_key);
+// The template version of the columns of match_columns(doc, table_key) with a score of 90 or
+// more, when they all are of one version; nullptr when there are none, or several versions.
+const templates::Template* sole_version_of_columns_by_core(const norm::Label& doc,
+                                                           std::string_view table_key);
+// The same for the sub-table titles of match_groups(doc, table_key).
+const templates::Template* sole_version_of_groups(const norm::Label& doc,
+                                                  std::string_view table_key);
 
 // Sub-table titles (第二十条第（五）项 …) and single-row blocks (行政复议 …) the label names.
 std::vector<GroupMatch> match_groups(const norm::Label& doc, std::string_view table_key);

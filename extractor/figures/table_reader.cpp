@@ -23,7 +23,7 @@ using layout::TokenKind;
 struct RowCandidate {
   std::vector<std::size_t> labels;  // token indexes
   std::vector<std::size_t> cells;   // value and empty_cell token indexes
-  std::string context;              // table key in force ("" when unknown)
+  std::string_view context;         // table key in force ("" when unknown), a literal
   bool last_in_document = false;    // nothing but padding follows its cells
 };
 
@@ -49,7 +49,7 @@ bool is_appeals_anchor(const norm::Label& label) {
 }
 
 // Whether a label says which table we are in (a sub-table title, table 三's caption).
-std::string context_from_label(const norm::Label& label) {
+std::string_view context_from_label(const norm::Label& label) {
   if (names_group(label, "active")) return "active";
   if (label.body.find("勾稽关系") != std::string::npos || label.body == "申请人情况")
     return "requests";
@@ -77,14 +77,13 @@ class Segmenter {
       case TokenKind::heading:
         flush();
         current_.labels.clear();
-        context_ =
-            std::string(table_for_section(sections_[static_cast<std::size_t>(t.section)].info.key));
+        context_ = table_for_section(sections_[static_cast<std::size_t>(t.section)].info.key);
         break;
       case TokenKind::label: {
         if (!current_.cells.empty()) flush();
         current_.labels.push_back(i);
         ++labels_in_row_;
-        const std::string anchor = context_from_label(t.key);
+        const std::string_view anchor = context_from_label(t.key);
         if (!anchor.empty()) context_ = anchor;
         break;
       }
@@ -105,7 +104,8 @@ class Segmenter {
   void flush() {
     if (!current_.cells.empty()) {
       current_.context = context_;
-      candidates_.push_back(current_);
+      candidates_.push_back(std::move(current_));
+      current_ = RowCandidate();
     }
     current_.labels.clear();
     current_.cells.clear();
@@ -129,7 +129,7 @@ class Segmenter {
   const std::vector<layout::SectionHeading>& sections_;
   std::vector<RowCandidate> candidates_;
   RowCandidate current_;
-  std::string context_;
+  std::string_view context_;
   int labels_in_row_ = 0;
 };
 
@@ -161,7 +161,7 @@ constexpr std::size_t k_max_fragments = 2;
 // fragments of wrapped merged cells.
 std::optional<RowReading> find_row(const std::vector<Token>& tokens, const RowCandidate& c) {
   if (c.labels.empty()) return std::nullopt;
-  const std::string table_key = c.context == "appeals" ? "" : c.context;
+  const std::string_view table_key = c.context == "appeals" ? "" : c.context;
   for (std::size_t skipped = 0; skipped <= k_max_fragments && skipped < c.labels.size();
        ++skipped) {
     const std::size_t last = c.labels.size() - 1 - skipped;
@@ -203,7 +203,7 @@ std::optional<RowReading> find_row_completed_below(const std::vector<Token>& tok
       norm::code_point_count(fragment.text) > k_max_completing_fragment ||
       !match_rows(fragment.key, "").empty())
     return std::nullopt;
-  const std::string table_key = c.context == "appeals" ? "" : c.context;
+  const std::string_view table_key = c.context == "appeals" ? "" : c.context;
   const norm::Label joined = norm::normalize_label(tokens[c.labels.back()].text + fragment.text);
   std::vector<RowMatch> matches = unambiguous(match_rows(joined, table_key));
   if (matches.empty()) return std::nullopt;
@@ -392,31 +392,23 @@ class TableAssembler {
 
   void vote(const std::string& table, const std::string& version) { ++votes_[table][version]; }
 
-  // Versions that have a template item, out of all versions.
-  template <typename Match>
-  static std::set<std::string> versions_of(const std::vector<Match>& matches) {
-    std::set<std::string> out;
-    for (const Match& m : matches) out.insert(m.version->version);
-    return out;
-  }
-
+  // A label that names sub-table titles or columns of one version only is a vote for it.
   void collect_version_evidence(const RowCandidate& c) {
     for (std::size_t k = 0; k < c.labels.size(); ++k) {
       for_each_label_part(tokens_[c.labels[k]], [&](const norm::Label& label) {
-        const auto groups = match_groups(label, "active");
-        if (!groups.empty()) {
-          const auto versions = versions_of(groups);
-          if (versions.size() == 1) vote("active", *versions.begin());
-        }
-        const auto versions = versions_of(match_columns_by_core(label, "active"));
-        if (versions.size() == 1) vote("active", *versions.begin());
+        if (const templates::Template* version = sole_version_of_groups(label, "active"))
+          vote("active", version->version);
+        if (const templates::Template* version = sole_version_of_columns_by_core(label, "active"))
+          vote("active", version->version);
       });
     }
   }
 
   void vote_for_row(const RowReading& reading) {
-    const auto versions = versions_of(reading.matches);
-    if (versions.size() == 1) vote(reading.matches.front().table->key, *versions.begin());
+    const templates::Template* sole = reading.matches.front().version;
+    for (const RowMatch& m : reading.matches)
+      if (m.version->version != sole->version) return;
+    vote(reading.matches.front().table->key, sole->version);
   }
 
   void decide_versions() {
@@ -949,7 +941,7 @@ class TableAssembler {
     const Token& first = tokens_[c.cells.front()];
     const std::string label = c.labels.empty() ? "" : tokens_[c.labels.back()].text;
     add_diagnostic(result_, "row_unrecognised", model::Severity::warning,
-                   "cells after '" + label + "' in table " + c.context +
+                   "cells after '" + label + "' in table " + std::string(c.context) +
                        " belong to no template row; they are not figures",
                    first.locator);
   }
