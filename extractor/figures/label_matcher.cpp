@@ -38,6 +38,11 @@ std::uint32_t first_character(std::string_view text) {
   return key;
 }
 
+// The index key of a template item's kind and the first character of a text.
+std::uint64_t core_key(ItemKind kind, std::string_view text) {
+  return (static_cast<std::uint64_t>(kind) << 32) | first_character(text);
+}
+
 // Whether a template label's enumerator lets a match of its body stand: a template label with
 // an enumerator and a short body (such as 3.其他) needs the document to show the same one.
 bool enumerator_agrees(const norm::Label& doc, const norm::Label& candidate) {
@@ -98,11 +103,11 @@ class LabelIndex {
   template <typename Visit>
   void for_each_core_hit(const norm::Label& doc, ItemKind kind, std::string_view table_key,
                          Visit visit) const {
-    const auto it = by_first_character_.find(first_character(doc.body));
+    const auto it = by_first_character_.find(core_key(kind, doc.body));
     if (it == by_first_character_.end()) return;
     for (std::size_t id : it->second) {
       const Entry& e = entries_[id];
-      if (e.kind != kind || !table_selected(*e.table, table_key)) continue;
+      if (!table_selected(*e.table, table_key)) continue;
       if (const int score = core_score(doc, *e.label); score > 0) visit(e, score);
     }
   }
@@ -189,7 +194,7 @@ class LabelIndex {
     const std::size_t id = entries_.size();
     entries_.push_back(entry);
     for (const std::string& core : entry.label->cores) {
-      std::vector<std::size_t>& ids = by_first_character_[first_character(core)];
+      std::vector<std::size_t>& ids = by_first_character_[core_key(entry.kind, core)];
       if (ids.empty() || ids.back() != id) ids.push_back(id);
     }
     for (const norm::Label& n : entry.label->normalized) {
@@ -205,8 +210,8 @@ class LabelIndex {
 
   std::vector<Entry> entries_;
   std::unordered_map<std::string, std::vector<std::size_t>> by_core_;
-  // Entries by the first character of a core (its UTF-8 bytes as one number), in entry order.
-  std::unordered_map<std::uint32_t, std::vector<std::size_t>> by_first_character_;
+  // Entries by kind and the first character of a core (see core_key), in entry order.
+  std::unordered_map<std::uint64_t, std::vector<std::size_t>> by_first_character_;
   std::vector<std::vector<std::size_t>> by_length_;
 };
 

@@ -169,9 +169,9 @@ std::optional<RowReading> find_row(const std::vector<Token>& tokens, const RowCa
       break;
     for (std::size_t n = 1; n <= k_max_label_join && n <= last + 1; ++n) {
       const std::size_t first = last + 1 - n;
-      const norm::Label label =
-          n == 1 ? tokens[c.labels[last]].key
-                 : norm::normalize_label(join_texts(tokens, c.labels, first, last));
+      norm::Label joined;  // only for two or three labels: one is read as the token has it
+      if (n > 1) joined = norm::normalize_label(join_texts(tokens, c.labels, first, last));
+      const norm::Label& label = n == 1 ? tokens[c.labels[last]].key : joined;
       std::vector<RowMatch> matches = unambiguous(match_rows(label, table_key));
       if (matches.empty() && !table_key.empty()) {
         // The section may be mislabelled or missing; a label unique in all tables still counts.
