@@ -272,6 +272,14 @@ const templates::Template* sole_version_by_core(const norm::Label& doc, ItemKind
 
 }  // namespace
 
+std::uint64_t columns_named_by_core(const norm::Label& doc, const templates::Group& group) {
+  std::uint64_t named = 0;
+  LabelIndex::instance().for_each_core_hit(doc, ItemKind::column, "", [&](const Entry& e, int) {
+    if (e.group == &group) named |= std::uint64_t{1} << (e.column - group.columns.data());
+  });
+  return named;
+}
+
 const templates::Template* sole_version_of_columns_by_core(const norm::Label& doc,
                                                            std::string_view table_key) {
   return sole_version_by_core(doc, ItemKind::column, table_key);

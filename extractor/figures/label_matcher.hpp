@@ -1,6 +1,7 @@
 #pragma once
 // Matching document labels against template labels, across template versions.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +48,11 @@ std::vector<RowMatch> match_rows(const norm::Label& doc, std::string_view table_
 
 // Template columns (all versions, tables of rows layout and single_row) that the label names.
 std::vector<ColumnMatch> match_columns(const norm::Label& doc, std::string_view table_key);
+
+// The columns of `group` that `doc` names by core (matches_by_core), as bits: bit k for
+// group.columns[k]. Only for groups of at most k_max_named_columns columns.
+constexpr std::size_t k_max_named_columns = 64;
+std::uint64_t columns_named_by_core(const norm::Label& doc, const templates::Group& group);
 
 // The template version of the columns of match_columns(doc, table_key) with a score of 90 or
 // more, when they all are of one version; nullptr when there are none, or several versions.

@@ -18,6 +18,9 @@ namespace {
 
 using layout::Token;
 using layout::TokenKind;
+// Labels are compared with literals as views: the literal's length is then known at compile
+// time and most comparisons end at the lengths.
+using namespace std::string_view_literals;
 
 // A stretch of the stream: the labels read since the last cells, then the cells that follow.
 struct RowCandidate {
@@ -45,13 +48,13 @@ void add_diagnostic(TablesResult& result, const char* code, model::Severity seve
 }
 
 bool is_appeals_anchor(const norm::Label& label) {
-  return names_group(label, "appeals") || label.body == "行政诉讼";
+  return names_group(label, "appeals") || label.body == "行政诉讼"sv;
 }
 
 // Whether a label says which table we are in (a sub-table title, table 三's caption).
 std::string_view context_from_label(const norm::Label& label) {
   if (names_group(label, "active")) return "active";
-  if (label.body.find("勾稽关系") != std::string::npos || label.body == "申请人情况")
+  if (label.body.find("勾稽关系") != std::string::npos || label.body == "申请人情况"sv)
     return "requests";
   if (is_appeals_anchor(label)) return "appeals";
   return "";
@@ -104,8 +107,13 @@ class Segmenter {
   void flush() {
     if (!current_.cells.empty()) {
       current_.context = context_;
+      // Moved, not copied; the next candidate starts with room for as much as this one had.
+      const std::size_t labels = current_.labels.capacity();
+      const std::size_t cells = current_.cells.capacity();
       candidates_.push_back(std::move(current_));
       current_ = RowCandidate();
+      current_.labels.reserve(labels);
+      current_.cells.reserve(cells);
     }
     current_.labels.clear();
     current_.cells.clear();
@@ -230,6 +238,21 @@ void for_each_label_part(const Token& t, Visit visit) {
 
 // The column headers of one sub-table as last shown: each column key (a view into the template)
 // with its header text as written (a view into the token), in the order the header shows them.
+// Each column of `group` that `label` names by core (matches_by_core), in column order. Most
+// labels name none, which the label index tells at one lookup instead of a test per column.
+template <typename Visit>
+void for_each_column_named_by_core(const norm::Label& label, const templates::Group& group,
+                                   Visit visit) {
+  if (group.columns.size() > k_max_named_columns) {
+    for (const templates::Column& column : group.columns)
+      if (matches_by_core(label, column.label)) visit(column);
+    return;
+  }
+  const std::uint64_t named = columns_named_by_core(label, group);
+  for (std::size_t k = 0; k < group.columns.size(); ++k)
+    if ((named >> k) & 1u) visit(group.columns[k]);
+}
+
 struct HeaderMemory {
   std::vector<std::pair<std::string_view, std::string_view>> columns;
 
@@ -360,10 +383,10 @@ class TableAssembler {
         reading->carried_labels = std::move(carried);
         carried.clear();
         vote_for_row(*reading);
-        if (reading->matches.front().table->key == "requests")
+        if (reading->matches.front().table->key == "requests"sv)
           sequence.push_back({&c, reading->matches.front().row->key});
         const RowMatch& m = reading->matches.front();
-        if (m.table->key == "active")
+        if (m.table->key == "active"sv)
           active_group = m.table->groups[static_cast<std::size_t>(m.row->group)].key;
         readings.push_back(std::move(*reading));
       } else if (c.context == "appeals" || has_appeals_header(c)) {
@@ -448,10 +471,9 @@ class TableAssembler {
     auto look_at = [&](std::size_t label_index) {
       const Token& t = tokens_[label_index];
       for_each_label_part(t, [&](const norm::Label& label) {
-        for (const templates::Column& column : group.columns) {
-          if (matches_by_core(label, column.label) && seen.text_of(column.key) == nullptr)
-            seen.columns.emplace_back(column.key, t.text);
-        }
+        for_each_column_named_by_core(label, group, [&](const templates::Column& column) {
+          if (seen.text_of(column.key) == nullptr) seen.columns.emplace_back(column.key, t.text);
+        });
       });
     };
     for (std::size_t label_index : reading.carried_labels) look_at(label_index);
@@ -737,8 +759,8 @@ class TableAssembler {
     bool review = false, litigation = false;
     for (std::size_t i : c.labels) {
       const norm::Label& label = tokens_[i].key;
-      if (label.body == "行政复议") review = true;
-      if (label.body == "行政诉讼" || label.body == "复议后起诉") litigation = true;
+      if (label.body == "行政复议"sv) review = true;
+      if (label.body == "行政诉讼"sv || label.body == "复议后起诉"sv) litigation = true;
     }
     return review && litigation;
   }
