@@ -105,8 +105,12 @@ class LabelIndex {
                          Visit visit) const {
     const auto it = by_first_character_.find(core_key(kind, doc.body));
     if (it == by_first_character_.end()) return;
-    for (std::size_t id : it->second) {
-      const Entry& e = entries_[id];
+    const std::uint64_t head = head_bytes(doc.body);
+    std::size_t scored = entries_.size();  // the entry last scored (refs come in entry order)
+    for (const CoreRef& ref : it->second) {
+      if (ref.id == scored || !ref.may_start(doc.body, head)) continue;
+      scored = ref.id;
+      const Entry& e = entries_[ref.id];
       if (!table_selected(*e.table, table_key)) continue;
       if (const int score = core_score(doc, *e.label); score > 0) visit(e, score);
     }
@@ -193,10 +197,8 @@ class LabelIndex {
   void add(const Entry& entry) {
     const std::size_t id = entries_.size();
     entries_.push_back(entry);
-    for (const std::string& core : entry.label->cores) {
-      std::vector<std::size_t>& ids = by_first_character_[core_key(entry.kind, core)];
-      if (ids.empty() || ids.back() != id) ids.push_back(id);
-    }
+    for (const std::string& core : entry.label->cores)
+      by_first_character_[core_key(entry.kind, core)].push_back(CoreRef::of(core, id));
     for (const norm::Label& n : entry.label->normalized) {
       const std::string core = norm::strip_parenthetical_tail(n.body);
       by_core_[core].push_back(id);
@@ -210,8 +212,38 @@ class LabelIndex {
 
   std::vector<Entry> entries_;
   std::unordered_map<std::string, std::vector<std::size_t>> by_core_;
-  // Entries by kind and the first character of a core (see core_key), in entry order.
-  std::unordered_map<std::uint64_t, std::vector<std::size_t>> by_first_character_;
+  // A core of an entry's label, with its first bytes to rule out most labels without a call.
+  struct CoreRef {
+    std::uint64_t head;  // the core's first (up to) eight bytes, as head_bytes gives them
+    std::uint64_t mask;  // the bits of `head` that are the core's
+    std::size_t length;
+    std::size_t id;
+
+    static CoreRef of(std::string_view core, std::size_t id) {
+      const std::size_t bytes = std::min<std::size_t>(core.size(), sizeof(std::uint64_t));
+      const std::uint64_t mask = bytes == sizeof(std::uint64_t)
+                                     ? ~std::uint64_t{0}
+                                     : (std::uint64_t{1} << (8 * bytes)) - 1;
+      return {head_bytes(core) & mask, mask, core.size(), id};
+    }
+
+    // False when `body` (whose head_bytes are `head`) cannot start with the core.
+    bool may_start(std::string_view body, std::uint64_t body_head) const {
+      return body.size() >= length && (body_head & mask) == head;
+    }
+  };
+
+  // The first (up to) eight bytes of `text`, the first in the lowest bits, zeros after the end.
+  static std::uint64_t head_bytes(std::string_view text) {
+    std::uint64_t head = 0;
+    const std::size_t bytes = std::min<std::size_t>(text.size(), sizeof head);
+    for (std::size_t i = 0; i < bytes; ++i)
+      head |= std::uint64_t{static_cast<unsigned char>(text[i])} << (8 * i);
+    return head;
+  }
+
+  // The cores of entries by kind and first character (see core_key), in entry order.
+  std::unordered_map<std::uint64_t, std::vector<CoreRef>> by_first_character_;
   std::vector<std::vector<std::size_t>> by_length_;
 };
 
