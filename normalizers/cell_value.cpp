@@ -78,6 +78,28 @@ bool is_plain_ascii_number(std::string_view s) {
   return true;
 }
 
+bool is_ascii_graphic(char byte) { return byte > 0x20 && byte < 0x7F; }
+
+// Lead byte of a character in U+4000–U+9FFF (CJK ideographs), none of which is white space.
+bool is_ideograph_lead(char byte) {
+  const auto b = static_cast<unsigned char>(byte);
+  return b >= 0xE4 && b <= 0xE9;
+}
+
+bool is_continuation(char byte) { return (static_cast<unsigned char>(byte) & 0xC0u) == 0x80u; }
+
+// trim_white_space(text), answered without decoding when neither end can be white space: an
+// ASCII character other than a space or control, or a CJK ideograph, first and last. That is
+// nearly every cell and label, and they all pass here.
+std::string_view trim_cell_text(std::string_view text) {
+  const std::size_t n = text.size();
+  const bool plain_start = n > 0 && (is_ascii_graphic(text[0]) || is_ideograph_lead(text[0]));
+  const bool plain_end = n > 0 && (is_ascii_graphic(text[n - 1]) ||
+                                   (n >= 3 && is_ideograph_lead(text[n - 3]) &&
+                                    is_continuation(text[n - 2]) && is_continuation(text[n - 1])));
+  return plain_start && plain_end ? text : trim_white_space(text);
+}
+
 }  // namespace
 
 const char* to_string(CellStatus status) {
@@ -110,7 +132,7 @@ const char* to_string(Qualifier qualifier) {
 
 CellValue parse_cell(std::string_view text, std::string_view column_unit) {
   CellValue cell;
-  const std::string_view trimmed = trim_white_space(text);
+  const std::string_view trimmed = trim_cell_text(text);
   if (trimmed.empty()) {
     cell.status = CellStatus::blank;
     return cell;
@@ -139,7 +161,7 @@ CellValue parse_cell(std::string_view text, std::string_view column_unit) {
 }
 
 bool looks_like_cell_value(std::string_view text) {
-  if (is_plain_ascii_number(trim_white_space(text))) return true;
+  if (is_plain_ascii_number(trim_cell_text(text))) return true;
   // Every label of every report is asked (that is what tells labels from values), and the
   // same labels recur from report to report: answers for short texts are remembered per
   // thread, as the label memo does, within a bounded size.

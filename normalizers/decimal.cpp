@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cstdint>
 #include <limits>
+#include <utility>
 
 namespace nianbao::norm {
 
@@ -67,6 +68,34 @@ std::string unsigned_digits(Int128 mantissa) {
   return digits;
 }
 
+// The usual shape, read in 64 bits: optional sign, digits, optionally '.' and digits, at most 18
+// digits in all (so no overflow and no limit can be reached). nullopt for anything else, which
+// the general reading then decides.
+std::optional<std::pair<Int128, int>> parse_short(std::string_view ascii) {
+  constexpr std::size_t k_max_short_digits = 18;
+  std::size_t i = 0;
+  const bool negative = !ascii.empty() && ascii[0] == '-';
+  if (!ascii.empty() && (ascii[0] == '+' || ascii[0] == '-')) ++i;
+  std::uint64_t mantissa = 0;
+  std::size_t digits = 0;
+  std::size_t point = std::string_view::npos;
+  for (; i < ascii.size(); ++i) {
+    const char c = ascii[i];
+    if (c >= '0' && c <= '9') {
+      mantissa = mantissa * 10 + static_cast<std::uint64_t>(c - '0');
+      if (++digits > k_max_short_digits) return std::nullopt;
+    } else if (c == '.' && point == std::string_view::npos && digits > 0) {
+      point = digits;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (digits == 0 || point == digits) return std::nullopt;
+  const int scale = point == std::string_view::npos ? 0 : static_cast<int>(digits - point);
+  const auto value = static_cast<Int128>(mantissa);
+  return std::pair<Int128, int>{negative ? -value : value, scale};
+}
+
 }  // namespace
 
 Decimal Decimal::from_int(std::int64_t value) { return Decimal(value, 0); }
@@ -77,6 +106,8 @@ std::optional<Decimal> Decimal::from_parts(Int128 mantissa, int scale) {
 }
 
 std::optional<Decimal> Decimal::parse(std::string_view ascii) {
+  if (const auto short_form = parse_short(ascii))
+    return Decimal(short_form->first, short_form->second);
   std::size_t i = 0;
   bool negative = false;
   if (i < ascii.size() && (ascii[i] == '+' || ascii[i] == '-')) {

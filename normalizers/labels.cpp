@@ -200,26 +200,6 @@ std::u32string decode_valid_utf8(std::string_view s) {
   return out;
 }
 
-// The text before one trailing parenthesised note, as a view into `normalized`.
-// A note whose closing parenthesis was lost (a label wrapped onto the next line by pdftotext,
-// "(二)部分公开(区分处理的,只计这一情") is cut at its opening parenthesis as well.
-std::string_view parenthetical_core(std::string_view normalized) {
-  if (normalized.empty()) return normalized;
-  if (normalized.back() != ')') {
-    const std::size_t open = normalized.rfind('(');
-    if (open == std::string_view::npos || open == 0 ||
-        normalized.find(')', open) != std::string_view::npos)
-      return normalized;
-    return normalized.substr(0, open);
-  }
-  int depth = 0;
-  for (std::size_t i = normalized.size(); i-- > 0;) {
-    if (normalized[i] == ')') ++depth;
-    if (normalized[i] == '(' && --depth == 0) return i == 0 ? normalized : normalized.substr(0, i);
-  }
-  return normalized;
-}
-
 int levenshtein(const std::u32string& a, const std::u32string& b) {
   std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<int>(j);
@@ -315,6 +295,26 @@ Label normalize_label_uncached(std::string_view raw) {
   label.enumerator = u32_to_utf8(enumerator);
   label.body = u32_to_utf8(std::u32string_view(s).substr(n));
   return label;
+}
+
+// The text before one trailing parenthesised note, as a view into `normalized`.
+// A note whose closing parenthesis was lost (a label wrapped onto the next line by pdftotext,
+// "(二)部分公开(区分处理的,只计这一情") is cut at its opening parenthesis as well.
+std::string_view parenthetical_core(std::string_view normalized) {
+  if (normalized.empty()) return normalized;
+  if (normalized.back() != ')') {
+    const std::size_t open = normalized.rfind('(');
+    if (open == std::string_view::npos || open == 0 ||
+        normalized.find(')', open) != std::string_view::npos)
+      return normalized;
+    return normalized.substr(0, open);
+  }
+  int depth = 0;
+  for (std::size_t i = normalized.size(); i-- > 0;) {
+    if (normalized[i] == ')') ++depth;
+    if (normalized[i] == '(' && --depth == 0) return i == 0 ? normalized : normalized.substr(0, i);
+  }
+  return normalized;
 }
 
 std::string strip_parenthetical_tail(std::string_view normalized) {

@@ -31,6 +31,8 @@ Label normalize_label(std::string_view raw);
 // Removes one trailing parenthesised note: "上一年项目数量(指2019年事项数)" → "上一年项目数量".
 // Applies to normalised text (half-width parentheses).
 std::string strip_parenthetical_tail(std::string_view normalized);
+// The same, as a view into `normalized` (nothing is copied).
+std::string_view parenthetical_core(std::string_view normalized);
 
 // Levenshtein distance in code points.
 int edit_distance(std::string_view a_utf8, std::string_view b_utf8);

@@ -1,6 +1,7 @@
 #include "extractor/figures/label_matcher.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <unordered_map>
 
 namespace nianbao::figures {
@@ -16,6 +17,57 @@ constexpr int k_fuzzy_budget = 2;
 constexpr int k_min_prefix_length = 8;
 
 enum class ItemKind { row, column, group };
+
+// The scores norm::label_match_score gives for equal bodies, and for bodies equal once their
+// notes in parentheses are dropped.
+constexpr int k_equal_score = 100;
+constexpr int k_core_score = 90;
+
+bool table_selected(const templates::TableTemplate& table, std::string_view table_key) {
+  return table_key.empty() || table.key == table_key;
+}
+
+// The UTF-8 bytes of the first character of `text` as one number (0 for empty text).
+std::uint32_t first_character(std::string_view text) {
+  if (text.empty()) return 0;
+  const auto lead = static_cast<unsigned char>(text[0]);
+  const std::size_t length = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  std::uint32_t key = 0;
+  for (std::size_t i = 0; i < length && i < text.size(); ++i)
+    key = (key << 8) | static_cast<unsigned char>(text[i]);
+  return key;
+}
+
+// The index key of a template item's kind and the first character of a text.
+std::uint64_t core_key(ItemKind kind, std::string_view text) {
+  return (static_cast<std::uint64_t>(kind) << 32) | first_character(text);
+}
+
+// Whether a template label's enumerator lets a match of its body stand: a template label with
+// an enumerator and a short body (such as 3.其他) needs the document to show the same one.
+bool enumerator_agrees(const norm::Label& doc, const norm::Label& candidate) {
+  if (candidate.enumerator.empty()) return true;
+  if (!doc.enumerator.empty()) return doc.enumerator == candidate.enumerator;
+  return norm::code_point_count(candidate.body) >= k_short_body;
+}
+
+// match_template_label(doc, label) where that is 90 or more (the bodies are equal, or equal once
+// their notes in parentheses are dropped), else 0; without the typo and prefix comparisons.
+// A core is the start of its body, so a body that does not start with a template core cannot
+// match it so: that test comes first and settles nearly every pair.
+int core_score(const norm::Label& doc, const templates::TemplateLabel& label) {
+  int best = 0;
+  for (std::size_t i = 0; i < label.normalized.size(); ++i) {
+    const norm::Label& candidate = label.normalized[i];
+    const std::string_view core = label.cores[i];
+    if (doc.body.empty() || candidate.body.empty() || !doc.body.starts_with(core)) continue;
+    const int score = doc.body == candidate.body                   ? k_equal_score
+                      : norm::parenthetical_core(doc.body) == core ? k_core_score
+                                                                   : 0;
+    if (score > best && enumerator_agrees(doc, candidate)) best = score;
+  }
+  return best;
+}
 
 // One template label (or alias) in normalised form, and the template item it names.
 struct Entry {
@@ -43,6 +95,26 @@ class LabelIndex {
     const Entry* entry;
     int score;
   };
+
+  // Each entry of `kind` (of `table_key` only when it is not empty) whose label `doc` names by
+  // its core (score 90 or 100, see core_score), in entry order: the hits of score 90 or more,
+  // answered without the memo. A label shares its core's first character with every template
+  // label it can name so, which rules out nearly every line of prose at one lookup.
+  template <typename Visit>
+  void for_each_core_hit(const norm::Label& doc, ItemKind kind, std::string_view table_key,
+                         Visit visit) const {
+    const auto it = by_first_character_.find(core_key(kind, doc.body));
+    if (it == by_first_character_.end()) return;
+    const std::uint64_t head = head_bytes(doc.body);
+    std::size_t scored = entries_.size();  // the entry last scored (refs come in entry order)
+    for (const CoreRef& ref : it->second) {
+      if (ref.id == scored || !ref.may_start(doc.body, head)) continue;
+      scored = ref.id;
+      const Entry& e = entries_[ref.id];
+      if (!table_selected(*e.table, table_key)) continue;
+      if (const int score = core_score(doc, *e.label); score > 0) visit(e, score);
+    }
+  }
 
   // Every template label the document label matches, with its score. Remembered per thread:
   // the same labels recur in every report of a bulk run.
@@ -125,6 +197,8 @@ class LabelIndex {
   void add(const Entry& entry) {
     const std::size_t id = entries_.size();
     entries_.push_back(entry);
+    for (const std::string& core : entry.label->cores)
+      by_first_character_[core_key(entry.kind, core)].push_back(CoreRef::of(core, id));
     for (const norm::Label& n : entry.label->normalized) {
       const std::string core = norm::strip_parenthetical_tail(n.body);
       by_core_[core].push_back(id);
@@ -138,37 +212,54 @@ class LabelIndex {
 
   std::vector<Entry> entries_;
   std::unordered_map<std::string, std::vector<std::size_t>> by_core_;
+  // A core of an entry's label, with its first bytes to rule out most labels without a call.
+  struct CoreRef {
+    std::uint64_t head;  // the core's first (up to) eight bytes, as head_bytes gives them
+    std::uint64_t mask;  // the bits of `head` that are the core's
+    std::size_t length;
+    std::size_t id;
+
+    static CoreRef of(std::string_view core, std::size_t id) {
+      const std::size_t bytes = std::min<std::size_t>(core.size(), sizeof(std::uint64_t));
+      const std::uint64_t mask = bytes == sizeof(std::uint64_t)
+                                     ? ~std::uint64_t{0}
+                                     : (std::uint64_t{1} << (8 * bytes)) - 1;
+      return {head_bytes(core) & mask, mask, core.size(), id};
+    }
+
+    // False when `body` (whose head_bytes are `head`) cannot start with the core.
+    bool may_start(std::string_view body, std::uint64_t body_head) const {
+      return body.size() >= length && (body_head & mask) == head;
+    }
+  };
+
+  // The first (up to) eight bytes of `text`, the first in the lowest bits, zeros after the end.
+  static std::uint64_t head_bytes(std::string_view text) {
+    std::uint64_t head = 0;
+    const std::size_t bytes = std::min<std::size_t>(text.size(), sizeof head);
+    for (std::size_t i = 0; i < bytes; ++i)
+      head |= std::uint64_t{static_cast<unsigned char>(text[i])} << (8 * i);
+    return head;
+  }
+
+  // The cores of entries by kind and first character (see core_key), in entry order.
+  std::unordered_map<std::uint64_t, std::vector<CoreRef>> by_first_character_;
   std::vector<std::vector<std::size_t>> by_length_;
 };
-
-bool table_selected(const templates::TableTemplate& table, std::string_view table_key) {
-  return table_key.empty() || table.key == table_key;
-}
 
 }  // namespace
 
 int match_template_label(const norm::Label& doc, const templates::TemplateLabel& label) {
   int best = 0;
   for (const norm::Label& candidate : label.normalized) {
-    int score = norm::label_match_score(doc.body, candidate.body);
-    if (score == 0) continue;
-    if (!candidate.enumerator.empty()) {
-      if (!doc.enumerator.empty() && doc.enumerator != candidate.enumerator) {
-        score = 0;
-      } else if (doc.enumerator.empty() && norm::code_point_count(candidate.body) < k_short_body) {
-        score = 0;
-      }
-    }
-    best = std::max(best, score);
+    const int score = norm::label_match_score(doc.body, candidate.body);
+    if (score > best && enumerator_agrees(doc, candidate)) best = score;
   }
   return best;
 }
 
 bool matches_by_core(const norm::Label& doc, const templates::TemplateLabel& label) {
-  constexpr int k_core_score = 90;
-  for (const auto& [e, score] : LabelIndex::instance().hits(doc))
-    if (e->label == &label) return score >= k_core_score;
-  return false;
+  return core_score(doc, label) >= k_core_score;
 }
 
 std::vector<RowMatch> match_rows(const norm::Label& doc, std::string_view table_key) {
@@ -196,26 +287,55 @@ std::vector<ColumnMatch> match_columns(const norm::Label& doc, std::string_view 
 
 namespace {
 
-bool is_group_named(const LabelIndex::Hit& hit, std::string_view table_key) {
-  return hit.entry->kind == ItemKind::group && table_selected(*hit.entry->table, table_key) &&
-         hit.score >= 90;
+// The version of every entry of `kind` that `doc` names by its core, if they share one.
+const templates::Template* sole_version_by_core(const norm::Label& doc, ItemKind kind,
+                                                std::string_view table_key) {
+  const templates::Template* sole = nullptr;
+  bool several = false;
+  LabelIndex::instance().for_each_core_hit(doc, kind, table_key, [&](const Entry& e, int) {
+    if (sole == nullptr) {
+      sole = e.version;
+    } else if (e.version->version != sole->version) {
+      several = true;
+    }
+  });
+  return several ? nullptr : sole;
 }
 
 }  // namespace
 
+std::uint64_t columns_named_by_core(const norm::Label& doc, const templates::Group& group) {
+  std::uint64_t named = 0;
+  LabelIndex::instance().for_each_core_hit(doc, ItemKind::column, "", [&](const Entry& e, int) {
+    if (e.group == &group) named |= std::uint64_t{1} << (e.column - group.columns.data());
+  });
+  return named;
+}
+
+const templates::Template* sole_version_of_columns_by_core(const norm::Label& doc,
+                                                           std::string_view table_key) {
+  return sole_version_by_core(doc, ItemKind::column, table_key);
+}
+
+const templates::Template* sole_version_of_groups(const norm::Label& doc,
+                                                  std::string_view table_key) {
+  return sole_version_by_core(doc, ItemKind::group, table_key);
+}
+
 std::vector<GroupMatch> match_groups(const norm::Label& doc, std::string_view table_key) {
   std::vector<GroupMatch> out;
-  for (const LabelIndex::Hit& hit : LabelIndex::instance().hits(doc)) {
-    if (is_group_named(hit, table_key))
-      out.push_back({hit.entry->version, hit.entry->table, hit.entry->group});
-  }
+  LabelIndex::instance().for_each_core_hit(doc, ItemKind::group, table_key,
+                                           [&](const Entry& e, int) {
+                                             out.push_back({e.version, e.table, e.group});
+                                           });
   return out;
 }
 
 bool names_group(const norm::Label& doc, std::string_view table_key) {
-  const std::vector<LabelIndex::Hit>& hits = LabelIndex::instance().hits(doc);
-  return std::any_of(hits.begin(), hits.end(),
-                     [&](const LabelIndex::Hit& hit) { return is_group_named(hit, table_key); });
+  bool named = false;
+  LabelIndex::instance().for_each_core_hit(doc, ItemKind::group, table_key,
+                                           [&](const Entry&, int) { named = true; });
+  return named;
 }
 
 }  // namespace nianbao::figures

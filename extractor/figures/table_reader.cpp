@@ -1,10 +1,13 @@
 #include "extractor/figures/table_reader.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
-#include <unordered_set>
+#include <utility>
 
 #include "extractor/figures/identity_resolver.hpp"
 #include "extractor/figures/label_matcher.hpp"
@@ -15,12 +18,15 @@ namespace {
 
 using layout::Token;
 using layout::TokenKind;
+// Labels are compared with literals as views: the literal's length is then known at compile
+// time and most comparisons end at the lengths.
+using namespace std::string_view_literals;
 
 // A stretch of the stream: the labels read since the last cells, then the cells that follow.
 struct RowCandidate {
   std::vector<std::size_t> labels;  // token indexes
   std::vector<std::size_t> cells;   // value and empty_cell token indexes
-  std::string context;              // table key in force ("" when unknown)
+  std::string_view context;         // table key in force ("" when unknown), a literal
   bool last_in_document = false;    // nothing but padding follows its cells
 };
 
@@ -42,13 +48,13 @@ void add_diagnostic(TablesResult& result, const char* code, model::Severity seve
 }
 
 bool is_appeals_anchor(const norm::Label& label) {
-  return names_group(label, "appeals") || label.body == "行政诉讼";
+  return names_group(label, "appeals") || label.body == "行政诉讼"sv;
 }
 
 // Whether a label says which table we are in (a sub-table title, table 三's caption).
-std::string context_from_label(const norm::Label& label) {
+std::string_view context_from_label(const norm::Label& label) {
   if (names_group(label, "active")) return "active";
-  if (label.body.find("勾稽关系") != std::string::npos || label.body == "申请人情况")
+  if (label.body.find("勾稽关系") != std::string::npos || label.body == "申请人情况"sv)
     return "requests";
   if (is_appeals_anchor(label)) return "appeals";
   return "";
@@ -74,14 +80,13 @@ class Segmenter {
       case TokenKind::heading:
         flush();
         current_.labels.clear();
-        context_ =
-            std::string(table_for_section(sections_[static_cast<std::size_t>(t.section)].info.key));
+        context_ = table_for_section(sections_[static_cast<std::size_t>(t.section)].info.key);
         break;
       case TokenKind::label: {
         if (!current_.cells.empty()) flush();
         current_.labels.push_back(i);
         ++labels_in_row_;
-        const std::string anchor = context_from_label(t.key);
+        const std::string_view anchor = context_from_label(t.key);
         if (!anchor.empty()) context_ = anchor;
         break;
       }
@@ -102,7 +107,13 @@ class Segmenter {
   void flush() {
     if (!current_.cells.empty()) {
       current_.context = context_;
-      candidates_.push_back(current_);
+      // Moved, not copied; the next candidate starts with room for as much as this one had.
+      const std::size_t labels = current_.labels.capacity();
+      const std::size_t cells = current_.cells.capacity();
+      candidates_.push_back(std::move(current_));
+      current_ = RowCandidate();
+      current_.labels.reserve(labels);
+      current_.cells.reserve(cells);
     }
     current_.labels.clear();
     current_.cells.clear();
@@ -126,7 +137,7 @@ class Segmenter {
   const std::vector<layout::SectionHeading>& sections_;
   std::vector<RowCandidate> candidates_;
   RowCandidate current_;
-  std::string context_;
+  std::string_view context_;
   int labels_in_row_ = 0;
 };
 
@@ -158,7 +169,7 @@ constexpr std::size_t k_max_fragments = 2;
 // fragments of wrapped merged cells.
 std::optional<RowReading> find_row(const std::vector<Token>& tokens, const RowCandidate& c) {
   if (c.labels.empty()) return std::nullopt;
-  const std::string table_key = c.context == "appeals" ? "" : c.context;
+  const std::string_view table_key = c.context == "appeals" ? "" : c.context;
   for (std::size_t skipped = 0; skipped <= k_max_fragments && skipped < c.labels.size();
        ++skipped) {
     const std::size_t last = c.labels.size() - 1 - skipped;
@@ -166,9 +177,9 @@ std::optional<RowReading> find_row(const std::vector<Token>& tokens, const RowCa
       break;
     for (std::size_t n = 1; n <= k_max_label_join && n <= last + 1; ++n) {
       const std::size_t first = last + 1 - n;
-      const norm::Label label =
-          n == 1 ? tokens[c.labels[last]].key
-                 : norm::normalize_label(join_texts(tokens, c.labels, first, last));
+      norm::Label joined;  // only for two or three labels: one is read as the token has it
+      if (n > 1) joined = norm::normalize_label(join_texts(tokens, c.labels, first, last));
+      const norm::Label& label = n == 1 ? tokens[c.labels[last]].key : joined;
       std::vector<RowMatch> matches = unambiguous(match_rows(label, table_key));
       if (matches.empty() && !table_key.empty()) {
         // The section may be mislabelled or missing; a label unique in all tables still counts.
@@ -200,7 +211,7 @@ std::optional<RowReading> find_row_completed_below(const std::vector<Token>& tok
       norm::code_point_count(fragment.text) > k_max_completing_fragment ||
       !match_rows(fragment.key, "").empty())
     return std::nullopt;
-  const std::string table_key = c.context == "appeals" ? "" : c.context;
+  const std::string_view table_key = c.context == "appeals" ? "" : c.context;
   const norm::Label joined = norm::normalize_label(tokens[c.labels.back()].text + fragment.text);
   std::vector<RowMatch> matches = unambiguous(match_rows(joined, table_key));
   if (matches.empty()) return std::nullopt;
@@ -225,9 +236,32 @@ void for_each_label_part(const Token& t, Visit visit) {
   }
 }
 
+// The column headers of one sub-table as last shown: each column key (a view into the template)
+// with its header text as written (a view into the token), in the order the header shows them.
+// Each column of `group` that `label` names by core (matches_by_core), in column order. Most
+// labels name none, which the label index tells at one lookup instead of a test per column.
+template <typename Visit>
+void for_each_column_named_by_core(const norm::Label& label, const templates::Group& group,
+                                   Visit visit) {
+  if (group.columns.size() > k_max_named_columns) {
+    for (const templates::Column& column : group.columns)
+      if (matches_by_core(label, column.label)) visit(column);
+    return;
+  }
+  const std::uint64_t named = columns_named_by_core(label, group);
+  for (std::size_t k = 0; k < group.columns.size(); ++k)
+    if ((named >> k) & 1u) visit(group.columns[k]);
+}
+
 struct HeaderMemory {
-  std::vector<std::string> order;           // column keys in the order the header shows them
-  std::map<std::string, std::string> text;  // column key → header text as written
+  std::vector<std::pair<std::string_view, std::string_view>> columns;
+
+  // The header text shown for the column, or nullptr when the header did not name it.
+  const std::string_view* text_of(std::string_view column_key) const {
+    for (const auto& [key, text] : columns)
+      if (key == column_key) return &text;
+    return nullptr;
+  }
 };
 
 // 表三 in reading order: a row named by its label (row key), or cells whose label vanished ("").
@@ -252,12 +286,87 @@ struct PendingShortRow {
   const Token* leaf;
 };
 
+// <table>.<row>.<column> into `id`, written at once (five appends cost more than the copying).
+void write_figure_id(std::string& id, std::string_view table, std::string_view row,
+                     std::string_view column) {
+  id.resize(table.size() + row.size() + column.size() + 2);
+  char* out = std::copy(table.begin(), table.end(), id.data());
+  *out++ = '.';
+  out = std::copy(row.begin(), row.end(), out);
+  *out++ = '.';
+  std::copy(column.begin(), column.end(), out);
+}
+
+// The ids of the figures placed so far, so that a second figure with the same id is refused.
+// Asked once for every cell, so it neither copies an id nor allocates per figure (as an
+// unordered_set<std::string> did): an open-addressing table of indexes into the figure list,
+// each with the hash of its figure's id. Figures are only ever appended to the list (a refused
+// one is taken off the end again), so an index keeps naming the same figure.
+class PlacedIds {
+ public:
+  explicit PlacedIds(const std::vector<model::Figure>& figures) : figures_(figures) {}
+
+  // Makes room for `count` ids without growing.
+  void reserve(std::size_t count) {
+    if (2 * count > slots_.size()) rehash(std::bit_ceil(std::max<std::size_t>(2 * count, 16)));
+  }
+
+  bool contains(std::string_view id) const {
+    return !slots_.empty() && slots_[slot_of(id, hash_of(id))].index != 0;
+  }
+
+  // Records figures_[index] unless a figure with the same id is recorded; false then.
+  bool insert(std::size_t index) {
+    reserve(count_ + 1);
+    const std::string_view id = figures_[index].id;
+    const std::size_t hash = hash_of(id);
+    Slot& slot = slots_[slot_of(id, hash)];
+    if (slot.index != 0) return false;
+    slot = {hash, index + 1};
+    ++count_;
+    return true;
+  }
+
+ private:
+  struct Slot {
+    std::size_t hash = 0;
+    std::size_t index = 0;  // index into the figures + 1; 0 for a free slot
+  };
+
+  static std::size_t hash_of(std::string_view id) { return std::hash<std::string_view>{}(id); }
+
+  // The slot that holds `id`, or the free slot where it belongs.
+  std::size_t slot_of(std::string_view id, std::size_t hash) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
+      const Slot& slot = slots_[at];
+      if (slot.index == 0 || (slot.hash == hash && figures_[slot.index - 1].id == id)) return at;
+    }
+  }
+
+  void rehash(std::size_t size) {
+    std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(size));
+    const std::size_t mask = size - 1;
+    for (const Slot& slot : old) {
+      if (slot.index == 0) continue;
+      std::size_t at = slot.hash & mask;
+      while (slots_[at].index != 0) at = (at + 1) & mask;
+      slots_[at] = slot;
+    }
+  }
+
+  const std::vector<model::Figure>& figures_;
+  std::vector<Slot> slots_;  // a power of two in size, at most half full
+  std::size_t count_ = 0;
+};
+
 class TableAssembler {
  public:
   TableAssembler(const std::vector<Token>& tokens, TablesResult& result)
       : tokens_(tokens), result_(result) {}
 
   void run(const std::vector<RowCandidate>& candidates) {
+    placed_ids_.reserve(result_.figures.capacity());  // room for every cell (see read_tables)
     std::vector<RowReading> readings;
     std::vector<const RowCandidate*> single_rows;
     std::vector<ExtraRow> extra_rows;
@@ -274,10 +383,10 @@ class TableAssembler {
         reading->carried_labels = std::move(carried);
         carried.clear();
         vote_for_row(*reading);
-        if (reading->matches.front().table->key == "requests")
+        if (reading->matches.front().table->key == "requests"sv)
           sequence.push_back({&c, reading->matches.front().row->key});
         const RowMatch& m = reading->matches.front();
-        if (m.table->key == "active")
+        if (m.table->key == "active"sv)
           active_group = m.table->groups[static_cast<std::size_t>(m.row->group)].key;
         readings.push_back(std::move(*reading));
       } else if (c.context == "appeals" || has_appeals_header(c)) {
@@ -306,33 +415,23 @@ class TableAssembler {
 
   void vote(const std::string& table, const std::string& version) { ++votes_[table][version]; }
 
-  // Versions that have a template item, out of all versions.
-  template <typename Match>
-  static std::set<std::string> versions_of(const std::vector<Match>& matches) {
-    std::set<std::string> out;
-    for (const Match& m : matches) out.insert(m.version->version);
-    return out;
-  }
-
+  // A label that names sub-table titles or columns of one version only is a vote for it.
   void collect_version_evidence(const RowCandidate& c) {
     for (std::size_t k = 0; k < c.labels.size(); ++k) {
       for_each_label_part(tokens_[c.labels[k]], [&](const norm::Label& label) {
-        const auto groups = match_groups(label, "active");
-        if (!groups.empty()) {
-          const auto versions = versions_of(groups);
-          if (versions.size() == 1) vote("active", *versions.begin());
-        }
-        std::vector<ColumnMatch> columns = match_columns(label, "active");
-        std::erase_if(columns, [](const ColumnMatch& m) { return m.score < 90; });
-        const auto versions = versions_of(columns);
-        if (versions.size() == 1) vote("active", *versions.begin());
+        if (const templates::Template* version = sole_version_of_groups(label, "active"))
+          vote("active", version->version);
+        if (const templates::Template* version = sole_version_of_columns_by_core(label, "active"))
+          vote("active", version->version);
       });
     }
   }
 
   void vote_for_row(const RowReading& reading) {
-    const auto versions = versions_of(reading.matches);
-    if (versions.size() == 1) vote(reading.matches.front().table->key, *versions.begin());
+    const templates::Template* sole = reading.matches.front().version;
+    for (const RowMatch& m : reading.matches)
+      if (m.version->version != sole->version) return;
+    vote(reading.matches.front().table->key, sole->version);
   }
 
   void decide_versions() {
@@ -356,9 +455,9 @@ class TableAssembler {
     if (decided.size() == 1) prior_ = *decided.begin();
   }
 
-  std::string version_of(const std::string& table) const {
+  std::string_view version_of(std::string_view table) const {
     auto it = versions_.find(table);
-    return it == versions_.end() ? "" : it->second;
+    return it == versions_.end() ? std::string_view() : std::string_view(it->second);
   }
 
   // --- placing the cells of one labelled row ---------------------------------------------------
@@ -367,24 +466,19 @@ class TableAssembler {
   // sub-table use the header's order and stated unit.
   HeaderMemory& remember_header(const RowReading& reading, const RowMatch& m) {
     const templates::Group& group = m.table->groups[static_cast<std::size_t>(m.row->group)];
-    const std::string key = m.version->version + "/" + m.table->key + "/" + group.key;
-    HeaderMemory& memory = headers_[key];
+    HeaderMemory& memory = headers_[&group];
     HeaderMemory seen;
-    std::vector<std::size_t> labels = reading.carried_labels;
-    labels.insert(labels.end(), reading.candidate->labels.begin(), reading.candidate->labels.end());
-    for (std::size_t label_index : labels) {
+    auto look_at = [&](std::size_t label_index) {
       const Token& t = tokens_[label_index];
       for_each_label_part(t, [&](const norm::Label& label) {
-        for (const templates::Column& column : group.columns) {
-          if (matches_by_core(label, column.label) &&
-              std::find(seen.order.begin(), seen.order.end(), column.key) == seen.order.end()) {
-            seen.order.push_back(column.key);
-            seen.text[column.key] = t.text;
-          }
-        }
+        for_each_column_named_by_core(label, group, [&](const templates::Column& column) {
+          if (seen.text_of(column.key) == nullptr) seen.columns.emplace_back(column.key, t.text);
+        });
       });
-    }
-    if (!seen.order.empty()) memory = std::move(seen);
+    };
+    for (std::size_t label_index : reading.carried_labels) look_at(label_index);
+    for (std::size_t label_index : reading.candidate->labels) look_at(label_index);
+    if (!seen.columns.empty()) memory = std::move(seen);
     return memory;
   }
 
@@ -394,9 +488,9 @@ class TableAssembler {
     std::vector<const templates::Column*> order;
     order.reserve(group.columns.size());
     auto in_header_order = [&] {
-      for (const std::string& key : header.order) {
+      for (const auto& named_column : header.columns) {
         for (const templates::Column& column : group.columns)
-          if (column.key == key) order.push_back(&column);
+          if (column.key == named_column.first) order.push_back(&column);
       }
       return order;
     };
@@ -405,8 +499,9 @@ class TableAssembler {
     // 法人或其他组织, so its order is not the cells'. It is used when it names every column once,
     // or when it names fewer columns and the row has exactly that many cells (a column dropped
     // by the agency, header and cells alike).
-    if (!group.title.text.empty() && !header.order.empty() &&
-        (header.order.size() == group.columns.size() || header.order.size() == cell_count))
+    const std::size_t named = header.columns.size();
+    if (!group.title.text.empty() && named != 0 &&
+        (named == group.columns.size() || named == cell_count))
       return in_header_order();
     for (const templates::Column& column : group.columns) order.push_back(&column);
     return order;
@@ -417,12 +512,12 @@ class TableAssembler {
   // tables agree on, else the one whose row width equals the number of cells, if exactly one
   // does. Never a version picked at random: the figure ids differ between versions.
   const RowMatch* choose_version(const RowReading& reading, std::size_t cell_count) {
-    auto with_version = [&](const std::string& version) -> const RowMatch* {
+    auto with_version = [&](std::string_view version) -> const RowMatch* {
       for (const RowMatch& m : reading.matches)
         if (m.version->version == version) return &m;
       return nullptr;
     };
-    const std::string decided = version_of(reading.matches.front().table->key);
+    const std::string_view decided = version_of(reading.matches.front().table->key);
     if (!decided.empty()) return with_version(decided);
     if (same_cells_in_every_version(reading)) return &reading.matches.front();
     if (!prior_.empty()) {
@@ -578,9 +673,8 @@ class TableAssembler {
     }
     for (std::size_t k = 0; k < cells.size(); ++k) {
       const templates::Column& column = *columns[k];
-      auto text = header.text.find(column.key);
-      emit(table, row_key, column, tokens_[cells[k]],
-           text == header.text.end() ? std::string_view() : std::string_view(text->second));
+      const std::string_view* text = header.text_of(column.key);
+      emit(table, row_key, column, tokens_[cells[k]], text == nullptr ? std::string_view() : *text);
     }
   }
 
@@ -628,26 +722,28 @@ class TableAssembler {
 
   void emit(const templates::TableTemplate& table, const std::string& row_key,
             const templates::Column& column, const Token& cell, std::string_view header_text) {
-    model::Figure figure;
-    figure.table = table.key;
-    figure.row = row_key;
-    figure.column = column.key;
-    figure.id.reserve(table.key.size() + row_key.size() + column.key.size() + 2);
-    figure.id.append(table.key).append(".").append(row_key).append(".").append(column.key);
-    if (!emitted_.insert(figure.id).second) {
-      add_diagnostic(result_, "duplicate_row", model::Severity::warning,
-                     "figure " + figure.id + " appears more than once; the first is kept",
+    // Made in place: a figure is large, and building one aside to move it in cost as much as
+    // filling it. A duplicate is taken out again (rare).
+    model::Figure& figure = result_.figures.emplace_back();
+    write_figure_id(figure.id, table.key, row_key, column.key);
+    if (!placed_ids_.insert(result_.figures.size() - 1)) {
+      std::string message = "figure " + figure.id + " appears more than once; the first is kept";
+      result_.figures.pop_back();
+      add_diagnostic(result_, "duplicate_row", model::Severity::warning, std::move(message),
                      cell.locator);
       return;
     }
+    figure.table = table.key;
+    figure.row = row_key;
+    figure.column = column.key;
     figure.raw = cell.text;
     figure.locator = cell.locator;
     const std::string unit = column.money ? norm::unit_from_header(header_text) : std::string();
-    const norm::CellValue value = norm::parse_cell(cell.text, unit);
+    norm::CellValue value = norm::parse_cell(cell.text, unit);
     figure.status = value.status;
     figure.value = value.value;
     figure.qualifier = value.qualifier;
-    figure.unit = value.unit;
+    figure.unit = std::move(value.unit);
     if (figure.status == norm::CellStatus::value && figure.unit.empty() && !column.money)
       figure.unit = column.count_unit;
     if (figure.status == norm::CellStatus::unparsed) {
@@ -655,7 +751,6 @@ class TableAssembler {
                      "cell of " + figure.id + " is not a number: '" + cell.text + "'",
                      cell.locator);
     }
-    result_.figures.push_back(std::move(figure));
   }
 
   // --- table 四: one unlabelled row of fifteen cells --------------------------------------------
@@ -664,8 +759,8 @@ class TableAssembler {
     bool review = false, litigation = false;
     for (std::size_t i : c.labels) {
       const norm::Label& label = tokens_[i].key;
-      if (label.body == "行政复议") review = true;
-      if (label.body == "行政诉讼" || label.body == "复议后起诉") litigation = true;
+      if (label.body == "行政复议"sv) review = true;
+      if (label.body == "行政诉讼"sv || label.body == "复议后起诉"sv) litigation = true;
     }
     return review && litigation;
   }
@@ -723,7 +818,7 @@ class TableAssembler {
   // fill exactly the rows the template has between them (none of them read otherwise), and
   // every inferred row satisfies the row identity (总计 = the sum of the other columns).
   void infer_unnamed_rows(const std::vector<SequenceEntry>& sequence) {
-    const std::string known = version_of("requests").empty() ? prior_ : version_of("requests");
+    const std::string known(version_of("requests").empty() ? prior_ : version_of("requests"));
     for (std::size_t i = 0; i < sequence.size();) {
       if (!sequence[i].row.empty()) {
         ++i;
@@ -789,7 +884,7 @@ class TableAssembler {
     if (!any_value || cells.size() != rows * columns.size()) return false;
     for (std::size_t r = 0; r < rows; ++r) {
       const templates::Row& row = table.rows[*before + 1 + r];
-      if (emitted_.count(table.key + "." + row.key + "." + columns.front().key)) return false;
+      if (placed_ids_.contains(table.key + "." + row.key + "." + columns.front().key)) return false;
       std::map<std::string, norm::Decimal> values;
       for (std::size_t k = 0; k < columns.size(); ++k) {
         const norm::CellValue v = norm::parse_cell(tokens_[cells[r * columns.size() + k]].text);
@@ -832,7 +927,7 @@ class TableAssembler {
   void place_extra_row(const ExtraRow& extra) {
     const RowCandidate& c = *extra.candidate;
     const Token& leaf = tokens_[c.labels.back()];
-    const std::string version = version_of("active").empty() ? prior_ : version_of("active");
+    const std::string version(version_of("active").empty() ? prior_ : version_of("active"));
     const templates::Template* t = templates::find_template(version);
     const templates::TableTemplate* table = t == nullptr ? nullptr : t->find_table("active");
     const templates::Group* group = table == nullptr ? nullptr : table->find_group(extra.group);
@@ -849,7 +944,7 @@ class TableAssembler {
                    "row '" + leaf.text + "' is not in the " + version +
                        " template; its cells are kept as active." + key + ".*",
                    leaf.locator);
-    const HeaderMemory& header = headers_[version + "/active/" + group->key];
+    const HeaderMemory& header = headers_[group];
     const auto columns = column_order(*group, header);
     for (std::size_t k = 0; k < columns.size(); ++k) {
       emit(*table, key, *columns[k], tokens_[c.cells[k]], "");
@@ -868,24 +963,30 @@ class TableAssembler {
     const Token& first = tokens_[c.cells.front()];
     const std::string label = c.labels.empty() ? "" : tokens_[c.labels.back()].text;
     add_diagnostic(result_, "row_unrecognised", model::Severity::warning,
-                   "cells after '" + label + "' in table " + c.context +
+                   "cells after '" + label + "' in table " + std::string(c.context) +
                        " belong to no template row; they are not figures",
                    first.locator);
   }
 
   void summarise_tables() {
-    for (const char* key : {"active", "requests", "appeals"}) {
-      model::TableInfo info;
-      info.table = key;
-      for (const model::Figure& f : result_.figures) {
-        if (f.table != key) continue;
-        if (info.figures == 0) info.locator = f.locator;
-        ++info.figures;
-      }
+    // One pass over the figures for the three tables (a figure's table is one of them).
+    constexpr std::array<std::string_view, 3> k_tables = {"active", "requests", "appeals"};
+    std::array<model::TableInfo, k_tables.size()> infos;
+    for (const model::Figure& f : result_.figures) {
+      const auto at = std::find(k_tables.begin(), k_tables.end(), f.table);
+      if (at == k_tables.end()) continue;
+      model::TableInfo& info = infos[static_cast<std::size_t>(at - k_tables.begin())];
+      if (info.figures == 0) info.locator = f.locator;
+      ++info.figures;
+    }
+    for (std::size_t k = 0; k < k_tables.size(); ++k) {
+      model::TableInfo& info = infos[k];
+      const std::string_view version = version_of(k_tables[k]);
       // A table counts as found when its figures were read or its labels named its version
       // (a table whose cells were all lost still tells which template the report used).
-      if (info.figures == 0 && version_of(key).empty()) continue;
-      info.template_version = version_of(key).empty() ? "unknown" : version_of(key);
+      if (info.figures == 0 && version.empty()) continue;
+      info.table = k_tables[k];
+      info.template_version = version.empty() ? "unknown" : std::string(version);
       result_.tables.push_back(std::move(info));
     }
   }
@@ -893,12 +994,13 @@ class TableAssembler {
   const std::vector<Token>& tokens_;
   TablesResult& result_;
   std::map<std::string, std::map<std::string, int>> votes_;
-  std::map<std::string, std::string> versions_;
+  std::map<std::string, std::string, std::less<>> versions_;
   std::string prior_;  // the version every table with evidence agrees on, if they agree
   std::vector<PendingShortRow> short_rows_;
   int extra_count_ = 0;
-  std::map<std::string, HeaderMemory> headers_;
-  std::unordered_set<std::string> emitted_;  // only asked "seen before?", never iterated
+  // By sub-table: a group of one version's table (group keys are unique within a table).
+  std::map<const templates::Group*, HeaderMemory> headers_;
+  PlacedIds placed_ids_{result_.figures};
 };
 
 // Cells of every row candidate: about how many figures a document gives, to reserve them once

@@ -17,6 +17,9 @@ struct TemplateLabel {
   std::string text;
   std::vector<std::string> aliases;
   std::vector<norm::Label> normalized;  // text first, then each alias
+  // normalized[i].body without a trailing note in parentheses (norm::parenthetical_core), kept
+  // once at load: a document label names this one by its core when their cores are equal.
+  std::vector<std::string> cores;
 };
 
 struct Column {

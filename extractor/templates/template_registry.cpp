@@ -45,16 +45,21 @@ void for_each_record(std::string_view data, Visit visit) {
   throw std::logic_error("template data line " + std::to_string(line) + ": " + what);
 }
 
+void add_normalized(TemplateLabel& label, std::string_view text) {
+  label.normalized.push_back(norm::normalize_label(text));
+  label.cores.emplace_back(norm::parenthetical_core(label.normalized.back().body));
+}
+
 TemplateLabel make_label(std::string_view text) {
   TemplateLabel label;
   label.text = std::string(text);
-  label.normalized.push_back(norm::normalize_label(text));
+  add_normalized(label, text);
   return label;
 }
 
 void add_alias(TemplateLabel& label, std::string_view alias) {
   label.aliases.emplace_back(alias);
-  label.normalized.push_back(norm::normalize_label(alias));
+  add_normalized(label, alias);
 }
 
 }  // namespace
