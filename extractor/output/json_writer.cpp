@@ -1,6 +1,8 @@
 #include "extractor/output/json_writer.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cassert>
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
@@ -204,6 +206,18 @@ void JsonWriter::put_quoted(std::string_view text) {
   put('"');
 }
 
+void JsonWriter::put_plain_key(std::string_view name) {
+  assert(std::all_of(name.begin(), name.end(),
+                     [](char c) { return k_plain_bytes[static_cast<unsigned char>(c)]; }));
+  if (name.size() + 3 > k_buffer_size - buffered_) flush();
+  char* const at = buffer_ + buffered_;
+  at[0] = '"';
+  std::memcpy(at + 1, name.data(), name.size());
+  at[1 + name.size()] = '"';
+  at[2 + name.size()] = ':';
+  buffered_ += name.size() + 3;
+}
+
 void JsonWriter::put_integer(long long value) {
   constexpr std::size_t k_digits = 24;
   if (k_buffer_size - buffered_ < k_digits) flush();
@@ -224,6 +238,10 @@ void JsonWriter::open_value() {
   }
   if (has_pending_key_) {
     has_pending_key_ = false;
+    if (pending_key_is_plain_ && indent_ == 0) {
+      put_plain_key(pending_key_);
+      return;
+    }
     put_quoted(pending_key_);
     put(indent_ > 0 ? std::string_view(": ") : std::string_view(":"));
   }
@@ -294,15 +312,6 @@ JsonWriter& JsonWriter::null() {
   put(std::string_view("null"));
   close_value();
   return *this;
-}
-
-JsonWriter& JsonWriter::field(std::string_view name, std::string_view value) {
-  return key(name).string(value);
-}
-
-JsonWriter& JsonWriter::field_or_null(std::string_view name, std::string_view value) {
-  key(name);
-  return value.empty() ? null() : string(value);
 }
 
 }  // namespace nianbao::output
