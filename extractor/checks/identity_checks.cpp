@@ -77,6 +77,10 @@ bool holds_in_every_version(const templates::Identity& identity) {
 class PlanBuilder {
  public:
   Plans build() {
+    // Cells first, in the order the table reader emits figures, so that a record's figures
+    // mostly find their slot as the one after the last (see Slots).
+    for (const templates::Template& t : templates::all_templates())
+      for (const templates::TableTemplate& table : t.tables) add_cells(table);
     for (const templates::Template& t : templates::all_templates())
       for (const templates::TableTemplate& table : t.tables)
         add_table(t.version, table, [&](const templates::Identity& identity) {
@@ -91,6 +95,17 @@ class PlanBuilder {
   }
 
  private:
+  void add_cells(const templates::TableTemplate& table) {
+    if (table.layout == templates::Layout::single_row) {
+      for (const templates::Group& g : table.groups)
+        for (const templates::Column& c : g.columns) slot(table.key, g.key, c.key);
+      return;
+    }
+    for (const templates::Row& r : table.rows)
+      for (const templates::Column& c : table.groups[static_cast<std::size_t>(r.group)].columns)
+        slot(table.key, r.key, c.key);
+  }
+
   template <typename Applies>
   void add_table(const std::string& version, const templates::TableTemplate& table,
                  Applies applies) {
@@ -138,17 +153,23 @@ const Plans& plans() {
 
 // ---- Evaluation over one record ----------------------------------------------------------------
 
-// A record's figures by slot; the first figure of an id stands, as in an index by id. The
-// buffer is kept per thread: a fresh one of a few hundred pointers cost a large-block malloc
-// per record.
+// A record's figures by slot; the first figure of an id stands, as in an index by id. Figures
+// come in template order, and so are the cells' slots numbered: the slot after the last one
+// found is tried (one compare) before the hash look-up. The buffer is kept per thread.
 class Slots {
  public:
   Slots(const Plans& plans, const std::vector<model::Figure>& figures) : figures_(buffer()) {
     figures_.assign(plans.slot_ids.size(), nullptr);
+    std::size_t next = 0;
     for (const model::Figure& f : figures) {
-      const auto it = plans.slot_of_id.find(f.id);
-      if (it != plans.slot_of_id.end() && figures_[it->second] == nullptr)
-        figures_[it->second] = &f;
+      std::size_t slot = next;
+      if (slot >= plans.slot_ids.size() || plans.slot_ids[slot] != f.id) {
+        const auto it = plans.slot_of_id.find(f.id);
+        if (it == plans.slot_of_id.end()) continue;
+        slot = it->second;
+      }
+      if (figures_[slot] == nullptr) figures_[slot] = &f;
+      next = slot + 1;
     }
   }
   Slots(const Slots&) = delete;
