@@ -1,5 +1,7 @@
 #include "extractor/audit/record_checks.hpp"
 
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,10 +24,24 @@ struct PairPlan {
   std::vector<std::size_t> all_slots;  // of every pair of the metric: what `missing` names
 };
 
+// Every figure of a record is looked up, and figure ids differ in their length and last bytes
+// (row and column keys): those are hashed, not every byte. (A std::hash table this small would
+// instead compare the id with each of its keys in turn.)
+struct IdTailHash {
+  std::size_t operator()(std::string_view id) const {
+    std::uint64_t tail = 0;
+    if (id.size() >= sizeof tail)
+      std::memcpy(&tail, id.data() + id.size() - sizeof tail, sizeof tail);
+    else
+      std::memcpy(&tail, id.data(), id.size());
+    return static_cast<std::size_t>((tail ^ id.size()) * 0x9E3779B97F4A7C15ull);
+  }
+};
+
 struct PairPlans {
   std::vector<PairPlan> pairs;
   std::vector<std::string_view> slot_ids;  // views into the rule set
-  std::unordered_map<std::string_view, std::size_t> slot_of_id;
+  std::unordered_map<std::string_view, std::size_t, IdTailHash> slot_of_id;
   std::unordered_set<std::string_view> metrics;
 };
 
