@@ -429,7 +429,10 @@ std::size_t skip_numeral_run(std::u32string_view s, std::size_t i) {
 }  // namespace
 
 std::vector<Figure> scan_figures(std::string_view utf8) {
-  const DecodedText text = decode_utf8(utf8);
+  return scan_figures(decode_utf8(utf8), utf8);
+}
+
+std::vector<Figure> scan_figures(const DecodedText& text, std::string_view utf8) {
   const std::u32string_view s = text.chars;
   std::vector<Figure> figures;
   TitleTracker title;

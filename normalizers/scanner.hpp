@@ -15,6 +15,7 @@
 
 #include "normalizers/cell_value.hpp"
 #include "normalizers/decimal.hpp"
+#include "normalizers/text.hpp"
 #include "normalizers/units.hpp"
 
 namespace nianbao::norm {
@@ -39,6 +40,8 @@ struct Figure {
 // Every figure in the text, in order, non-overlapping. Never throws on bad input (invalid
 // UTF-8 is read as U+FFFD and simply matches nothing); spans always lie on the input's bytes.
 std::vector<Figure> scan_figures(std::string_view utf8);
+// The same over text the caller has decoded already (`text` is decode_utf8(utf8)).
+std::vector<Figure> scan_figures(const DecodedText& text, std::string_view utf8);
 
 // The whole text (trimmed) read as one figure, without the scanner's context rules: "约5件",
 // "12.35万元", "-1942", "3-5件", "百分之一点五七". nullopt when anything is left over. Spans are

@@ -1,7 +1,7 @@
 #include "extractor/checks/identity_checks.hpp"
 
+#include <map>
 #include <optional>
-#include <set>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -11,71 +11,45 @@
 namespace nianbao::checks {
 namespace {
 
-// Figure ids as views into the figures themselves: the index lives only while the figures do,
-// and copying every id into a tree of strings cost more than the checks.
-using FigureIndex = std::unordered_map<std::string_view, const model::Figure*>;
+// ---- The identities resolved once against the templates --------------------------------------
+// Every figure id a term of an identity can name ("<table>.<row>.<column>") gets a slot number
+// when the plans are built. A record's figures are then put in their slots with one look-up
+// each, and the identities read slots by number: no id is built or hashed per term and scope.
 
-struct Side {
-  std::optional<norm::Decimal> sum;
-  std::vector<std::string> missing;
-  int present = 0;  // terms that have a figure at all (of any status)
+// The terms of one side of an identity in one column (per_column) or row (per_row), as slots.
+struct ScopePlan {
+  const std::string* scope;  // the column or row key, in the template
+  std::vector<std::size_t> left;
+  std::vector<std::size_t> right;
 };
 
-// The figure id "<table>.<row>.<column>" of one term, written into a buffer reused for every
-// term of a scope.
-struct TermIds {
-  const std::string& table;
-  const std::string& scope;
-  bool per_column;
-  std::string id;
+struct IdentityPlan {
+  const templates::Identity* identity;
+  std::vector<ScopePlan> scopes;  // empty for every_cell rules
+};
 
-  std::string_view of(const std::string& term) {
-    const std::string& row = per_column ? term : scope;
-    const std::string& column = per_column ? scope : term;
-    id.assign(table).append(".").append(row).append(".").append(column);
-    return id;
+// The identities one table gets in one template version ("unknown": the rules that hold in every
+// version, over the newest template's shape), in data file order.
+struct TablePlan {
+  std::string version;
+  std::string table;
+  std::vector<IdentityPlan> identities;
+  std::size_t check_bound = 0;  // the most checks the table can give
+};
+
+struct Plans {
+  std::vector<TablePlan> tables;
+  std::vector<std::string> slot_ids;                             // figure id of each slot
+  std::unordered_map<std::string_view, std::size_t> slot_of_id;  // views into slot_ids
+
+  const TablePlan* find(std::string_view version, std::string_view table) const {
+    for (const TablePlan& t : tables)
+      if (t.version == version && t.table == table) return &t;
+    return nullptr;
   }
 };
 
-Side add_terms(const std::vector<std::string>& terms, const FigureIndex& figures, TermIds& ids) {
-  Side side;
-  side.sum = norm::Decimal();
-  for (const std::string& term : terms) {
-    const std::string_view id = ids.of(term);
-    auto it = figures.find(id);
-    if (it != figures.end()) ++side.present;
-    if (it == figures.end() || it->second->status != norm::CellStatus::value ||
-        !it->second->value) {
-      side.missing.emplace_back(id);
-      continue;
-    }
-    if (side.sum) side.sum = side.sum->checked_add(*it->second->value);
-  }
-  return side;
-}
-
-model::Check balance(const templates::Identity& identity, const std::string& scope_kind,
-                     const std::string& scope_value, Side left, const Side& right) {
-  model::Check check;
-  check.id = identity.id;
-  check.rule = identity.rule;
-  check.scope_kind = scope_kind;
-  check.scope_value = scope_value;
-  check.expr = identity.expr;
-  check.missing = std::move(left.missing);
-  check.missing.insert(check.missing.end(), right.missing.begin(), right.missing.end());
-  if (check.missing.empty() && left.sum && right.sum) {
-    check.left = left.sum;
-    check.right = right.sum;
-    check.status = *left.sum == *right.sum ? model::CheckStatus::pass : model::CheckStatus::fail;
-  } else {
-    check.status = model::CheckStatus::not_assessable;
-  }
-  return check;
-}
-
-// The row keys of a table (or, for a single-row table, its blocks) and its column keys, as
-// pointers into the template (which outlives every check).
+// The row keys of a table (or, for a single-row table, its blocks) and its column keys.
 struct Shape {
   std::vector<const std::string*> rows;
   std::vector<const std::string*> columns;
@@ -93,18 +67,178 @@ Shape shape_of(const templates::TableTemplate& table) {
   return shape;
 }
 
-void evaluate_balance(const templates::Identity& identity, const templates::TableTemplate& table,
-                      const FigureIndex& figures, std::vector<model::Check>& out) {
-  const Shape shape = shape_of(table);
-  const bool per_column = identity.scope == templates::Scope::per_column;
-  for (const std::string* scope_key : per_column ? shape.columns : shape.rows) {
-    const std::string& scope = *scope_key;
-    TermIds ids{table.key, scope, per_column, {}};
-    Side left = add_terms(identity.left, figures, ids);
-    const Side right = add_terms(identity.right, figures, ids);
+// Rules that apply to every template version: the only ones a table of unknown version gets.
+bool holds_in_every_version(const templates::Identity& identity) {
+  for (const templates::Template& t : templates::all_templates())
+    if (!identity.applies_to(t.version)) return false;
+  return true;
+}
+
+class PlanBuilder {
+ public:
+  Plans build() {
+    // Cells first, in the order the table reader emits figures, so that a record's figures
+    // mostly find their slot as the one after the last (see Slots).
+    for (const templates::Template& t : templates::all_templates())
+      for (const templates::TableTemplate& table : t.tables) add_cells(table);
+    for (const templates::Template& t : templates::all_templates())
+      for (const templates::TableTemplate& table : t.tables)
+        add_table(t.version, table, [&](const templates::Identity& identity) {
+          return identity.applies_to(t.version);
+        });
+    for (const templates::TableTemplate& table : templates::all_templates().back().tables)
+      add_table("unknown", table, holds_in_every_version);
+    // The views are taken only now that no more ids are added.
+    for (std::size_t i = 0; i < plans_.slot_ids.size(); ++i)
+      plans_.slot_of_id.emplace(plans_.slot_ids[i], i);
+    return std::move(plans_);
+  }
+
+ private:
+  void add_cells(const templates::TableTemplate& table) {
+    if (table.layout == templates::Layout::single_row) {
+      for (const templates::Group& g : table.groups)
+        for (const templates::Column& c : g.columns) slot(table.key, g.key, c.key);
+      return;
+    }
+    for (const templates::Row& r : table.rows)
+      for (const templates::Column& c : table.groups[static_cast<std::size_t>(r.group)].columns)
+        slot(table.key, r.key, c.key);
+  }
+
+  template <typename Applies>
+  void add_table(const std::string& version, const templates::TableTemplate& table,
+                 Applies applies) {
+    TablePlan plan{version, table.key, {}, 0};
+    const Shape shape = shape_of(table);
+    for (const templates::Identity& identity : templates::all_identities()) {
+      if (identity.table != table.key || !applies(identity)) continue;
+      IdentityPlan ip{&identity, {}};
+      if (identity.scope == templates::Scope::every_cell) {
+        ++plan.check_bound;
+      } else {
+        const bool per_column = identity.scope == templates::Scope::per_column;
+        for (const std::string* scope : per_column ? shape.columns : shape.rows) {
+          auto slots = [&](const std::vector<std::string>& terms) {
+            std::vector<std::size_t> out;
+            for (const std::string& term : terms)
+              out.push_back(per_column ? slot(table.key, term, *scope)
+                                       : slot(table.key, *scope, term));
+            return out;
+          };
+          ip.scopes.push_back({scope, slots(identity.left), slots(identity.right)});
+        }
+        plan.check_bound += ip.scopes.size();
+      }
+      plan.identities.push_back(std::move(ip));
+    }
+    plans_.tables.push_back(std::move(plan));
+  }
+
+  std::size_t slot(const std::string& table, const std::string& row, const std::string& column) {
+    std::string id = table + "." + row + "." + column;
+    const auto [it, added] = numbers_.emplace(id, plans_.slot_ids.size());
+    if (added) plans_.slot_ids.push_back(std::move(id));
+    return it->second;
+  }
+
+  Plans plans_;
+  std::map<std::string, std::size_t> numbers_;
+};
+
+const Plans& plans() {
+  static const Plans built = PlanBuilder().build();
+  return built;
+}
+
+// ---- Evaluation over one record ----------------------------------------------------------------
+
+// A record's figures by slot; the first figure of an id stands, as in an index by id. Figures
+// come in template order, and so are the cells' slots numbered: the slot after the last one
+// found is tried (one compare) before the hash look-up. The buffer is kept per thread.
+class Slots {
+ public:
+  Slots(const Plans& plans, const std::vector<model::Figure>& figures) : figures_(buffer()) {
+    figures_.assign(plans.slot_ids.size(), nullptr);
+    std::size_t next = 0;
+    for (const model::Figure& f : figures) {
+      std::size_t slot = next;
+      if (slot >= plans.slot_ids.size() || plans.slot_ids[slot] != f.id) {
+        const auto it = plans.slot_of_id.find(f.id);
+        if (it == plans.slot_of_id.end()) continue;
+        slot = it->second;
+      }
+      if (figures_[slot] == nullptr) figures_[slot] = &f;
+      next = slot + 1;
+    }
+  }
+  Slots(const Slots&) = delete;
+  Slots& operator=(const Slots&) = delete;
+  const model::Figure* operator[](std::size_t slot) const { return figures_[slot]; }
+
+ private:
+  static std::vector<const model::Figure*>& buffer() {
+    thread_local std::vector<const model::Figure*> figures;
+    return figures;
+  }
+  std::vector<const model::Figure*>& figures_;
+};
+
+bool has_value(const model::Figure* f) {
+  return f != nullptr && f->status == norm::CellStatus::value && f->value;
+}
+
+struct Side {
+  std::optional<norm::Decimal> sum = norm::Decimal();  // meaningful only when complete
+  int present = 0;       // terms that have a figure at all (of any status)
+  bool complete = true;  // every term has a value
+};
+
+Side add_terms(const std::vector<std::size_t>& terms, const Slots& slots) {
+  Side side;
+  for (std::size_t slot : terms) {
+    const model::Figure* f = slots[slot];
+    if (f != nullptr) ++side.present;
+    if (!has_value(f)) {
+      side.complete = false;
+    } else if (side.complete && side.sum) {
+      side.sum = side.sum->checked_add(*f->value);
+    }
+  }
+  return side;
+}
+
+// The ids of the terms without a value, in term order.
+void add_missing(const std::vector<std::size_t>& terms, const Slots& slots, const Plans& plans,
+                 std::vector<std::string>& missing) {
+  for (std::size_t slot : terms)
+    if (!has_value(slots[slot])) missing.push_back(plans.slot_ids[slot]);
+}
+
+void evaluate_balance(const IdentityPlan& plan, const Slots& slots, const Plans& plans,
+                      std::vector<model::Check>& out) {
+  const templates::Identity& identity = *plan.identity;
+  const char* scope_kind = identity.scope == templates::Scope::per_column ? "column" : "row";
+  for (const ScopePlan& scope : plan.scopes) {
+    const Side left = add_terms(scope.left, slots);
+    const Side right = add_terms(scope.right, slots);
     // A column or row the document does not show at all is not checked.
     if (left.present + right.present == 0) continue;
-    out.push_back(balance(identity, per_column ? "column" : "row", scope, std::move(left), right));
+    model::Check& check = out.emplace_back();
+    check.id = identity.id;
+    check.rule = identity.rule;
+    check.scope_kind = scope_kind;
+    check.scope_value = *scope.scope;
+    check.expr = identity.expr;
+    if (left.complete && right.complete && left.sum && right.sum) {
+      check.left = left.sum;
+      check.right = right.sum;
+      check.status = *left.sum == *right.sum ? model::CheckStatus::pass : model::CheckStatus::fail;
+    } else {
+      add_missing(scope.left, slots, plans, check.missing);
+      add_missing(scope.right, slots, plans, check.missing);
+      check.status = model::CheckStatus::not_assessable;
+    }
   }
 }
 
@@ -131,38 +265,32 @@ void evaluate_every_cell(const templates::Identity& identity, const std::string&
   out.push_back(std::move(check));
 }
 
-// Rules that apply to every template version: the only ones a table of unknown version gets.
-bool holds_in_every_version(const templates::Identity& identity) {
-  for (const templates::Template& t : templates::all_templates())
-    if (!identity.applies_to(t.version)) return false;
-  return true;
-}
-
 }  // namespace
 
 std::vector<model::Check> evaluate_identities(const std::vector<model::Figure>& figures,
                                               const std::vector<model::TableInfo>& tables) {
-  FigureIndex index;
-  for (const model::Figure& f : figures) index.emplace(f.id, &f);
-  std::vector<model::Check> out;
+  const Plans& all = plans();
+  std::vector<const TablePlan*> planned;
+  std::size_t bound = 0;
   for (const model::TableInfo& table : tables) {
     if (table.figures == 0) continue;
-    const bool known = table.template_version != "unknown";
-    // The shape of an unknown-version table is taken from the newest template; the rules it
-    // gets are the same in every version.
-    const templates::Template* version = templates::find_template(
-        known ? table.template_version : templates::all_templates().back().version);
-    if (version == nullptr) continue;
-    const templates::TableTemplate* shape = version->find_table(table.table);
-    if (shape == nullptr) continue;
-    for (const templates::Identity& identity : templates::all_identities()) {
-      if (identity.table != table.table) continue;
-      if (known ? !identity.applies_to(table.template_version) : !holds_in_every_version(identity))
-        continue;
-      if (identity.scope == templates::Scope::every_cell) {
-        evaluate_every_cell(identity, table.table, figures, out);
+    // A version without a template (pre2019) has no identities; an unknown one has the plan
+    // of the rules every version shares.
+    const TablePlan* plan = all.find(table.template_version, table.table);
+    if (plan == nullptr) continue;
+    planned.push_back(plan);
+    bound += plan->check_bound;
+  }
+  std::vector<model::Check> out;
+  if (planned.empty()) return out;
+  out.reserve(bound);
+  const Slots slots(all, figures);
+  for (const TablePlan* plan : planned) {
+    for (const IdentityPlan& identity : plan->identities) {
+      if (identity.identity->scope == templates::Scope::every_cell) {
+        evaluate_every_cell(*identity.identity, plan->table, figures, out);
       } else {
-        evaluate_balance(identity, *shape, index, out);
+        evaluate_balance(identity, slots, all, out);
       }
     }
   }

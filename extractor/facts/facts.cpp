@@ -91,9 +91,10 @@ struct PlacedFact {
 std::vector<PlacedFact> placed_facts(std::string_view text) {
   std::vector<PlacedFact> out;
   if (!is_prose(text)) return out;
-  const std::vector<norm::Figure> figures = norm::scan_figures(text);
-  if (figures.empty()) return out;
+  // Decoded once, for the scanner and for the phrases.
   const norm::DecodedText d = norm::decode_utf8(text);
+  const std::vector<norm::Figure> figures = norm::scan_figures(d, text);
+  if (figures.empty()) return out;
   std::size_t floor = 0;
   for (std::size_t k = 0; k < figures.size(); ++k) {
     const norm::Figure& f = figures[k];

@@ -102,8 +102,18 @@ std::vector<std::string> value_keys(const std::vector<std::string>& headers) {
   return keys;
 }
 
+// Whether the text holds 单位 or 單位. Every paragraph of a report is asked (twice), so the
+// text is searched once, for the 位 both spellings end with, and only there for what precedes.
 bool names_unit(std::string_view text) {
-  return text.find("单位") != std::string_view::npos || text.find("單位") != std::string_view::npos;
+  constexpr std::string_view wei = "位";
+  constexpr std::string_view dan = "单";
+  constexpr std::string_view dan_traditional = "單";
+  for (std::size_t at = text.find(wei, dan.size()); at != std::string_view::npos;
+       at = text.find(wei, at + wei.size())) {
+    const std::string_view before = text.substr(at - dan.size(), dan.size());
+    if (before == dan || before == dan_traditional) return true;
+  }
+  return false;
 }
 
 // A header row: a label column (统计指标, 指标名称 …) and a unit column; the others (less 代码 and
