@@ -206,16 +206,9 @@ void JsonWriter::put_quoted(std::string_view text) {
   put('"');
 }
 
-void JsonWriter::put_plain_key(std::string_view name) {
+void JsonWriter::assert_plain([[maybe_unused]] std::string_view name) {
   assert(std::all_of(name.begin(), name.end(),
                      [](char c) { return k_plain_bytes[static_cast<unsigned char>(c)]; }));
-  if (name.size() + 3 > k_buffer_size - buffered_) flush();
-  char* const at = buffer_ + buffered_;
-  at[0] = '"';
-  std::memcpy(at + 1, name.data(), name.size());
-  at[1 + name.size()] = '"';
-  at[2 + name.size()] = ':';
-  buffered_ += name.size() + 3;
 }
 
 void JsonWriter::put_integer(long long value) {
@@ -230,25 +223,16 @@ void JsonWriter::write_indent() {
   for (std::size_t i = 0; i < stack_.size() * static_cast<std::size_t>(indent_); ++i) put(' ');
 }
 
-void JsonWriter::open_value() {
-  if (!stack_.empty()) {
-    if (!stack_.back().empty) put(',');
-    stack_.back().empty = false;
-    if (indent_ > 0) write_indent();
-  }
-  if (has_pending_key_) {
-    has_pending_key_ = false;
-    if (pending_key_is_plain_ && indent_ == 0) {
-      put_plain_key(pending_key_);
-      return;
-    }
-    put_quoted(pending_key_);
-    put(indent_ > 0 ? std::string_view(": ") : std::string_view(":"));
-  }
+JsonWriter& JsonWriter::key(std::string_view name) {
+  before_value();
+  put_quoted(name);
+  put(':');
+  after_key();
+  return *this;
 }
 
 JsonWriter& JsonWriter::begin_object() {
-  open_value();
+  before_value();
   put('{');
   stack_.push_back({true, true});
   return *this;
@@ -264,7 +248,7 @@ JsonWriter& JsonWriter::end_object() {
 }
 
 JsonWriter& JsonWriter::begin_array() {
-  open_value();
+  before_value();
   put('[');
   stack_.push_back({false, true});
   return *this;
@@ -280,35 +264,35 @@ JsonWriter& JsonWriter::end_array() {
 }
 
 JsonWriter& JsonWriter::string(std::string_view value) {
-  open_value();
+  before_value();
   put_quoted(value);
   close_value();
   return *this;
 }
 
 JsonWriter& JsonWriter::number_text(std::string_view digits) {
-  open_value();
+  before_value();
   put(digits);
   close_value();
   return *this;
 }
 
 JsonWriter& JsonWriter::integer(long long value) {
-  open_value();
+  before_value();
   put_integer(value);
   close_value();
   return *this;
 }
 
 JsonWriter& JsonWriter::boolean(bool value) {
-  open_value();
+  before_value();
   put(value ? std::string_view("true") : std::string_view("false"));
   close_value();
   return *this;
 }
 
 JsonWriter& JsonWriter::null() {
-  open_value();
+  before_value();
   put(std::string_view("null"));
   close_value();
   return *this;

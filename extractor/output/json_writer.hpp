@@ -3,6 +3,7 @@
 // through a binary float, which is why the project writes its own instead of using a DOM.
 
 #include <cstddef>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,13 +22,24 @@ class JsonWriter {
   JsonWriter& end_object();
   JsonWriter& begin_array();
   JsonWriter& end_array();
-  JsonWriter& key(std::string_view name) { return remember_key(name, false); }
+  JsonWriter& key(std::string_view name);
   // A key written as a string literal is the program's own name for a field, plain ASCII that
-  // needs no escaping (checked when it is written in debug builds), so it is not checked again
-  // for every record: keys are half of what a record writes.
+  // needs no escaping (asserted in debug builds), so it is copied without a check and with a
+  // size known when compiling: keys are half of what a record writes.
   template <std::size_t N>
   JsonWriter& key(const char (&name)[N]) {
-    return remember_key(std::string_view(name, N - 1), true);
+    constexpr std::size_t size = N - 1;  // without the terminating NUL
+    before_value();
+    assert_plain({name, size});
+    if (k_buffer_size - buffered_ < size + 3) flush();
+    char* const at = buffer_ + buffered_;
+    at[0] = '"';
+    std::memcpy(at + 1, name, size);
+    at[size + 1] = '"';
+    at[size + 2] = ':';
+    buffered_ += size + 3;
+    after_key();
+    return *this;
   }
   JsonWriter& string(std::string_view value);
   JsonWriter& number_text(std::string_view digits);  // an exact decimal as text, e.g. "123500"
@@ -52,18 +64,26 @@ class JsonWriter {
   }
 
  private:
-  JsonWriter& remember_key(std::string_view name, bool plain) {
-    pending_key_ = name;
-    pending_key_is_plain_ = plain;
-    has_pending_key_ = true;
-    return *this;
-  }
   static JsonWriter& or_null(JsonWriter& w, std::string_view value) {
     return value.empty() ? w.null() : w.string(value);
   }
-  // What goes before a value: the separator, the line break when pretty-printing, and the
-  // pending key with its ':'.
-  void open_value();
+  static void assert_plain(std::string_view name);
+  // What goes before a value (or a key): nothing right after a key, else the separator and, when
+  // pretty-printing, the line break.
+  void before_value() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (stack_.empty()) return;
+    if (!stack_.back().empty) put(',');
+    stack_.back().empty = false;
+    if (indent_ > 0) write_indent();
+  }
+  void after_key() {
+    if (indent_ > 0) put(' ');
+    after_key_ = true;
+  }
   // A value is complete; at the top level, everything written so far goes to the output.
   void close_value() {
     if (stack_.empty()) flush();
@@ -74,8 +94,7 @@ class JsonWriter {
     buffer_[buffered_++] = c;
   }
   void put(std::string_view text);
-  void put_quoted(std::string_view text);     // `"text"`, escaped
-  void put_plain_key(std::string_view name);  // `"name":` for a name known to be plain
+  void put_quoted(std::string_view text);  // `"text"`, escaped
   void put_integer(long long value);
   void flush();
 
@@ -86,11 +105,7 @@ class JsonWriter {
   std::string& out_;
   int indent_;
   std::vector<Level> stack_;
-  // key() only remembers its name: the key goes out with its value. The name must stay alive
-  // until the value is written (callers pass literals or strings they hold).
-  std::string_view pending_key_;
-  bool pending_key_is_plain_ = false;
-  bool has_pending_key_ = false;
+  bool after_key_ = false;
   // Output is gathered here and appended to `out_` in blocks: a record is thousands of small
   // pieces, and every append to a std::string has a fixed cost. `out_` holds the whole value
   // once the top-level value is complete (and when the writer is destroyed).
