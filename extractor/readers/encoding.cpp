@@ -8,6 +8,7 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <memory>
 #include <optional>
@@ -89,11 +90,6 @@ std::size_t repair_utf8(std::string_view bytes, std::string& out) {
     }
   }
   return invalid;
-}
-
-bool has_non_ascii(std::string_view bytes) {
-  return std::any_of(bytes.begin(), bytes.end(),
-                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
 }
 
 // Decodes with ICU, stopping at the first byte sequence the charset cannot map, so that
@@ -185,14 +181,68 @@ void add(model::Diagnostics& diagnostics, const char* code, model::Severity seve
 
 }  // namespace
 
-bool is_valid_utf8(std::string_view bytes) {
-  for (std::size_t i = 0; i < bytes.size();) {
+namespace {
+
+constexpr std::uint64_t k_high_bits = 0x8080808080808080ull;
+
+// Whether the eight bytes at `p` are all ASCII.
+bool eight_ascii_bytes(const char* p) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, p, sizeof word);
+  return (word & k_high_bits) == 0;
+}
+
+// Whether the three bytes at `p`, the first of them 0xE0..0xEF, are a valid sequence (as
+// valid_sequence_length judges): the common case of Chinese text, checked without a call.
+bool valid_three_byte_sequence(const char* p) {
+  const auto b0 = static_cast<unsigned char>(p[0]);
+  const auto b1 = static_cast<unsigned char>(p[1]);
+  const auto b2 = static_cast<unsigned char>(p[2]);
+  if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
+  const char32_t cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+  return cp >= 0x800 && !(cp >= 0xD800 && cp <= 0xDFFF);
+}
+
+struct Utf8Scan {
+  bool valid = true;
+  bool non_ascii = false;
+};
+
+// Strict UTF-8 validity and whether any byte is non-ASCII, in one pass; ASCII runs (most of
+// a report's lines, numbers and punctuation) are stepped over eight bytes at a time.
+Utf8Scan scan_utf8(std::string_view bytes) {
+  Utf8Scan scan;
+  const std::size_t n = bytes.size();
+  std::size_t i = 0;
+  while (i < n) {
+    while (i + 8 <= n && eight_ascii_bytes(bytes.data() + i)) i += 8;
+    if (i >= n) break;
+    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    scan.non_ascii = true;
+    if ((static_cast<unsigned char>(bytes[i]) & 0xF0) == 0xE0 && i + 3 <= n) {
+      if (!valid_three_byte_sequence(bytes.data() + i)) {
+        scan.valid = false;
+        return scan;
+      }
+      i += 3;
+      continue;
+    }
     const std::size_t len = valid_sequence_length(bytes, i);
-    if (len == 0) return false;
+    if (len == 0) {
+      scan.valid = false;
+      return scan;
+    }
     i += len;
   }
-  return true;
+  return scan;
 }
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view bytes) { return scan_utf8(bytes).valid; }
 
 namespace {
 
@@ -321,7 +371,8 @@ Decoded decode_to_utf8(std::string_view bytes, std::string_view declared,
       result.invalid_bytes = repair_utf8(body, result.utf8);
     }
     result.encoding = bom->charset;
-  } else if (is_valid_utf8(bytes) && (has_non_ascii(bytes) || declared.empty())) {
+  } else if (const Utf8Scan scan = scan_utf8(bytes);
+             scan.valid && (scan.non_ascii || declared.empty())) {
     // Valid UTF-8 with non-ASCII text is practically never an accident of another charset,
     // so it wins over a declaration (pages often declare gb2312 and serve UTF-8).
     result.utf8.assign(bytes);
