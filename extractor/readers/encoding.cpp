@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
@@ -185,11 +186,18 @@ namespace {
 
 constexpr std::uint64_t k_high_bits = 0x8080808080808080ull;
 
-// Whether the eight bytes at `p` are all ASCII.
-bool eight_ascii_bytes(const char* p) {
+// How many of the eight bytes at `p` are ASCII before the first that is not (8: all are).
+std::size_t leading_ascii_bytes(const char* p) {
   std::uint64_t word = 0;
   std::memcpy(&word, p, sizeof word);
-  return (word & k_high_bits) == 0;
+  const std::uint64_t high = word & k_high_bits;
+  if (high == 0) return 8;
+  // The first byte in memory is the lowest-order byte on a little-endian machine.
+  if constexpr (std::endian::native == std::endian::little) {
+    return static_cast<std::size_t>(std::countr_zero(high)) / 8;
+  } else {
+    return static_cast<std::size_t>(std::countl_zero(high)) / 8;
+  }
 }
 
 // Whether the three bytes at `p`, the first of them 0xE0..0xEF, are a valid sequence (as
@@ -208,17 +216,15 @@ struct Utf8Scan {
   bool non_ascii = false;
 };
 
-// Strict UTF-8 validity and whether any byte is non-ASCII, in one pass; ASCII runs (most of
-// a report's lines, numbers and punctuation) are stepped over eight bytes at a time.
+// Strict UTF-8 validity and whether any byte is non-ASCII, in one pass; ASCII runs (numbers,
+// punctuation, table bars) are stepped over up to eight bytes at a time.
 Utf8Scan scan_utf8(std::string_view bytes) {
   Utf8Scan scan;
   const std::size_t n = bytes.size();
   std::size_t i = 0;
   while (i < n) {
-    while (i + 8 <= n && eight_ascii_bytes(bytes.data() + i)) i += 8;
-    if (i >= n) break;
     if (static_cast<unsigned char>(bytes[i]) < 0x80) {
-      ++i;
+      i += i + 8 <= n ? leading_ascii_bytes(bytes.data() + i) : 1;
       continue;
     }
     scan.non_ascii = true;
