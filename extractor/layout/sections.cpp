@@ -2,10 +2,13 @@
 
 #include <unicode/unistr.h>
 
+#include <functional>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "extractor/templates/template.hpp"
 #include "normalizers/labels.hpp"
+#include "normalizers/text.hpp"
 
 namespace nianbao::data {
 std::string_view sections();
@@ -57,13 +60,9 @@ std::u32string to_u32(std::string_view utf8) {
   return out;
 }
 
-std::string to_utf8(std::u32string_view s) {
-  icu::UnicodeString u;
-  for (char32_t c : s) u.append(static_cast<UChar32>(c));
-  std::string out;
-  u.toUTF8String(out);
-  return out;
-}
+// The code points come from to_u32, so they are Unicode scalar values, which norm::to_utf8
+// encodes as ICU would, without building a UnicodeString.
+std::string to_utf8(std::u32string_view s) { return norm::to_utf8(s); }
 
 bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000 || c == 0xA0; }
 
@@ -117,7 +116,9 @@ std::optional<int> small_chinese_numeral(std::u32string_view digits) {
   return std::nullopt;
 }
 
-std::string section_key_for(std::string_view heading_text) {
+namespace {
+
+std::string section_key_uncached(std::string_view heading_text) {
   const std::string normalized = norm::normalize_for_match(heading_text);
   for (const SectionWords& entry : section_vocabulary()) {
     for (const std::string& word : entry.words) {
@@ -125,6 +126,22 @@ std::string section_key_for(std::string_view heading_text) {
     }
   }
   return "";
+}
+
+}  // namespace
+
+std::string section_key_for(std::string_view heading_text) {
+  // The same few headings open every report of a bulk run, and normalising one for matching
+  // costs ICU work: answers are remembered per thread (the vocabulary never changes), within a
+  // bounded size, as the label memo does.
+  thread_local std::unordered_map<std::string, std::string, norm::StringViewHash, std::equal_to<>>
+      memo;
+  constexpr std::size_t k_memo_limit = 1 << 10;
+  if (auto it = memo.find(heading_text); it != memo.end()) return it->second;
+  if (memo.size() >= k_memo_limit) memo.clear();
+  std::string key = section_key_uncached(heading_text);
+  memo.emplace(std::string(heading_text), key);
+  return key;
 }
 
 namespace {
@@ -135,6 +152,8 @@ bool may_start_with_numeral(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
   if (text.substr(i, 3) == "\xE3\x80\x80") i += 3;  // U+3000
+  // 一 … 十 are all U+4E00..U+5FFF, whose UTF-8 begins with 0xE4 or 0xE5: most lines stop here.
+  if (i >= text.size() || (text[i] != '\xE4' && text[i] != '\xE5')) return false;
   const std::string_view first = text.substr(i, 3);
   for (std::string_view numeral : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"})
     if (first == numeral) return true;
