@@ -448,6 +448,15 @@ void tokenize_table(const model::Document& doc, const model::Table& table, std::
   }
 }
 
+// Room for the tokens, so that they (large: four strings each) are not moved as the vector
+// grows: one a grid cell, and up to two a line on average (one for prose, several for a table
+// row flattened onto one line, none for a blank line).
+std::size_t expected_tokens(const model::Document& doc) {
+  std::size_t n = 2 * doc.blocks.size();
+  for (const model::Table& table : doc.tables) n += table.cells.size();
+  return n;
+}
+
 }  // namespace
 
 TokenKind classify_cell_text(std::string_view text) {
@@ -459,9 +468,7 @@ TokenKind classify_cell_text(std::string_view text) {
 std::vector<Token> tokenize(const model::Document& doc,
                             const std::vector<SectionHeading>& sections) {
   std::vector<Token> out;
-  // About one token a line (a row of several cells on one line gives more, a blank line none):
-  // reserved so that the tokens, which are large, are not moved at every growth.
-  out.reserve(doc.blocks.size());
+  out.reserve(expected_tokens(doc));
   std::size_t next_section = 0;
   bool pending_row_start = true;
   std::vector<Piece> pieces;
