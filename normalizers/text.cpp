@@ -70,7 +70,7 @@ std::size_t last_code_point_start(std::string_view utf8, std::size_t floor) {
 
 }  // namespace
 
-char32_t code_point_at(std::string_view utf8, std::size_t pos, std::size_t& length) {
+char32_t detail::decode_code_point(std::string_view utf8, std::size_t pos, std::size_t& length) {
   char32_t c = 0;
   if (!decode_one(utf8, pos, c, length)) {
     c = k_replacement;
@@ -89,12 +89,8 @@ DecodedText decode_utf8(std::string_view utf8) {
   text.byte_offsets.reserve(lead_bytes + 2);
   std::size_t pos = 0;
   while (pos < utf8.size()) {
-    char32_t c = 0;
     std::size_t length = 0;
-    if (!decode_one(utf8, pos, c, length)) {
-      c = k_replacement;
-      length = 1;
-    }
+    const char32_t c = code_point_at(utf8, pos, length);
     text.chars.push_back(c);
     text.byte_offsets.push_back(pos);
     pos += length;
