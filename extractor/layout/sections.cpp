@@ -2,6 +2,7 @@
 
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <functional>
 #include <unordered_map>
 #include <unordered_set>
@@ -48,8 +49,25 @@ const std::vector<SectionWords>& section_vocabulary() {
   return vocabulary;
 }
 
+// The code points of well-formed UTF-8, decoded directly; false for ill-formed input, whose
+// replacement characters ICU places.
+bool decode_well_formed(std::string_view utf8, std::u32string& out) {
+  out.reserve(utf8.size());
+  for (std::size_t i = 0; i < utf8.size();) {
+    std::size_t length = 0;
+    const char32_t c = norm::code_point_at(utf8, i, length);
+    // code_point_at reads an ill-formed byte as a one-byte U+FFFD (a real one is three bytes).
+    if (c == 0xFFFD && length == 1) return false;
+    out.push_back(c);
+    i += length;
+  }
+  return true;
+}
+
 std::u32string to_u32(std::string_view utf8) {
   std::u32string out;
+  if (decode_well_formed(utf8, out)) return out;
+  out.clear();
   const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   for (int32_t i = 0; i < u.length();) {
@@ -166,13 +184,13 @@ bool is_table_row(std::string_view text) {
   for (char sep : {'|', '\t'}) {
     int cells = 0;
     std::size_t start = 0;
-    for (std::size_t i = 0; i <= text.size(); ++i) {
-      if (i < text.size() && text[i] != sep) continue;
-      const std::string_view cell = text.substr(start, i - start);
-      if (cell.find_first_not_of(" \t") != std::string_view::npos) ++cells;
-      start = i + 1;
+    while (true) {
+      const std::size_t end = std::min(text.find(sep, start), text.size());
+      const std::string_view cell = text.substr(start, end - start);
+      if (cell.find_first_not_of(" \t") != std::string_view::npos && ++cells >= 2) return true;
+      if (end == text.size()) break;
+      start = end + 1;
     }
-    if (cells >= 2) return true;
   }
   return false;
 }
