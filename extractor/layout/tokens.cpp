@@ -179,14 +179,13 @@ void tokenize_pipe_line(LineContext& ctx, std::string_view line) {
   }
   std::vector<Piece>& pieces = ctx.pieces;
   pieces.clear();
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= line.size(); ++i) {
-    if (i == line.size() || line[i] == '|') {
-      std::size_t lead = 0;
-      const std::string_view piece = trim(line.substr(start, i - start), &lead);
-      pieces.push_back({piece, start + lead});
-      start = i + 1;
-    }
+  for (std::size_t start = 0;;) {
+    const std::size_t end = std::min(line.find('|', start), line.size());
+    std::size_t lead = 0;
+    const std::string_view piece = trim(line.substr(start, end - start), &lead);
+    pieces.push_back({piece, start + lead});
+    if (end == line.size()) break;
+    start = end + 1;
   }
   // A leading '|' opens the row (Markdown style); it is not an empty first cell.
   if (!pieces.empty() && pieces.front().text.empty() && trim(line).front() == '|')

@@ -207,8 +207,11 @@ bool valid_three_byte_sequence(const char* p) {
   const auto b1 = static_cast<unsigned char>(p[1]);
   const auto b2 = static_cast<unsigned char>(p[2]);
   if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
-  const char32_t cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
-  return cp >= 0x800 && !(cp >= 0xD800 && cp <= 0xDFFF);
+  // The code point is below U+0800 (overlong) exactly when 0xE0 leads a second byte below 0xA0,
+  // and a surrogate (U+D800..U+DFFF) exactly when 0xED leads one of 0xA0 or more.
+  if (b0 == 0xE0) return b1 >= 0xA0;
+  if (b0 == 0xED) return b1 < 0xA0;
+  return true;
 }
 
 struct Utf8Scan {
