@@ -448,10 +448,16 @@ void tokenize_table(const model::Document& doc, const model::Table& table, std::
 }
 
 // Room for the tokens, so that they (large: four strings each) are not moved as the vector
-// grows: one a grid cell, and up to two a line on average (one for prose, several for a table
-// row flattened onto one line, none for a blank line).
+// grows: one a grid cell, one a line, and one more for each '|' (a table row flattened onto
+// one line gives a token a cell), found by memchr.
 std::size_t expected_tokens(const model::Document& doc) {
-  std::size_t n = 2 * doc.blocks.size();
+  std::size_t n = doc.blocks.size();
+  for (const model::Block& block : doc.blocks) {
+    if (block.kind != model::Block::Kind::paragraph) continue;
+    const std::string_view text = block.paragraph.text;
+    for (std::size_t at = text.find('|'); at != std::string_view::npos; at = text.find('|', at + 1))
+      ++n;
+  }
   for (const model::Table& table : doc.tables) n += table.cells.size();
   return n;
 }
