@@ -12,16 +12,18 @@ namespace nianbao::metadata {
 
 namespace {
 
-// The code points of well-formed UTF-8 (every line of a UTF-8 report), decoded without going
-// through UTF-16; false for ill-formed input, whose replacement characters ICU places.
-bool decode_well_formed(std::string_view utf8, std::u32string& out) {
+// The code points of well-formed UTF-8 (every line of a UTF-8 report) that `keep` accepts,
+// decoded without going through UTF-16; false for ill-formed input, whose replacement
+// characters ICU places.
+template <typename Keep>
+bool decode_well_formed(std::string_view utf8, std::u32string& out, Keep keep) {
   out.reserve(utf8.size());
   for (std::size_t i = 0; i < utf8.size();) {
     std::size_t length = 0;
     const char32_t c = norm::code_point_at(utf8, i, length);
     // code_point_at reads an ill-formed byte as a one-byte U+FFFD (a real one is three bytes).
     if (c == 0xFFFD && length == 1) return false;
-    out.push_back(c);
+    if (keep(c)) out.push_back(c);
     i += length;
   }
   return true;
@@ -31,7 +33,7 @@ bool decode_well_formed(std::string_view utf8, std::u32string& out) {
 
 std::u32string to_u32(std::string_view utf8) {
   std::u32string out;
-  if (decode_well_formed(utf8, out)) return out;
+  if (decode_well_formed(utf8, out, [](char32_t) { return true; })) return out;
   out.clear();
   const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
@@ -66,6 +68,12 @@ std::u32string without_spaces(std::u32string_view text) {
   for (char32_t c : text)
     if (!is_blank(c)) out.push_back(c);
   return out;
+}
+
+std::u32string spaceless_u32(std::string_view utf8) {
+  std::u32string out;
+  if (decode_well_formed(utf8, out, [](char32_t c) { return !is_blank(c); })) return out;
+  return without_spaces(to_u32(utf8));
 }
 
 namespace {
@@ -186,7 +194,7 @@ std::vector<std::u32string> leading_lines(const model::Document& doc,
   std::vector<std::u32string> lines;
   for (std::size_t b = 0; b < end && b < doc.blocks.size(); ++b) {
     if (doc.blocks[b].kind != model::Block::Kind::paragraph) break;
-    lines.push_back(without_spaces(to_u32(doc.blocks[b].paragraph.text)));
+    lines.push_back(spaceless_u32(doc.blocks[b].paragraph.text));
   }
   return lines;
 }
@@ -250,7 +258,7 @@ std::optional<Signature> signature_block(const model::Document& doc) {
   std::vector<std::u32string> tail;  // last non-empty lines, last first
   for (std::size_t b = doc.blocks.size(); b-- > 0 && tail.size() < k_lines_searched;) {
     if (doc.blocks[b].kind != model::Block::Kind::paragraph) continue;
-    std::u32string line = without_spaces(to_u32(doc.blocks[b].paragraph.text));
+    std::u32string line = spaceless_u32(doc.blocks[b].paragraph.text);
     if (!line.empty()) tail.push_back(std::move(line));
   }
   for (std::size_t i = 0; i + 1 < tail.size(); ++i) {
@@ -323,7 +331,7 @@ std::optional<int> year_in_title(std::string_view title) {
 }
 
 std::string agency_in_title(std::string_view title) {
-  const std::u32string t = without_spaces(to_u32(title));
+  const std::u32string t = spaceless_u32(title);
   const auto year = find_year(t);
   if (!year) return "";
   // A year inside a cited document's title (《关于做好2022年度…的通知》) is not the report's.
@@ -485,7 +493,7 @@ model::ReportMeta read_simplified_metadata(const model::Document& doc,
   if (!meta.year && !sections.empty() && sections.front().info.key == "overview") {
     const std::size_t b = sections.front().block + 1;
     if (b < doc.blocks.size() && doc.blocks[b].kind == model::Block::Kind::paragraph) {
-      const std::u32string first = without_spaces(to_u32(doc.blocks[b].paragraph.text));
+      const std::u32string first = spaceless_u32(doc.blocks[b].paragraph.text);
       if (auto year = find_year(first); year && year->first == 0) meta.year = year->second;
     }
   }
