@@ -97,6 +97,8 @@ bool is_page_furniture(std::string_view text) {
   // Every line passes here and nearly none starts with a dash: say so before copying it.
   const std::size_t first = text.find_first_not_of(' ');
   if (first == std::string_view::npos) return false;
+  // '-', or the first byte of the UTF-8 of "—", "–" (0xE2) and "－" (0xEF).
+  if (text[first] != '-' && text[first] != '\xE2' && text[first] != '\xEF') return false;
   const std::string_view from_first = text.substr(first);
   const bool starts_with_dash =
       std::any_of(std::begin(k_page_dashes), std::end(k_page_dashes),
