@@ -168,9 +168,9 @@ void push(LineContext& ctx, TokenKind kind, std::string_view text, std::size_t o
 
 // "a | b | c |", "| a | b |", "a |", "|", "||": cells separated by '|'. Empty pieces between
 // filled ones are empty cells; trailing empty pieces are merge padding.
-void tokenize_pipe_line(LineContext& ctx, std::string_view line) {
-  std::size_t front = 0;
-  const std::string_view body = trim(line, &front);
+// `body` is the line trimmed, `front` the bytes trimmed before it.
+void tokenize_pipe_line(LineContext& ctx, std::string_view line, std::string_view body,
+                        std::size_t front) {
   const bool only_pipes = std::all_of(body.begin(), body.end(),
                                       [](char c) { return c == '|' || c == ' ' || c == '\t'; });
   if (only_pipes) {
@@ -190,7 +190,7 @@ void tokenize_pipe_line(LineContext& ctx, std::string_view line) {
     start = end + 1;
   }
   // A leading '|' opens the row (Markdown style); it is not an empty first cell.
-  if (!pieces.empty() && pieces.front().text.empty() && trim(line).front() == '|')
+  if (!pieces.empty() && pieces.front().text.empty() && body.front() == '|')
     pieces.erase(pieces.begin());
   std::size_t last_filled = 0;
   bool any_filled = false;
@@ -388,7 +388,7 @@ void tokenize_line(const model::Paragraph& paragraph, std::vector<Token>& out,
   }
   if (is_page_furniture(body)) return;
   if (body.find('|') != std::string_view::npos) {
-    tokenize_pipe_line(ctx, line);
+    tokenize_pipe_line(ctx, line, body, front);
     return;
   }
   if (body.find('\t') != std::string_view::npos) {
