@@ -2,8 +2,11 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/uniset.h>
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
+
+#include <array>
 
 namespace nianbao::norm {
 
@@ -67,7 +70,7 @@ std::size_t last_code_point_start(std::string_view utf8, std::size_t floor) {
 
 }  // namespace
 
-char32_t code_point_at(std::string_view utf8, std::size_t pos, std::size_t& length) {
+char32_t detail::decode_code_point(std::string_view utf8, std::size_t pos, std::size_t& length) {
   char32_t c = 0;
   if (!decode_one(utf8, pos, c, length)) {
     c = k_replacement;
@@ -86,12 +89,8 @@ DecodedText decode_utf8(std::string_view utf8) {
   text.byte_offsets.reserve(lead_bytes + 2);
   std::size_t pos = 0;
   while (pos < utf8.size()) {
-    char32_t c = 0;
     std::size_t length = 0;
-    if (!decode_one(utf8, pos, c, length)) {
-      c = k_replacement;
-      length = 1;
-    }
+    const char32_t c = code_point_at(utf8, pos, length);
     text.chars.push_back(c);
     text.byte_offsets.push_back(pos);
     pos += length;
@@ -163,18 +162,62 @@ CodePointSet::CodePointSet(bool (*predicate)(char32_t)) : bits_(k_bmp_size), pre
   for (char32_t c = 0; c < k_bmp_size; ++c) bits_[c] = predicate(c);
 }
 
+namespace {
+
+// For each byte value: whether it begins, and whether it ends, the UTF-8 of some white space
+// code point. A code point whose first (last) byte is not marked is no white space, and an
+// ill-formed sequence decodes to U+FFFD, which is none either; so trim_white_space decodes only
+// at an end whose byte is marked, and nearly every cell is settled by two table lookups.
+struct WhiteSpaceBytes {
+  std::array<bool, 256> first{};
+  std::array<bool, 256> last{};
+};
+
+const WhiteSpaceBytes& white_space_bytes() {
+  static const WhiteSpaceBytes bytes = [] {
+    // Every code point is_white_space accepts is ASCII white space, U+200B, U+FEFF or in
+    // Unicode's White_Space set (u_isUWhiteSpace): the candidates, each confirmed by
+    // is_white_space itself.
+    icu::UnicodeSet candidates;
+    UErrorCode status = U_ZERO_ERROR;
+    candidates.applyIntPropertyValue(UCHAR_WHITE_SPACE, 1, status);
+    candidates.add(0x200B).add(0xFEFF).add(0, 0x7F);
+    WhiteSpaceBytes out;
+    if (U_FAILURE(status) || is_white_space(k_replacement)) {
+      // Without the set (or were U+FFFD white space), any byte may be: always decode.
+      out.first.fill(true);
+      out.last.fill(true);
+      return out;
+    }
+    for (int32_t r = 0; r < candidates.getRangeCount(); ++r) {
+      for (UChar32 c = candidates.getRangeStart(r); c <= candidates.getRangeEnd(r); ++c) {
+        if (!is_white_space(static_cast<char32_t>(c))) continue;
+        std::string utf8;
+        append_utf8(utf8, static_cast<char32_t>(c));
+        out.first[static_cast<unsigned char>(utf8.front())] = true;
+        out.last[static_cast<unsigned char>(utf8.back())] = true;
+      }
+    }
+    return out;
+  }();
+  return bytes;
+}
+
+}  // namespace
+
 std::string_view trim_white_space(std::string_view utf8) {
   // Only the code points at either end are decoded: every table cell passes here, and
   // decoding a whole cell into buffers just to look at its ends cost more than the rest of
   // reading it.
+  const WhiteSpaceBytes& may_be_white = white_space_bytes();
   std::size_t first = 0;
-  while (first < utf8.size()) {
+  while (first < utf8.size() && may_be_white.first[static_cast<unsigned char>(utf8[first])]) {
     std::size_t length = 0;
     if (!is_white_space(code_point_at(utf8, first, length))) break;
     first += length;
   }
   std::size_t last = utf8.size();
-  while (last > first) {
+  while (last > first && may_be_white.last[static_cast<unsigned char>(utf8[last - 1])]) {
     const std::string_view head = utf8.substr(0, last);
     const std::size_t start = last_code_point_start(head, first);
     std::size_t length = 0;

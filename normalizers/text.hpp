@@ -20,9 +20,34 @@ struct DecodedText {
 // Never fails: each byte of an ill-formed sequence becomes one U+FFFD, so offsets stay exact.
 DecodedText decode_utf8(std::string_view utf8);
 
+namespace detail {
+// code_point_at for any sequence (out of line).
+char32_t decode_code_point(std::string_view utf8, std::size_t pos, std::size_t& length);
+}  // namespace detail
+
 // The code point that starts at byte `pos` as decode_utf8 reads it (U+FFFD, one byte long,
 // where ill-formed), and its length in bytes: for walking text without decoding all of it.
-char32_t code_point_at(std::string_view utf8, std::size_t pos, std::size_t& length);
+// ASCII and well-formed three-byte sequences (nearly all of Chinese text) are read inline.
+inline char32_t code_point_at(std::string_view utf8, std::size_t pos, std::size_t& length) {
+  const auto b0 = static_cast<unsigned char>(utf8[pos]);
+  if (b0 < 0x80) {
+    length = 1;
+    return b0;
+  }
+  if ((b0 & 0xF0u) == 0xE0u && utf8.size() - pos >= 3) {
+    const auto b1 = static_cast<unsigned char>(utf8[pos + 1]);
+    const auto b2 = static_cast<unsigned char>(utf8[pos + 2]);
+    if ((b1 & 0xC0u) == 0x80u && (b2 & 0xC0u) == 0x80u) {
+      const char32_t c = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+      // Not overlong, not a surrogate: else the general decoder says U+FFFD.
+      if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+        length = 3;
+        return c;
+      }
+    }
+  }
+  return detail::decode_code_point(utf8, pos, length);
+}
 
 std::string to_utf8(std::u32string_view chars);
 void append_utf8(std::string& out, char32_t c);

@@ -2,10 +2,14 @@
 
 #include <unicode/unistr.h>
 
+#include <algorithm>
+#include <functional>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "extractor/templates/template.hpp"
 #include "normalizers/labels.hpp"
+#include "normalizers/text.hpp"
 
 namespace nianbao::data {
 std::string_view sections();
@@ -45,8 +49,25 @@ const std::vector<SectionWords>& section_vocabulary() {
   return vocabulary;
 }
 
+// The code points of well-formed UTF-8, decoded directly; false for ill-formed input, whose
+// replacement characters ICU places.
+bool decode_well_formed(std::string_view utf8, std::u32string& out) {
+  out.reserve(utf8.size());
+  for (std::size_t i = 0; i < utf8.size();) {
+    std::size_t length = 0;
+    const char32_t c = norm::code_point_at(utf8, i, length);
+    // code_point_at reads an ill-formed byte as a one-byte U+FFFD (a real one is three bytes).
+    if (c == 0xFFFD && length == 1) return false;
+    out.push_back(c);
+    i += length;
+  }
+  return true;
+}
+
 std::u32string to_u32(std::string_view utf8) {
   std::u32string out;
+  if (decode_well_formed(utf8, out)) return out;
+  out.clear();
   const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   for (int32_t i = 0; i < u.length();) {
@@ -57,13 +78,9 @@ std::u32string to_u32(std::string_view utf8) {
   return out;
 }
 
-std::string to_utf8(std::u32string_view s) {
-  icu::UnicodeString u;
-  for (char32_t c : s) u.append(static_cast<UChar32>(c));
-  std::string out;
-  u.toUTF8String(out);
-  return out;
-}
+// The code points come from to_u32, so they are Unicode scalar values, which norm::to_utf8
+// encodes as ICU would, without building a UnicodeString.
+std::string to_utf8(std::u32string_view s) { return norm::to_utf8(s); }
 
 bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000 || c == 0xA0; }
 
@@ -117,7 +134,9 @@ std::optional<int> small_chinese_numeral(std::u32string_view digits) {
   return std::nullopt;
 }
 
-std::string section_key_for(std::string_view heading_text) {
+namespace {
+
+std::string section_key_uncached(std::string_view heading_text) {
   const std::string normalized = norm::normalize_for_match(heading_text);
   for (const SectionWords& entry : section_vocabulary()) {
     for (const std::string& word : entry.words) {
@@ -125,6 +144,22 @@ std::string section_key_for(std::string_view heading_text) {
     }
   }
   return "";
+}
+
+}  // namespace
+
+std::string section_key_for(std::string_view heading_text) {
+  // The same few headings open every report of a bulk run, and normalising one for matching
+  // costs ICU work: answers are remembered per thread (the vocabulary never changes), within a
+  // bounded size, as the label memo does.
+  thread_local std::unordered_map<std::string, std::string, norm::StringViewHash, std::equal_to<>>
+      memo;
+  constexpr std::size_t k_memo_limit = 1 << 10;
+  if (auto it = memo.find(heading_text); it != memo.end()) return it->second;
+  if (memo.size() >= k_memo_limit) memo.clear();
+  std::string key = section_key_uncached(heading_text);
+  memo.emplace(std::string(heading_text), key);
+  return key;
 }
 
 namespace {
@@ -135,6 +170,8 @@ bool may_start_with_numeral(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
   if (text.substr(i, 3) == "\xE3\x80\x80") i += 3;  // U+3000
+  // 一 … 十 are all U+4E00..U+5FFF, whose UTF-8 begins with 0xE4 or 0xE5: most lines stop here.
+  if (i >= text.size() || (text[i] != '\xE4' && text[i] != '\xE5')) return false;
   const std::string_view first = text.substr(i, 3);
   for (std::string_view numeral : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"})
     if (first == numeral) return true;
@@ -147,13 +184,13 @@ bool is_table_row(std::string_view text) {
   for (char sep : {'|', '\t'}) {
     int cells = 0;
     std::size_t start = 0;
-    for (std::size_t i = 0; i <= text.size(); ++i) {
-      if (i < text.size() && text[i] != sep) continue;
-      const std::string_view cell = text.substr(start, i - start);
-      if (cell.find_first_not_of(" \t") != std::string_view::npos) ++cells;
-      start = i + 1;
+    while (true) {
+      const std::size_t end = std::min(text.find(sep, start), text.size());
+      const std::string_view cell = text.substr(start, end - start);
+      if (cell.find_first_not_of(" \t") != std::string_view::npos && ++cells >= 2) return true;
+      if (end == text.size()) break;
+      start = end + 1;
     }
-    if (cells >= 2) return true;
   }
   return false;
 }

@@ -8,41 +8,60 @@
 namespace nianbao::layout {
 namespace {
 
-// White space as it appears in reports: ASCII, NBSP, ideographic space (U+3000), BOM.
+// White space as it appears in reports: ASCII, NBSP, ideographic space (U+3000), BOM. Every
+// byte of a line may be asked, so the first byte decides before any sequence is compared.
 bool starts_with_space(std::string_view s, std::size_t& width) {
   if (s.empty()) return false;
-  const auto c = static_cast<unsigned char>(s[0]);
-  if (c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f') {
-    width = 1;
-    return true;
+  const auto byte_at = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  switch (byte_at(0)) {
+    case ' ':
+    case '\t':
+    case '\r':
+    case '\v':
+    case '\f':
+      width = 1;
+      return true;
+    case 0xC2:  // U+00A0
+      if (s.size() < 2 || byte_at(1) != 0xA0) return false;
+      width = 2;
+      return true;
+    case 0xE3:  // U+3000
+      if (s.size() < 3 || byte_at(1) != 0x80 || byte_at(2) != 0x80) return false;
+      width = 3;
+      return true;
+    case 0xEF:  // U+FEFF
+      if (s.size() < 3 || byte_at(1) != 0xBB || byte_at(2) != 0xBF) return false;
+      width = 3;
+      return true;
+    default:
+      return false;
   }
-  if (s.substr(0, 2) == "\xC2\xA0") {
-    width = 2;
-    return true;
-  }
-  if (s.substr(0, 3) == "\xE3\x80\x80" || s.substr(0, 3) == "\xEF\xBB\xBF") {
-    width = 3;
-    return true;
-  }
-  return false;
 }
 
+// As starts_with_space at the other end (a BOM is not trailing white space).
 bool ends_with_space(std::string_view s, std::size_t& width) {
   if (s.empty()) return false;
-  const auto c = static_cast<unsigned char>(s.back());
-  if (c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f') {
-    width = 1;
-    return true;
+  const std::size_t n = s.size();
+  const auto byte_at = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  switch (byte_at(n - 1)) {
+    case ' ':
+    case '\t':
+    case '\r':
+    case '\v':
+    case '\f':
+      width = 1;
+      return true;
+    case 0xA0:  // U+00A0
+      if (n < 2 || byte_at(n - 2) != 0xC2) return false;
+      width = 2;
+      return true;
+    case 0x80:  // U+3000
+      if (n < 3 || byte_at(n - 2) != 0x80 || byte_at(n - 3) != 0xE3) return false;
+      width = 3;
+      return true;
+    default:
+      return false;
   }
-  if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") {
-    width = 2;
-    return true;
-  }
-  if (s.size() >= 3 && (s.substr(s.size() - 3) == "\xE3\x80\x80")) {
-    width = 3;
-    return true;
-  }
-  return false;
 }
 
 // Trims white space; returns the number of bytes dropped at the front through `front`.
@@ -65,7 +84,8 @@ int code_points(std::string_view s) { return norm::code_point_count(s); }
 constexpr int k_longest_label = 100;
 
 norm::Label match_key(std::string_view text) {
-  if (code_points(text) > k_longest_label) return {};
+  // A text of at most k_longest_label bytes has at most that many code points: not counted.
+  if (text.size() > k_longest_label && code_points(text) > k_longest_label) return {};
   return norm::normalize_label(text);
 }
 
@@ -77,6 +97,8 @@ bool is_page_furniture(std::string_view text) {
   // Every line passes here and nearly none starts with a dash: say so before copying it.
   const std::size_t first = text.find_first_not_of(' ');
   if (first == std::string_view::npos) return false;
+  // '-', or the first byte of the UTF-8 of "—", "–" (0xE2) and "－" (0xEF).
+  if (text[first] != '-' && text[first] != '\xE2' && text[first] != '\xEF') return false;
   const std::string_view from_first = text.substr(first);
   const bool starts_with_dash =
       std::any_of(std::begin(k_page_dashes), std::end(k_page_dashes),
@@ -99,35 +121,56 @@ bool is_page_furniture(std::string_view text) {
          std::all_of(compact.begin(), compact.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// The pieces of one pipe line; kept across lines so that its buffer is allocated once.
+struct Piece {
+  std::string_view text;
+  std::size_t offset;
+};
+
 struct LineContext {
   const model::Paragraph& paragraph;
   std::vector<Token>& out;
   bool& pending_row_start;
+  std::vector<Piece>& pieces;
+  // Code points before byte `counted_bytes` of the line: tokens of a line come left to right,
+  // so each token's column is counted on from the one before instead of from the line start.
+  std::size_t counted_bytes = 0;
+  int counted_code_points = 0;
 };
 
-model::Locator locator_at(const model::Paragraph& p, std::size_t byte_offset_in_line) {
-  model::Locator loc = p.locator;
-  loc.column = 1 + code_points(std::string_view(p.text).substr(0, byte_offset_in_line));
-  if (p.locator.byte_offset) loc.byte_offset = *p.locator.byte_offset + byte_offset_in_line;
-  return loc;
+// The 1-based column (in code points) of byte `offset` of the line.
+int column_at(LineContext& ctx, std::size_t offset) {
+  const std::string_view line = ctx.paragraph.text;
+  if (offset < ctx.counted_bytes) {
+    ctx.counted_bytes = 0;
+    ctx.counted_code_points = 0;
+  }
+  ctx.counted_code_points +=
+      code_points(line.substr(ctx.counted_bytes, offset - ctx.counted_bytes));
+  ctx.counted_bytes = offset;
+  return 1 + ctx.counted_code_points;
 }
 
+// The token is built in place: a token holds four strings, and moving it into the vector
+// cost as much as filling it.
 void push(LineContext& ctx, TokenKind kind, std::string_view text, std::size_t offset) {
-  Token token;
+  Token& token = ctx.out.emplace_back();
   token.kind = kind;
-  token.text = std::string(text);
-  token.locator = locator_at(ctx.paragraph, offset);
+  token.text.assign(text);
+  const model::Locator& line = ctx.paragraph.locator;
+  token.locator = line;
+  token.locator.column = column_at(ctx, offset);
+  if (line.byte_offset) token.locator.byte_offset = *line.byte_offset + offset;
   token.row_start = ctx.pending_row_start;
-  if (kind == TokenKind::label) token.key = match_key(token.text);
+  if (kind == TokenKind::label) token.key = match_key(text);
   ctx.pending_row_start = false;
-  ctx.out.push_back(std::move(token));
 }
 
 // "a | b | c |", "| a | b |", "a |", "|", "||": cells separated by '|'. Empty pieces between
 // filled ones are empty cells; trailing empty pieces are merge padding.
-void tokenize_pipe_line(LineContext& ctx, std::string_view line) {
-  std::size_t front = 0;
-  const std::string_view body = trim(line, &front);
+// `body` is the line trimmed, `front` the bytes trimmed before it.
+void tokenize_pipe_line(LineContext& ctx, std::string_view line, std::string_view body,
+                        std::size_t front) {
   const bool only_pipes = std::all_of(body.begin(), body.end(),
                                       [](char c) { return c == '|' || c == ' ' || c == '\t'; });
   if (only_pipes) {
@@ -136,23 +179,18 @@ void tokenize_pipe_line(LineContext& ctx, std::string_view line) {
     ctx.out.back().lone_pipe_cell = pipes == 1;
     return;
   }
-  struct Piece {
-    std::string_view text;
-    std::size_t offset;
-  };
-  std::vector<Piece> pieces;
-  pieces.reserve(static_cast<std::size_t>(std::count(line.begin(), line.end(), '|')) + 1);
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= line.size(); ++i) {
-    if (i == line.size() || line[i] == '|') {
-      std::size_t lead = 0;
-      const std::string_view piece = trim(line.substr(start, i - start), &lead);
-      pieces.push_back({piece, start + lead});
-      start = i + 1;
-    }
+  std::vector<Piece>& pieces = ctx.pieces;
+  pieces.clear();
+  for (std::size_t start = 0;;) {
+    const std::size_t end = std::min(line.find('|', start), line.size());
+    std::size_t lead = 0;
+    const std::string_view piece = trim(line.substr(start, end - start), &lead);
+    pieces.push_back({piece, start + lead});
+    if (end == line.size()) break;
+    start = end + 1;
   }
   // A leading '|' opens the row (Markdown style); it is not an empty first cell.
-  if (!pieces.empty() && pieces.front().text.empty() && trim(line).front() == '|')
+  if (!pieces.empty() && pieces.front().text.empty() && body.front() == '|')
     pieces.erase(pieces.begin());
   std::size_t last_filled = 0;
   bool any_filled = false;
@@ -329,8 +367,8 @@ bool tokenize_spaced_values(LineContext& ctx, std::string_view line) {
 }
 
 void tokenize_line(const model::Paragraph& paragraph, std::vector<Token>& out,
-                   bool& pending_row_start) {
-  LineContext ctx{paragraph, out, pending_row_start};
+                   bool& pending_row_start, std::vector<Piece>& pieces) {
+  LineContext ctx{paragraph, out, pending_row_start, pieces};
   const std::string_view line = paragraph.text;
   if (line.empty()) {
     pending_row_start = true;  // a blank line separates rows in Word copy-paste
@@ -350,7 +388,7 @@ void tokenize_line(const model::Paragraph& paragraph, std::vector<Token>& out,
   }
   if (is_page_furniture(body)) return;
   if (body.find('|') != std::string_view::npos) {
-    tokenize_pipe_line(ctx, line);
+    tokenize_pipe_line(ctx, line, body, front);
     return;
   }
   if (body.find('\t') != std::string_view::npos) {
@@ -370,10 +408,11 @@ void tokenize_line(const model::Paragraph& paragraph, std::vector<Token>& out,
     return;
   }
   if (tokenize_spaced_values(ctx, line)) return;
-  if (classify_cell_text(body) == TokenKind::label) {
+  const TokenKind kind = classify_cell_text(body);
+  if (kind == TokenKind::label) {
     push_labels(ctx, body, front);
   } else {
-    push(ctx, classify_cell_text(body), body, front);
+    push(ctx, kind, body, front);
   }
 }
 
@@ -390,18 +429,17 @@ void tokenize_table(const model::Document& doc, const model::Table& table, std::
   });
   int current_row = -1;
   for (const model::Cell* cell : cells) {
-    Token token;
+    Token& token = out.emplace_back();
     const std::string_view text = trim(cell->text);
     token.kind = text.empty() ? TokenKind::empty_cell : classify_cell_text(text);
-    token.text = std::string(text);
+    token.text.assign(text);
     token.locator = cell->locator;
     token.in_grid = true;
-    if (token.kind == TokenKind::label) token.key = match_key(token.text);
+    if (token.kind == TokenKind::label) token.key = match_key(text);
     if (cell->row != current_row) {
       token.row_start = true;
       current_row = cell->row;
     }
-    out.push_back(std::move(token));
     // A table inside a cell is read in place, right after the cell's own text.
     for (int nested : cell->nested_tables) {
       if (nested >= 0 && static_cast<std::size_t>(nested) < doc.tables.size() &&
@@ -409,6 +447,21 @@ void tokenize_table(const model::Document& doc, const model::Table& table, std::
         tokenize_table(doc, doc.tables[static_cast<std::size_t>(nested)], out, depth + 1);
     }
   }
+}
+
+// Room for the tokens, so that they (large: four strings each) are not moved as the vector
+// grows: one a grid cell, one a line, and one more for each '|' (a table row flattened onto
+// one line gives a token a cell), found by memchr.
+std::size_t expected_tokens(const model::Document& doc) {
+  std::size_t n = doc.blocks.size();
+  for (const model::Block& block : doc.blocks) {
+    if (block.kind != model::Block::Kind::paragraph) continue;
+    const std::string_view text = block.paragraph.text;
+    for (std::size_t at = text.find('|'); at != std::string_view::npos; at = text.find('|', at + 1))
+      ++n;
+  }
+  for (const model::Table& table : doc.tables) n += table.cells.size();
+  return n;
 }
 
 }  // namespace
@@ -422,27 +475,25 @@ TokenKind classify_cell_text(std::string_view text) {
 std::vector<Token> tokenize(const model::Document& doc,
                             const std::vector<SectionHeading>& sections) {
   std::vector<Token> out;
-  // About one token a line (a row of several cells on one line gives more, a blank line none):
-  // reserved so that the tokens, which are large, are not moved at every growth.
-  out.reserve(doc.blocks.size());
+  out.reserve(expected_tokens(doc));
   std::size_t next_section = 0;
   bool pending_row_start = true;
+  std::vector<Piece> pieces;
   for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
     const model::Block& block = doc.blocks[b];
     if (next_section < sections.size() && sections[next_section].block == b) {
-      Token heading;
+      Token& heading = out.emplace_back();
       heading.kind = TokenKind::heading;
       heading.text = block.paragraph.text;
       heading.locator = block.paragraph.locator;
       heading.section = static_cast<int>(next_section);
       heading.row_start = true;
-      out.push_back(std::move(heading));
       ++next_section;
       pending_row_start = true;
       continue;
     }
     if (block.kind == model::Block::Kind::paragraph) {
-      tokenize_line(block.paragraph, out, pending_row_start);
+      tokenize_line(block.paragraph, out, pending_row_start, pieces);
     } else if (block.table >= 0 && static_cast<std::size_t>(block.table) < doc.tables.size()) {
       tokenize_table(doc, doc.tables[static_cast<std::size_t>(block.table)], out, 0);
       pending_row_start = true;

@@ -101,7 +101,7 @@ std::string agency_in_body(const std::vector<std::string>& paragraphs) {
   std::map<std::u32string, Seen> names;
   std::size_t order = 0;
   for (const std::string& paragraph : paragraphs) {
-    const std::u32string text = without_spaces(to_u32(paragraph));
+    const std::u32string text = spaceless_u32(paragraph);
     // Only prose names the agency as a subject; table labels and headings do not.
     if (text.size() < k_min_prose ||
         (text.find(U'，') == std::u32string::npos && text.find(U'。') == std::u32string::npos &&

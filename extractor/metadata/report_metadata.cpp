@@ -6,11 +6,35 @@
 
 #include "extractor/metadata/text_utils.hpp"
 #include "normalizers/labels.hpp"
+#include "normalizers/text.hpp"
 
 namespace nianbao::metadata {
 
+namespace {
+
+// The code points of well-formed UTF-8 (every line of a UTF-8 report) that `keep` accepts,
+// decoded without going through UTF-16; false for ill-formed input, whose replacement
+// characters ICU places.
+template <typename Keep>
+bool decode_well_formed(std::string_view utf8, std::u32string& out, Keep keep) {
+  out.reserve(utf8.size());
+  for (std::size_t i = 0; i < utf8.size();) {
+    std::size_t length = 0;
+    const char32_t c = norm::code_point_at(utf8, i, length);
+    // code_point_at reads an ill-formed byte as a one-byte U+FFFD (a real one is three bytes).
+    if (c == 0xFFFD && length == 1) return false;
+    if (keep(c)) out.push_back(c);
+    i += length;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::u32string to_u32(std::string_view utf8) {
   std::u32string out;
+  if (decode_well_formed(utf8, out, [](char32_t) { return true; })) return out;
+  out.clear();
   const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   out.reserve(static_cast<std::size_t>(u.length()));
@@ -22,13 +46,9 @@ std::u32string to_u32(std::string_view utf8) {
   return out;
 }
 
-std::string to_utf8(std::u32string_view text) {
-  icu::UnicodeString u;
-  for (char32_t c : text) u.append(static_cast<UChar32>(c));
-  std::string out;
-  u.toUTF8String(out);
-  return out;
-}
+// Every text here comes from to_u32, so holds Unicode scalar values only, which
+// norm::to_utf8 encodes as ICU would.
+std::string to_utf8(std::u32string_view text) { return norm::to_utf8(text); }
 
 bool is_han(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
 
@@ -48,6 +68,12 @@ std::u32string without_spaces(std::u32string_view text) {
   for (char32_t c : text)
     if (!is_blank(c)) out.push_back(c);
   return out;
+}
+
+std::u32string spaceless_u32(std::string_view utf8) {
+  std::u32string out;
+  if (decode_well_formed(utf8, out, [](char32_t c) { return !is_blank(c); })) return out;
+  return without_spaces(to_u32(utf8));
 }
 
 namespace {
@@ -168,7 +194,7 @@ std::vector<std::u32string> leading_lines(const model::Document& doc,
   std::vector<std::u32string> lines;
   for (std::size_t b = 0; b < end && b < doc.blocks.size(); ++b) {
     if (doc.blocks[b].kind != model::Block::Kind::paragraph) break;
-    lines.push_back(without_spaces(to_u32(doc.blocks[b].paragraph.text)));
+    lines.push_back(spaceless_u32(doc.blocks[b].paragraph.text));
   }
   return lines;
 }
@@ -232,7 +258,7 @@ std::optional<Signature> signature_block(const model::Document& doc) {
   std::vector<std::u32string> tail;  // last non-empty lines, last first
   for (std::size_t b = doc.blocks.size(); b-- > 0 && tail.size() < k_lines_searched;) {
     if (doc.blocks[b].kind != model::Block::Kind::paragraph) continue;
-    std::u32string line = without_spaces(to_u32(doc.blocks[b].paragraph.text));
+    std::u32string line = spaceless_u32(doc.blocks[b].paragraph.text);
     if (!line.empty()) tail.push_back(std::move(line));
   }
   for (std::size_t i = 0; i + 1 < tail.size(); ++i) {
@@ -270,9 +296,10 @@ std::vector<std::string> body_paragraphs(const model::Document& doc) {
 
 }  // namespace
 
-std::string find_title(const model::Document& doc,
-                       const std::vector<layout::SectionHeading>& sections) {
-  const std::vector<std::u32string> lines = leading_lines(doc, sections);
+namespace {
+
+// find_title on the leading lines, which read_metadata reads again for other facts.
+std::string title_in(const std::vector<std::u32string>& lines) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (!is_short_line(lines[i]) || !names_report(lines[i]) || is_title_noise(lines[i])) continue;
     std::u32string title = strip_page_prefix(lines[i]);
@@ -291,13 +318,20 @@ std::string find_title(const model::Document& doc,
   return "";
 }
 
+}  // namespace
+
+std::string find_title(const model::Document& doc,
+                       const std::vector<layout::SectionHeading>& sections) {
+  return title_in(leading_lines(doc, sections));
+}
+
 std::optional<int> year_in_title(std::string_view title) {
   if (auto year = find_year(to_u32(title))) return year->second;
   return std::nullopt;
 }
 
 std::string agency_in_title(std::string_view title) {
-  const std::u32string t = without_spaces(to_u32(title));
+  const std::u32string t = spaceless_u32(title);
   const auto year = find_year(t);
   if (!year) return "";
   // A year inside a cited document's title (《关于做好2022年度…的通知》) is not the report's.
@@ -324,15 +358,60 @@ namespace {
 // Mirrors that convert a report to Traditional characters (often with pinyin glosses after each
 // converted character, "區(qū)") are detected from the first paragraphs, where title and opening
 // sentence stand.
+//
+// norm::has_traditional_or_glosses holds for a text when one of its characters is changed by
+// Traditional → Simplified, or a pinyin gloss stands in it. A gloss needs a '('; without one
+// the answer is whether any of its characters is such, and that is remembered per character
+// (per thread), since the same few thousand characters make up every report: ICU then sees
+// each character once instead of every paragraph of every report. ASCII is never changed.
+class TraditionalCharacters {
+ public:
+  bool any_in(std::string_view text) {
+    if (text.find('(') != std::string_view::npos) return norm::has_traditional_or_glosses(text);
+    for (std::size_t i = 0; i < text.size();) {
+      const auto byte = static_cast<unsigned char>(text[i]);
+      if (byte < 0x80) {
+        ++i;
+        continue;
+      }
+      std::size_t length = 0;
+      const char32_t c = norm::code_point_at(text, i, length);
+      // An ill-formed byte (a one-byte U+FFFD) or a character beyond the BMP: ask of the text.
+      if ((c == 0xFFFD && length == 1) || c >= k_bmp_size)
+        return norm::has_traditional_or_glosses(text);
+      if (is_traditional(c, text.substr(i, length))) return true;
+      i += length;
+    }
+    return false;
+  }
+
+ private:
+  static constexpr char32_t k_bmp_size = 0x10000;
+  enum Answer : unsigned char { unknown, no, yes };
+
+  bool is_traditional(char32_t c, std::string_view utf8) {
+    Answer& answer = answers_[c];
+    if (answer == unknown) answer = norm::has_traditional_or_glosses(utf8) ? yes : no;
+    return answer == yes;
+  }
+
+  std::vector<Answer> answers_ = std::vector<Answer>(k_bmp_size, unknown);
+};
+
+bool has_traditional_or_glosses(std::string_view text) {
+  thread_local TraditionalCharacters characters;
+  return characters.any_in(text);
+}
+
 bool reads_as_traditional(const model::Document& doc) {
   constexpr std::size_t k_sample_paragraphs = 30;
   std::size_t seen = 0;
   for (const model::Block& block : doc.blocks) {
     if (block.kind != model::Block::Kind::paragraph) continue;
-    if (norm::has_traditional_or_glosses(block.paragraph.text)) return true;
+    if (has_traditional_or_glosses(block.paragraph.text)) return true;
     if (++seen == k_sample_paragraphs) break;
   }
-  return norm::has_traditional_or_glosses(doc.hints.title);
+  return has_traditional_or_glosses(doc.hints.title);
 }
 
 // The paragraphs and hints as a Simplified reader sees them, so that title, year and agency are
@@ -366,12 +445,12 @@ namespace {
 model::ReportMeta read_simplified_metadata(const model::Document& doc,
                                            const std::vector<layout::SectionHeading>& sections) {
   model::ReportMeta meta;
-  meta.title = find_title(doc, sections);
+  const std::vector<std::u32string> lines = leading_lines(doc, sections);
+  meta.title = title_in(lines);
   if (meta.title.empty()) meta.title = doc.hints.title;
   meta.year = year_in_title(meta.title);
   meta.agency = agency_in_title(meta.title);
 
-  const std::vector<std::u32string> lines = leading_lines(doc, sections);
   for (const std::u32string& line : lines) {
     if (meta.published.empty())
       if (auto date = published_in(line)) meta.published = *date;
@@ -414,7 +493,7 @@ model::ReportMeta read_simplified_metadata(const model::Document& doc,
   if (!meta.year && !sections.empty() && sections.front().info.key == "overview") {
     const std::size_t b = sections.front().block + 1;
     if (b < doc.blocks.size() && doc.blocks[b].kind == model::Block::Kind::paragraph) {
-      const std::u32string first = without_spaces(to_u32(doc.blocks[b].paragraph.text));
+      const std::u32string first = spaceless_u32(doc.blocks[b].paragraph.text);
       if (auto year = find_year(first); year && year->first == 0) meta.year = year->second;
     }
   }

@@ -13,5 +13,7 @@ int digit_value(char32_t c);
 bool is_blank(char32_t c);
 // The text without white space of any kind.
 std::u32string without_spaces(std::u32string_view text);
+// without_spaces(to_u32(utf8)), in one pass.
+std::u32string spaceless_u32(std::string_view utf8);
 
 }  // namespace nianbao::metadata

@@ -6,8 +6,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <memory>
 #include <optional>
@@ -89,11 +91,6 @@ std::size_t repair_utf8(std::string_view bytes, std::string& out) {
     }
   }
   return invalid;
-}
-
-bool has_non_ascii(std::string_view bytes) {
-  return std::any_of(bytes.begin(), bytes.end(),
-                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
 }
 
 // Decodes with ICU, stopping at the first byte sequence the charset cannot map, so that
@@ -185,14 +182,76 @@ void add(model::Diagnostics& diagnostics, const char* code, model::Severity seve
 
 }  // namespace
 
-bool is_valid_utf8(std::string_view bytes) {
-  for (std::size_t i = 0; i < bytes.size();) {
-    const std::size_t len = valid_sequence_length(bytes, i);
-    if (len == 0) return false;
-    i += len;
+namespace {
+
+constexpr std::uint64_t k_high_bits = 0x8080808080808080ull;
+
+// How many of the eight bytes at `p` are ASCII before the first that is not (8: all are).
+std::size_t leading_ascii_bytes(const char* p) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, p, sizeof word);
+  const std::uint64_t high = word & k_high_bits;
+  if (high == 0) return 8;
+  // The first byte in memory is the lowest-order byte on a little-endian machine.
+  if constexpr (std::endian::native == std::endian::little) {
+    return static_cast<std::size_t>(std::countr_zero(high)) / 8;
+  } else {
+    return static_cast<std::size_t>(std::countl_zero(high)) / 8;
   }
+}
+
+// Whether the three bytes at `p`, the first of them 0xE0..0xEF, are a valid sequence (as
+// valid_sequence_length judges): the common case of Chinese text, checked without a call.
+bool valid_three_byte_sequence(const char* p) {
+  const auto b0 = static_cast<unsigned char>(p[0]);
+  const auto b1 = static_cast<unsigned char>(p[1]);
+  const auto b2 = static_cast<unsigned char>(p[2]);
+  if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
+  // The code point is below U+0800 (overlong) exactly when 0xE0 leads a second byte below 0xA0,
+  // and a surrogate (U+D800..U+DFFF) exactly when 0xED leads one of 0xA0 or more.
+  if (b0 == 0xE0) return b1 >= 0xA0;
+  if (b0 == 0xED) return b1 < 0xA0;
   return true;
 }
+
+struct Utf8Scan {
+  bool valid = true;
+  bool non_ascii = false;
+};
+
+// Strict UTF-8 validity and whether any byte is non-ASCII, in one pass; ASCII runs (numbers,
+// punctuation, table bars) are stepped over up to eight bytes at a time.
+Utf8Scan scan_utf8(std::string_view bytes) {
+  Utf8Scan scan;
+  const std::size_t n = bytes.size();
+  std::size_t i = 0;
+  while (i < n) {
+    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+      i += i + 8 <= n ? leading_ascii_bytes(bytes.data() + i) : 1;
+      continue;
+    }
+    scan.non_ascii = true;
+    if ((static_cast<unsigned char>(bytes[i]) & 0xF0) == 0xE0 && i + 3 <= n) {
+      if (!valid_three_byte_sequence(bytes.data() + i)) {
+        scan.valid = false;
+        return scan;
+      }
+      i += 3;
+      continue;
+    }
+    const std::size_t len = valid_sequence_length(bytes, i);
+    if (len == 0) {
+      scan.valid = false;
+      return scan;
+    }
+    i += len;
+  }
+  return scan;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view bytes) { return scan_utf8(bytes).valid; }
 
 namespace {
 
@@ -321,7 +380,8 @@ Decoded decode_to_utf8(std::string_view bytes, std::string_view declared,
       result.invalid_bytes = repair_utf8(body, result.utf8);
     }
     result.encoding = bom->charset;
-  } else if (is_valid_utf8(bytes) && (has_non_ascii(bytes) || declared.empty())) {
+  } else if (const Utf8Scan scan = scan_utf8(bytes);
+             scan.valid && (scan.non_ascii || declared.empty())) {
     // Valid UTF-8 with non-ASCII text is practically never an accident of another charset,
     // so it wins over a declaration (pages often declare gb2312 and serve UTF-8).
     result.utf8.assign(bytes);

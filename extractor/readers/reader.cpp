@@ -1,6 +1,8 @@
 #include "extractor/readers/reader.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -31,15 +33,35 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+bool is_control_byte(unsigned char c) {
+  return c == 0 || (c < 0x09) || (c > 0x0D && c < 0x20 && c != 0x1B);
+}
+
+// Whether any of the eight bytes at `p` is below 0x20 (so may be a control byte): the classic
+// "has a byte less than n" test, exact in saying whether there is one.
+bool may_hold_control_byte(const char* p) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, p, sizeof word);
+  constexpr std::uint64_t k_ones = 0x0101010101010101ull;
+  constexpr std::uint64_t k_high_bits = 0x8080808080808080ull;
+  return ((word - 0x20 * k_ones) & ~word & k_high_bits) != 0;
+}
+
 // A document that is mostly control bytes is not text in any encoding we read.
 bool looks_binary(std::string_view bytes) {
   const std::size_t n = std::min<std::size_t>(bytes.size(), 4096);
   if (n == 0) return false;
   std::size_t control = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto c = static_cast<unsigned char>(bytes[i]);
-    if (c == 0 || (c < 0x09) || (c > 0x0D && c < 0x20 && c != 0x1B)) ++control;
+  // Text has a control-range byte (a line break) only every few dozen bytes: words without
+  // one are stepped over whole.
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    if (!may_hold_control_byte(bytes.data() + i)) continue;
+    for (std::size_t k = i; k < i + 8; ++k)
+      if (is_control_byte(static_cast<unsigned char>(bytes[k]))) ++control;
   }
+  for (; i < n; ++i)
+    if (is_control_byte(static_cast<unsigned char>(bytes[i]))) ++control;
   // UTF-16 text has many NULs; a BOM says so and the text reader handles it.
   if (starts_with_bytes(bytes, "\xFF\xFE") || starts_with_bytes(bytes, "\xFE\xFF")) return false;
   // Text in any encoding we read has next to no such bytes; random or compressed data has
@@ -48,11 +70,28 @@ bool looks_binary(std::string_view bytes) {
   return control >= k_min_control_bytes && control * 50 > n;  // more than 2 %
 }
 
+char lower_ascii_char(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// Whether `text` at `at` reads `lower_marker` (lower case), ignoring ASCII case.
+bool starts_with_ignoring_case(std::string_view text, std::size_t at,
+                               std::string_view lower_marker) {
+  if (text.size() - at < lower_marker.size()) return false;
+  for (std::size_t k = 0; k < lower_marker.size(); ++k)
+    if (lower_ascii_char(text[at + k]) != lower_marker[k]) return false;
+  return true;
+}
+
+// Every marker starts with '<': only the places of that byte are compared (a plain text
+// report has few or none), instead of lowering the whole head first.
 bool looks_like_html(std::string_view bytes) {
-  const std::string head = lower_ascii(bytes.substr(0, 4096));
-  for (const char* marker : {"<!doctype html", "<html", "<head", "<body", "<meta ", "<table",
-                             "<div", "<p>", "<p ", "<br"}) {
-    if (head.find(marker) != std::string::npos) return true;
+  const std::string_view head = bytes.substr(0, 4096);
+  for (std::size_t at = head.find('<'); at != std::string_view::npos; at = head.find('<', at + 1)) {
+    for (std::string_view marker : {"<!doctype html", "<html", "<head", "<body", "<meta ", "<table",
+                                    "<div", "<p>", "<p ", "<br"}) {
+      if (starts_with_ignoring_case(head, at, marker)) return true;
+    }
   }
   return false;
 }
