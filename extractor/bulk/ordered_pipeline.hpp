@@ -5,6 +5,7 @@
 // waiting for an earlier one), so memory stays bounded whatever the number of inputs, and the
 // output order does not depend on thread timing.
 
+#include <algorithm>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -31,7 +32,9 @@ class OrderedPipeline {
   using Consume = std::function<bool(Out&)>;
 
   OrderedPipeline(unsigned workers, std::size_t window)
-      : workers_(workers == 0 ? 1 : workers), window_(window < 1 ? 1 : window) {}
+      : workers_(workers == 0 ? 1 : workers),
+        window_(window < 1 ? 1 : window),
+        batch_(std::max<std::size_t>(1, window_ / 4)) {}
 
   // Returns when every produced input was consumed, or after the consumer stopped the run.
   // An exception thrown by the producer or the consumer is rethrown here after all threads
@@ -66,7 +69,7 @@ class OrderedPipeline {
 
   bool push(In&& in) {
     std::unique_lock lock(mutex_);
-    space_free_.wait(lock, [&] { return stop_ || next_in_ - next_out_ < window_; });
+    space_free_.wait(lock, [&] { return stop_ || next_in_ - consumed_ < window_; });
     if (stop_) return false;
     jobs_.emplace_back(next_in_++, std::move(in));
     work_ready_.notify_one();
@@ -80,31 +83,61 @@ class OrderedPipeline {
       if (stop_ || jobs_.empty()) return;
       auto [seq, in] = std::move(jobs_.front());
       jobs_.pop_front();
+      ++busy_;
       lock.unlock();
       Out out = work(in);
       lock.lock();
+      --busy_;
       done_.emplace(seq, std::move(out));
-      if (seq == next_out_) result_ready_.notify_one();
+      if (consumer_should_wake()) result_ready_.notify_one();
     }
   }
 
+  // Finished results in input order from the next one due, counted up to `batch_`.
+  std::size_t ready_run() const {
+    std::size_t run = 0;
+    for (auto it = done_.find(next_out_); it != done_.end() && it->first == next_out_ + run; ++it)
+      if (++run == batch_) break;
+    return run;
+  }
+
+  // The consumer is woken for a batch of results rather than for each one: every wake-up is a
+  // pair of context switches, and with small inputs they cost as much as the work. It is woken
+  // for fewer when nothing else is coming soon: at the end of the inputs, or when no input is
+  // queued or being worked on (a slow trickle of inputs still goes out as each one finishes).
+  bool consumer_should_wake() const {
+    const std::size_t run = ready_run();
+    if (run == 0) return false;
+    return run >= batch_ || produced_all_ || (jobs_.empty() && busy_ == 0);
+  }
+
   void consume_in_order(const Consume& consume) {
+    std::vector<Out> batch;
     for (;;) {
       std::unique_lock lock(mutex_);
       result_ready_.wait(lock, [&] {
-        return stop_ || done_.count(next_out_) > 0 || (produced_all_ && next_out_ == next_in_);
+        return stop_ || consumer_should_wake() || (produced_all_ && next_out_ == next_in_);
       });
-      auto it = done_.find(next_out_);
-      if (stop_ || it == done_.end()) return;
-      Out out = std::move(it->second);
-      done_.erase(it);
-      ++next_out_;
+      if (stop_) return;
+      for (auto it = done_.find(next_out_); it != done_.end() && it->first == next_out_;) {
+        batch.push_back(std::move(it->second));
+        it = done_.erase(it);
+        ++next_out_;
+      }
+      if (batch.empty()) return;  // everything produced was consumed
+      lock.unlock();
+      for (Out& out : batch) {
+        if (!consume(out)) {
+          request_stop();
+          return;
+        }
+      }
+      // Only now is the batch out of the window: its results were held until consumed.
+      lock.lock();
+      consumed_ += batch.size();
       space_free_.notify_one();
       lock.unlock();
-      if (!consume(out)) {
-        request_stop();
-        return;
-      }
+      batch.clear();
     }
   }
 
@@ -126,6 +159,7 @@ class OrderedPipeline {
 
   const unsigned workers_;
   const std::size_t window_;
+  const std::size_t batch_;  // results handed to the consumer per wake-up, when they keep coming
   std::mutex mutex_;
   std::condition_variable work_ready_;
   std::condition_variable space_free_;
@@ -134,6 +168,8 @@ class OrderedPipeline {
   std::map<std::size_t, Out> done_;
   std::size_t next_in_ = 0;
   std::size_t next_out_ = 0;
+  std::size_t busy_ = 0;      // inputs being worked on
+  std::size_t consumed_ = 0;  // inputs handed to the consumer and done with
   bool produced_all_ = false;
   bool stop_ = false;
   std::exception_ptr error_;
