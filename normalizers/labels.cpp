@@ -6,8 +6,12 @@
 #include <unicode/uniset.h>
 #include <unicode/unistr.h>
 #include <unicode/usetiter.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
+#include <atomic>
+#include <cstdint>
 #include <cstdlib>
 #include <functional>
 #include <memory>
@@ -130,6 +134,187 @@ icu::UnicodeString drop_pinyin_glosses(const icu::UnicodeString& in) {
   return out;
 }
 
+// ---- Per-character facts, learnt from ICU itself ----------------------------------------------
+// The ICU steps of normalize_for_match (NFKC, Traditional→Simplified) cost tens of thousands of
+// instructions per label, yet on most labels they do no more than fold full-width punctuation.
+// What they do is decided here per character from ICU's own data, and the fast paths below take
+// a text only when that gives the ICU result exactly; every other text takes the ICU path.
+//
+// NFKC character by character: when every character has a normalisation boundary before it
+// (ICU: "regardless of context", so it never combines with what precedes it), NFKC of a text
+// is NFKC of each character in turn.
+
+enum CharFact : std::uint8_t {
+  k_fact_known = 1,          // the entry has been filled in
+  k_fact_nfkc_simple = 2,    // boundary before it, and NFKC makes it one code point (`nfkc`)
+  k_fact_traditional = 4,    // Traditional→Simplified changes it (traditional_characters)
+  k_fact_removable = 8,      // is_removable
+  k_fact_pinyin_letter = 16  // is_pinyin_letter
+};
+
+struct CharInfo {
+  UChar32 nfkc;  // NFKC of the character alone, when k_fact_nfkc_simple
+  std::uint8_t facts;
+};
+
+CharInfo compute_char_info(UChar32 c) {
+  CharInfo info{c, k_fact_known};
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  if (U_SUCCESS(status) && nfkc->hasBoundaryBefore(c)) {
+    const icu::UnicodeString alone = nfkc->normalize(icu::UnicodeString(c), status);
+    if (U_SUCCESS(status) && alone.countChar32() == 1) {
+      info.nfkc = alone.char32At(0);
+      info.facts |= k_fact_nfkc_simple;
+    }
+  }
+  const icu::UnicodeSet* traditional = traditional_characters();
+  if (traditional != nullptr && traditional->contains(c)) info.facts |= k_fact_traditional;
+  if (is_removable(c)) info.facts |= k_fact_removable;
+  if (is_pinyin_letter(c)) info.facts |= k_fact_pinyin_letter;
+  return info;
+}
+
+// Filled in on first sight of each BMP character (a few ICU calls), shared by all threads; an
+// entry packs the NFKC code point (21 bits) and the facts, so one load reads both, and a
+// racing thread can only store the same value. 0: not seen yet.
+std::array<std::atomic<std::uint32_t>, 0x10000> g_bmp_char_info{};
+
+CharInfo unpack_char_info(std::uint32_t packed) {
+  return CharInfo{static_cast<UChar32>(packed & 0x1FFFFF), static_cast<std::uint8_t>(packed >> 24)};
+}
+
+[[gnu::noinline]] CharInfo learn_char_info(UChar32 c) {
+  const CharInfo info = compute_char_info(c);
+  if (c <= 0xFFFF) {
+    const std::uint32_t packed =
+        static_cast<std::uint32_t>(info.nfkc) | (std::uint32_t{info.facts} << 24);
+    g_bmp_char_info[static_cast<std::size_t>(c)].store(packed, std::memory_order_relaxed);
+  }
+  return info;
+}
+
+inline CharInfo char_info(UChar32 c) {
+  if (c <= 0xFFFF) {
+    const std::uint32_t packed =
+        g_bmp_char_info[static_cast<std::size_t>(c)].load(std::memory_order_relaxed);
+    if (packed != 0) return unpack_char_info(packed);
+  }
+  return learn_char_info(c);  // first sight, or beyond the BMP (rare: not kept)
+}
+
+bool has_fact(UChar32 c, CharFact fact) { return (char_info(c).facts & fact) != 0; }
+
+// The next code point of UTF-8 as ICU reads it (U8_NEXT): negative at an ill-formed sequence,
+// which ICU reads as U+FFFD; the fast paths leave such text to ICU.
+UChar32 next_code_point(std::string_view s, int32_t& i) {
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const std::uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+  return c;
+}
+
+// Well-formed code points as UTF-8.
+std::string encode_utf8(std::u32string_view text) {
+  std::string out(text.size() * 4, '\0');
+  char* p = out.data();
+  for (const char32_t c : text) {
+    if (c < 0x80) {
+      *p++ = static_cast<char>(c);
+    } else if (c < 0x800) {
+      *p++ = static_cast<char>(0xC0 | (c >> 6));
+      *p++ = static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      *p++ = static_cast<char>(0xE0 | (c >> 12));
+      *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      *p++ = static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      *p++ = static_cast<char>(0xF0 | (c >> 18));
+      *p++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      *p++ = static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  out.resize(static_cast<std::size_t>(p - out.data()));
+  return out;
+}
+
+// Code points of a pinyin gloss "(xiàng)" starting at `open` (a '('), or 0: as
+// drop_pinyin_glosses reads them.
+std::size_t pinyin_gloss_length(std::u32string_view s, std::size_t open) {
+  std::size_t i = open + 1;
+  while (i < s.size() && has_fact(static_cast<UChar32>(s[i]), k_fact_pinyin_letter)) ++i;
+  const bool closed = i > open + 1 && i < s.size() && s[i] == U')';
+  return closed ? i + 1 - open : 0;
+}
+
+// Whether UTF-8 `text` holds a pinyin gloss "(xiàng)" at byte `open` (a '('), as
+// drop_pinyin_glosses reads them. Ill-formed UTF-8 ends the gloss (ICU reads U+FFFD, no letter).
+bool starts_pinyin_gloss(std::string_view text, int32_t open) {
+  int32_t i = open + 1;
+  int letters = 0;
+  while (i < static_cast<int32_t>(text.size())) {
+    const UChar32 c = next_code_point(text, i);
+    if (c == ')') return letters > 0;
+    if (c < 0 || !has_fact(c, k_fact_pinyin_letter)) return false;
+    ++letters;
+  }
+  return false;
+}
+
+// The first steps of normalize_for_match, where they are exact without ICU: `raw` decoded,
+// then (unless ASCII-only, which the ICU path leaves alone too) NFKC character by character.
+// False, leaving the text to ICU, for ill-formed UTF-8, a character NFKC treats otherwise, or a
+// character Traditional→Simplified changes (the ICU path transliterates only text holding one;
+// dropping glosses only removes characters, so looking before it is the same or stricter).
+bool nfkc_without_icu(std::string_view raw, bool ascii_only, std::u32string& out) {
+  out.clear();
+  out.reserve(raw.size());
+  for (int32_t i = 0; i < static_cast<int32_t>(raw.size());) {
+    const UChar32 c = next_code_point(raw, i);
+    if (c < 0) return false;
+    if (ascii_only) {
+      out.push_back(static_cast<char32_t>(c));
+      continue;
+    }
+    const CharInfo info = char_info(c);
+    if ((info.facts & k_fact_nfkc_simple) == 0) return false;
+    const std::uint8_t facts = info.nfkc == c ? info.facts : char_info(info.nfkc).facts;
+    if ((facts & k_fact_traditional) != 0) return false;
+    out.push_back(static_cast<char32_t>(info.nfkc));
+  }
+  return true;
+}
+
+bool is_trailing_punctuation(char32_t c) {
+  return c == U':' || c == U'|' || c == U'\u3002' /* 。 */ || c == U';';
+}
+
+// The ICU path's last steps, in place: pinyin glosses dropped (`drop_glosses`), removable
+// characters dropped, trailing punctuation cut.
+void drop_glosses_and_removables(std::u32string& text, bool drop_glosses) {
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    if (drop_glosses && text[i] == U'(') {
+      if (const std::size_t gloss = pinyin_gloss_length(text, i)) {
+        i += gloss;
+        continue;
+      }
+    }
+    if (!has_fact(static_cast<UChar32>(text[i]), k_fact_removable)) text[kept++] = text[i];
+    ++i;
+  }
+  while (kept > 0 && is_trailing_punctuation(text[kept - 1])) --kept;
+  text.resize(kept);
+}
+
+// normalize_for_match as code points when that needs no ICU call; false otherwise.
+bool normalized_without_icu(std::string_view raw, std::u32string& out) {
+  const bool ascii_only = is_ascii_only(raw);
+  if (!nfkc_without_icu(raw, ascii_only, out)) return false;
+  drop_glosses_and_removables(out, /*drop_glosses=*/!ascii_only);
+  return true;
+}
+
 bool is_chinese_digit(char32_t c) {
   return std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
 }
@@ -224,7 +409,9 @@ std::string u32_to_utf8(std::u32string_view s) {
 
 Label normalize_label_uncached(std::string_view raw);
 
-bool has_traditional_or_glosses(std::string_view text) {
+namespace detail {
+
+bool has_traditional_or_glosses_icu(std::string_view text) {
   if (is_ascii_only(text)) return false;
   const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
@@ -233,16 +420,7 @@ bool has_traditional_or_glosses(std::string_view text) {
   return traditional != nullptr && traditional->containsSome(u);
 }
 
-std::string simplified_reading(std::string_view text) {
-  if (is_ascii_only(text)) return std::string(text);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  if (u.indexOf(static_cast<UChar>('(')) >= 0) u = drop_pinyin_glosses(u);
-  if (icu::Transliterator* t = traditional_to_simplified()) t->transliterate(u);
-  return to_utf8(u);
-}
-
-std::string normalize_for_match(std::string_view raw) {
+std::string normalize_for_match_icu(std::string_view raw) {
   icu::UnicodeString u =
       icu::UnicodeString::fromUTF8(icu::StringPiece(raw.data(), static_cast<int32_t>(raw.size())));
   UErrorCode status = U_ZERO_ERROR;
@@ -275,6 +453,45 @@ std::string normalize_for_match(std::string_view raw) {
   return to_utf8(out);
 }
 
+Label normalize_label_icu(std::string_view raw) {
+  const std::u32string s = to_u32(normalize_for_match_icu(raw));
+  std::u32string enumerator;
+  const std::size_t n = enumerator_length(s, enumerator);
+  Label label;
+  label.enumerator = u32_to_utf8(enumerator);
+  label.body = u32_to_utf8(std::u32string_view(s).substr(n));
+  return label;
+}
+
+}  // namespace detail
+
+bool has_traditional_or_glosses(std::string_view text) {
+  if (is_ascii_only(text)) return false;
+  for (int32_t i = 0; i < static_cast<int32_t>(text.size());) {
+    const int32_t at = i;
+    const UChar32 c = next_code_point(text, i);
+    if (c < 0) return detail::has_traditional_or_glosses_icu(text);
+    if (has_fact(c, k_fact_traditional)) return true;
+    if (c == '(' && starts_pinyin_gloss(text, at)) return true;
+  }
+  return false;
+}
+
+std::string simplified_reading(std::string_view text) {
+  if (is_ascii_only(text)) return std::string(text);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  if (u.indexOf(static_cast<UChar>('(')) >= 0) u = drop_pinyin_glosses(u);
+  if (icu::Transliterator* t = traditional_to_simplified()) t->transliterate(u);
+  return to_utf8(u);
+}
+
+std::string normalize_for_match(std::string_view raw) {
+  std::u32string normalized;
+  if (normalized_without_icu(raw, normalized)) return encode_utf8(normalized);
+  return detail::normalize_for_match_icu(raw);
+}
+
 Label normalize_label(std::string_view raw) {
   // Labels recur in every report of a bulk run; normalising costs ICU work each time.
   // Looked up by view (no key string built for a hit, which is nearly every lookup).
@@ -288,12 +505,13 @@ Label normalize_label(std::string_view raw) {
 }
 
 Label normalize_label_uncached(std::string_view raw) {
-  const std::u32string s = to_u32(normalize_for_match(raw));
+  std::u32string s;
+  if (!normalized_without_icu(raw, s)) s = decode_valid_utf8(detail::normalize_for_match_icu(raw));
   std::u32string enumerator;
   const std::size_t n = enumerator_length(s, enumerator);
   Label label;
-  label.enumerator = u32_to_utf8(enumerator);
-  label.body = u32_to_utf8(std::u32string_view(s).substr(n));
+  label.enumerator = encode_utf8(enumerator);
+  label.body = encode_utf8(std::u32string_view(s).substr(n));
   return label;
 }
 

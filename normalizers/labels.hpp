@@ -47,4 +47,13 @@ int code_point_count(std::string_view utf8);
 // otherwise. Enumerators are compared by the caller.
 int label_match_score(std::string_view doc_body, std::string_view template_body);
 
+// The same functions done through ICU for every input (NFKC, then Traditional → Simplified
+// where a character calls for it). The functions above take a shortcut for text those steps
+// leave unchanged, which tests compare with these.
+namespace detail {
+std::string normalize_for_match_icu(std::string_view raw);
+bool has_traditional_or_glosses_icu(std::string_view text);
+Label normalize_label_icu(std::string_view raw);
+}  // namespace detail
+
 }  // namespace nianbao::norm
