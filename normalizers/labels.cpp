@@ -399,10 +399,14 @@ int levenshtein(const std::u32string& a, const std::u32string& b) {
   return prev[b.size()];
 }
 
-std::string u32_to_utf8(std::u32string_view s) {
-  icu::UnicodeString u;
-  for (char32_t c : s) u.append(static_cast<UChar32>(c));
-  return to_utf8(u);
+// A normalised label as its enumerator ("(一)", "1.") and the body after it.
+Label split_enumerator(const std::u32string& normalized) {
+  std::u32string enumerator;
+  const std::size_t n = enumerator_length(normalized, enumerator);
+  Label label;
+  label.enumerator = encode_utf8(enumerator);
+  label.body = encode_utf8(std::u32string_view(normalized).substr(n));
+  return label;
 }
 
 }  // namespace
@@ -454,13 +458,7 @@ std::string normalize_for_match_icu(std::string_view raw) {
 }
 
 Label normalize_label_icu(std::string_view raw) {
-  const std::u32string s = to_u32(normalize_for_match_icu(raw));
-  std::u32string enumerator;
-  const std::size_t n = enumerator_length(s, enumerator);
-  Label label;
-  label.enumerator = u32_to_utf8(enumerator);
-  label.body = u32_to_utf8(std::u32string_view(s).substr(n));
-  return label;
+  return split_enumerator(to_u32(normalize_for_match_icu(raw)));
 }
 
 }  // namespace detail
@@ -507,12 +505,7 @@ Label normalize_label(std::string_view raw) {
 Label normalize_label_uncached(std::string_view raw) {
   std::u32string s;
   if (!normalized_without_icu(raw, s)) s = decode_valid_utf8(detail::normalize_for_match_icu(raw));
-  std::u32string enumerator;
-  const std::size_t n = enumerator_length(s, enumerator);
-  Label label;
-  label.enumerator = encode_utf8(enumerator);
-  label.body = encode_utf8(std::u32string_view(s).substr(n));
-  return label;
+  return split_enumerator(s);
 }
 
 // The text before one trailing parenthesised note, as a view into `normalized`.

@@ -8,19 +8,21 @@
 namespace nianbao::layout {
 namespace {
 
+// ASCII white space within a line (a line break ends the line before this is asked).
+bool is_ascii_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
 // White space as it appears in reports: ASCII, NBSP, ideographic space (U+3000), BOM. Every
 // byte of a line may be asked, so the first byte decides before any sequence is compared.
 bool starts_with_space(std::string_view s, std::size_t& width) {
   if (s.empty()) return false;
   const auto byte_at = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  if (is_ascii_space(byte_at(0))) {
+    width = 1;
+    return true;
+  }
   switch (byte_at(0)) {
-    case ' ':
-    case '\t':
-    case '\r':
-    case '\v':
-    case '\f':
-      width = 1;
-      return true;
     case 0xC2:  // U+00A0
       if (s.size() < 2 || byte_at(1) != 0xA0) return false;
       width = 2;
@@ -43,14 +45,11 @@ bool ends_with_space(std::string_view s, std::size_t& width) {
   if (s.empty()) return false;
   const std::size_t n = s.size();
   const auto byte_at = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  if (is_ascii_space(byte_at(n - 1))) {
+    width = 1;
+    return true;
+  }
   switch (byte_at(n - 1)) {
-    case ' ':
-    case '\t':
-    case '\r':
-    case '\v':
-    case '\f':
-      width = 1;
-      return true;
     case 0xA0:  // U+00A0
       if (n < 2 || byte_at(n - 2) != 0xC2) return false;
       width = 2;
