@@ -8,9 +8,11 @@
 namespace nianbao::output {
 namespace {
 
-constexpr std::array<const char*, 16> k_columns = {
-    "path", "sha256", "report_status", "year",  "agency", "template", "figure_id", "table",
-    "row",  "column", "status",        "value", "unit",   "raw",      "qualifier", "locator"};
+// row_label and header came later: they are last so that earlier columns keep their places.
+constexpr std::array<const char*, 18> k_columns = {
+    "path",      "sha256", "report_status", "year",    "agency",    "template",
+    "figure_id", "table",  "row",           "column",  "status",    "value",
+    "unit",      "raw",    "qualifier",     "locator", "row_label", "header"};
 
 // One row's values as text; `numeric[i]` says the text is a JSON number (or null if empty).
 struct FlatRow {
@@ -42,6 +44,8 @@ void fill_figure(FlatRow& row, const model::Figure& f) {
   row.text[13] = f.raw;
   row.text[14] = f.qualifier == norm::Qualifier::none ? "" : norm::to_string(f.qualifier);
   row.text[15] = f.locator.empty() ? std::string() : locator_json(f.locator);
+  row.text[16] = f.row_label;
+  row.text[17] = f.header;
 }
 
 void append_csv_field(std::string& out, const std::string& s) {

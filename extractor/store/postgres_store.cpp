@@ -98,6 +98,8 @@ class PostgresStore final : public Store {
     PQsetClientEncoding(conn_, "UTF8");
     exec(k_lock, PGRES_TUPLES_OK);
     for (const std::string& sql : schema_statements(Dialect::postgres)) exec(sql);
+    for (const AddedColumn& added : added_columns())
+      exec(add_column_statement(added, Dialect::postgres));
     exec(
         "CREATE TEMP TABLE IF NOT EXISTS nianbao_links (path TEXT, report_key TEXT) "
         "ON COMMIT DELETE ROWS");

@@ -1,5 +1,8 @@
 #include "extractor/store/schema.hpp"
 
+#include <stdexcept>
+#include <string_view>
+
 #include "extractor/output/flat.hpp"
 
 namespace nianbao::store {
@@ -43,7 +46,7 @@ void figure_rows(const model::Record& r, const std::string& key, std::vector<Row
   for (const model::Figure& f : r.figures) {
     rows.push_back({key, number(ord++), f.id, f.table, f.row, f.column,
                     std::string(norm::to_string(f.status)), decimal(f.value), text(f.unit), f.raw,
-                    qualifier(f.qualifier), locator(f.locator)});
+                    qualifier(f.qualifier), locator(f.locator), text(f.row_label), text(f.header)});
   }
 }
 
@@ -60,7 +63,8 @@ void check_rows(const model::Record& r, const std::string& key, std::vector<Row>
   for (const model::Check& c : r.checks) {
     rows.push_back({key, number(ord++), c.id, c.rule, text(c.scope_kind), text(c.scope_value),
                     c.expr, decimal(c.left), decimal(c.right), model::to_string(c.status),
-                    text(joined(c.missing)), text(joined(c.offending))});
+                    text(joined(c.missing)), text(joined(c.offending)),
+                    std::string(c.soft ? "soft" : "hard")});
   }
 }
 
@@ -103,7 +107,9 @@ std::vector<TableSpec> make_tables() {
         {"unit", "TEXT", "TEXT"},
         {"raw", "TEXT", "TEXT"},
         {"qualifier", "TEXT", "TEXT"},
-        {"locator", "TEXT", "TEXT"}}},
+        {"locator", "TEXT", "TEXT"},
+        {"row_label", "TEXT", "TEXT"},
+        {"header", "TEXT", "TEXT"}}},
       {"facts",
        {key,
         ord,
@@ -126,7 +132,8 @@ std::vector<TableSpec> make_tables() {
         {"right_value", "TEXT", k_exact},
         {"status", "TEXT NOT NULL", "TEXT NOT NULL"},
         {"missing", "TEXT", "TEXT"},
-        {"offending", "TEXT", "TEXT"}}},
+        {"offending", "TEXT", "TEXT"},
+        {"severity", "TEXT", "TEXT"}}},
       {"diagnostics",
        {key,
         ord,
@@ -152,6 +159,27 @@ std::string create_table(const TableSpec& t, Dialect dialect, bool child) {
 }
 
 }  // namespace
+
+const std::vector<AddedColumn>& added_columns() {
+  // Columns that came after the first schema; a database made before them gets them added
+  // (NULL in the rows already there, which an older nianbao wrote).
+  static const std::vector<AddedColumn> columns = {
+      {"figures", "row_label"}, {"figures", "header"}, {"checks", "severity"}};
+  return columns;
+}
+
+std::string add_column_statement(const AddedColumn& added, Dialect dialect) {
+  for (const TableSpec& t : record_tables()) {
+    if (std::string_view(t.name) != added.table) continue;
+    for (const Column& c : t.columns) {
+      if (std::string_view(c.name) != added.column) continue;
+      return std::string("ALTER TABLE ") + t.name + " ADD COLUMN " +
+             (dialect == Dialect::postgres ? "IF NOT EXISTS " : "") + c.name + " " +
+             (dialect == Dialect::sqlite ? c.sqlite_type : c.postgres_type);
+    }
+  }
+  throw std::logic_error(std::string("schema: no column ") + added.table + "." + added.column);
+}
 
 const std::vector<TableSpec>& record_tables() {
   static const std::vector<TableSpec> tables = make_tables();

@@ -3,9 +3,11 @@
 //
 //   reports      one row per content (report_key = sha256), status, metadata, counts
 //   paths        input path → report_key (several paths may hold the same content)
-//   figures      one row per figure, value as exact decimal text (SQLite TEXT, PostgreSQL NUMERIC)
+//   figures      one row per figure, value as exact decimal text (SQLite TEXT, PostgreSQL NUMERIC),
+//                with the row's label for a row no template has and the header of a pre-2019
+//                statistics table's value column
 //   facts        figures stated in prose
-//   checks       the template identities, evaluated
+//   checks       the template identities, evaluated; severity hard or soft
 //   diagnostics  stable codes with messages
 //
 // Child rows are keyed by (report_key, ord), ord being the position in the record, so a
@@ -38,6 +40,15 @@ const TableSpec& paths_table();
 
 // CREATE TABLE / CREATE INDEX statements (idempotent: IF NOT EXISTS).
 std::vector<std::string> schema_statements(Dialect dialect);
+
+// Columns added to the schema after its first version: a store adds those its database lacks
+// (PostgreSQL: ADD COLUMN IF NOT EXISTS; SQLite, which has no such clause, asks table_info).
+struct AddedColumn {
+  const char* table;
+  const char* column;
+};
+const std::vector<AddedColumn>& added_columns();
+std::string add_column_statement(const AddedColumn& added, Dialect dialect);
 
 // One row's values as text (nullopt = NULL), in the columns' order. Numbers are their exact
 // decimal text; each database turns the text into its column type without going through double.

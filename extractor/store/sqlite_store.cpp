@@ -41,6 +41,8 @@ class SqliteStore final : public Store {
     exec("PRAGMA synchronous=NORMAL");
     exec("PRAGMA foreign_keys=ON");
     for (const std::string& sql : schema_statements(Dialect::sqlite)) exec(sql);
+    for (const AddedColumn& added : added_columns())
+      if (!has_column(added)) exec(add_column_statement(added, Dialect::sqlite));
   }
   SqliteStore(const SqliteStore&) = delete;
   SqliteStore& operator=(const SqliteStore&) = delete;
@@ -71,6 +73,12 @@ class SqliteStore final : public Store {
   }
 
  private:
+  bool has_column(const AddedColumn& added) {
+    Statement info(db_, std::string("SELECT count(*) FROM pragma_table_info('") + added.table +
+                            "') WHERE name = '" + added.column + "'");
+    return step(info.get()) && column(info.get(), 0) != "0";
+  }
+
   void exec(const std::string& sql) {
     char* error = nullptr;
     if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {

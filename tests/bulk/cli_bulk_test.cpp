@@ -70,6 +70,36 @@ TEST(CliBulk, FlatFormsHaveOneRowPerFigure) {
   EXPECT_EQ(nianbao("extract --flat=tsv " + seed).status, 2);
 }
 
+TEST(CliBulk, FlatRowsKeepRowLabelsAndStatisticsHeaders) {
+  // A row of 表二 no template has is kept with its label; a pre-2019 statistics table's figures
+  // with their value column's header. Without those, such a row says nothing in the flat form.
+  ScratchDir dir;
+  const fs::path extra = dir.path() / "extra-row.txt";
+  std::string text = read_text(project_corpus() / "text" / "2023-water-bureau-piperows.txt");
+  const std::string after = "行政规范性文件 | 1594 | 1311 | 2503 | ||\n";
+  ASSERT_NE(text.find(after), std::string::npos);
+  text.insert(text.find(after) + after.size(), "其他主动公开文件 | 12 | 0 | 40 | ||\n");
+  write_text(extra, text);
+  const std::string legacy =
+      quoted(project_corpus() / "pre2019" / "2017-jilin-shulan-water-tabs.txt");
+  const std::vector<nlohmann::json> rows =
+      lines_as_json(nianbao("extract --flat " + quoted(extra) + " " + legacy).out);
+  int extra_rows = 0;
+  int headed_rows = 0;
+  for (const nlohmann::json& row : rows) {
+    if (row["figure_id"] == "active.extra_1.in_force") {
+      EXPECT_EQ(row["row_label"], "其他主动公开文件");
+      EXPECT_EQ(row["value"], 40);
+    }
+    extra_rows += row["row_label"].is_string();
+    headed_rows += row["header"].is_string();
+  }
+  EXPECT_EQ(extra_rows, 3);
+  EXPECT_GT(headed_rows, 0);
+  const ShellRun csv = nianbao("extract --flat csv " + legacy);
+  EXPECT_NE(csv.out.find(",qualifier,locator,row_label,header\r\n"), std::string::npos);
+}
+
 TEST(CliBulk, ArchivesAndStdinLists) {
   ScratchDir dir;
   const std::string a = read_text(project_corpus() / "text" / "2020-town-blanks-cellpipe.txt");

@@ -101,6 +101,84 @@ TEST(Store, PostgresIngestTwiceChangedFileAndExactValues) {
   EXPECT_EQ(db.value("SELECT pg_typeof(value)::text FROM figures LIMIT 1"), "numeric");
 }
 
+// A 表二 row no template has keeps its label, a pre-2019 figure its column header, and every
+// check says whether it is a hard identity or a soft one.
+void check_labels_headers_severity(const std::string& target, DbReader& db) {
+  ScratchDir dir;
+  std::string text = read_text(project_corpus() / "text" / "2023-water-bureau-piperows.txt");
+  const std::string after = "行政规范性文件 | 1594 | 1311 | 2503 | ||\n";
+  ASSERT_NE(text.find(after), std::string::npos);
+  text.insert(text.find(after) + after.size(), "其他主动公开文件 | 12 | 0 | 40 | ||\n");
+  write_text(dir.path() / "extra-row.txt", text);
+  const fs::path legacy =
+      project_corpus() / "pre2019" / "2012-fujian-xianyou-forestry-cumulative.txt";
+  const bulk::RunResult run =
+      ingest(target, {(dir.path() / "extra-row.txt").string(), legacy.string()});
+  EXPECT_EQ(run.summary.failed, 0u);
+  EXPECT_EQ(db.value("SELECT row_label FROM figures WHERE figure_id = 'active.extra_1.in_force'"),
+            "其他主动公开文件");
+  EXPECT_EQ(db.count("SELECT count(*) FROM figures WHERE row_label IS NOT NULL"), 3);
+  const model::Record record = pipeline::extract_file(legacy.string());
+  long long headed = 0;
+  long long soft = 0;
+  for (const model::Figure& f : record.figures) headed += !f.header.empty();
+  for (const model::Check& c : record.checks) soft += c.soft;
+  ASSERT_GT(headed, 0);
+  ASSERT_GT(soft, 0);
+  const std::string key = "'" + record.source.sha256 + "'";
+  EXPECT_EQ(
+      db.count("SELECT count(*) FROM figures WHERE header IS NOT NULL AND report_key = " + key),
+      headed);
+  EXPECT_EQ(db.count("SELECT count(*) FROM checks WHERE severity = 'soft' AND report_key = " + key),
+            soft);
+  EXPECT_EQ(db.count("SELECT count(*) FROM checks WHERE severity IS NULL"), 0);
+}
+
+TEST(Store, SqliteKeepsRowLabelsHeadersAndSeverity) {
+  ScratchDir dir;
+  const fs::path file = dir.path() / "out.sqlite";
+  ingest(file.string(), {});
+  SqliteReader db(file);
+  check_labels_headers_severity(file.string(), db);
+}
+
+TEST(Store, PostgresKeepsRowLabelsHeadersAndSeverity) {
+  if (!postgres_bindir()) GTEST_SKIP() << "PostgreSQL server binaries are not installed";
+  PostgresServer server;
+  ASSERT_TRUE(server.started()) << server.log();
+  PostgresReader db(server.uri());
+  check_labels_headers_severity(server.uri(), db);
+}
+
+// A database made before row_label, header and severity existed gets them on the next run, and
+// its rows stay.
+TEST(Store, SqliteOlderSchemaGainsTheNewColumns) {
+  ScratchDir dir;
+  const fs::path file = dir.path() / "old.sqlite";
+  ingest(file.string(), {(project_corpus() / "text" / "2020-town-blanks-cellpipe.txt").string()});
+  {
+    SqliteReader db(file);
+    // SQLite ≥ 3.35 drops columns: what the first schema had, by making the database older.
+    for (const char* drop :
+         {"ALTER TABLE figures DROP COLUMN row_label", "ALTER TABLE figures DROP COLUMN header",
+          "ALTER TABLE checks DROP COLUMN severity"})
+      db.value(drop);
+    ASSERT_EQ(db.count("SELECT count(*) FROM pragma_table_info('figures') WHERE name = 'header'"),
+              0);
+  }
+  const bulk::RunResult run =
+      ingest(file.string(),
+             {(project_corpus() / "text" / "2020-town-blanks-cellpipe.txt").string(),
+              (project_corpus() / "pre2019" / "2017-jilin-shulan-water-tabs.txt").string()});
+  EXPECT_EQ(run.reports_written, 1u);
+  SqliteReader db(file);
+  EXPECT_EQ(db.count("SELECT count(*) FROM reports"), 2);
+  EXPECT_GT(db.count("SELECT count(*) FROM figures WHERE header IS NOT NULL"), 0);
+  EXPECT_GT(db.count("SELECT count(*) FROM checks WHERE severity = 'hard'"), 0);
+  // The rows written before the columns existed say nothing of them (NULL), not a guess.
+  EXPECT_GT(db.count("SELECT count(*) FROM checks WHERE severity IS NULL"), 0);
+}
+
 TEST(Store, UnreachableDatabaseThrows) {
   EXPECT_THROW(store::open_store("/no/such/dir/out.sqlite"), std::runtime_error);
   EXPECT_THROW(store::open_store("postgresql:///x?host=/no/such/dir"), std::runtime_error);
