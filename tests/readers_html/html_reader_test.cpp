@@ -212,6 +212,23 @@ TEST(HtmlBody, WordConditionalMarkersAreDropped) {
   EXPECT_THAT(all_text(doc), Not(HasSubstr("endif")));
 }
 
+TEST(HtmlBody, WordConditionalCommentInTheHeadDoesNotSwallowThePageUpToTheNextMarker) {
+  // Word writes its settings in a conditional comment (`<![endif]-->` ends it, not `]>`) and
+  // a hidden row for misaligned columns between `<![if …]>` and `<![endif]>` markers in the
+  // body; the comment's end must not be paired with the body's marker.
+  const auto doc = read_page(
+      "<html><head><!--[if gte mso 9]><xml><w:WordDocument></w:WordDocument></xml><![endif]-->"
+      "</head><body><p>一、总体情况</p><p>二、主动公开政府信息情况</p>"
+      "<table border=1><tr><td>规章</td><td>7</td></tr>"
+      "<![if !supportMisalignedColumns]><tr height=0><td width=60></td><td width=60></td></tr>"
+      "<![endif]></table><p>三、收到和处理政府信息公开申请情况</p></body></html>");
+  EXPECT_FALSE(has_diagnostic(doc, "html_report_body_not_found"));
+  EXPECT_THAT(paragraph_texts(doc), Contains("一、总体情况"));
+  ASSERT_EQ(top_tables(doc).size(), 1u);
+  EXPECT_EQ(text_at(*top_tables(doc)[0], 0, 1), "7");
+  EXPECT_THAT(all_text(doc), Not(HasSubstr("endif")));
+}
+
 TEST(HtmlBody, PageWithoutSectionHeadingsIsReadWholeWithoutChrome) {
   const auto doc = read_page(
       "<html><body><nav>首页 机构概况</nav><div class=menu>政务公开</div>"
