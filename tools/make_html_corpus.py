@@ -22,6 +22,12 @@ reader must survive (issue 5):
                                     unclosed <td>/<p>, stray </td>, comments inside tables;
                                     borderless tables; the 总计 column left empty on the 办理结果
                                     rows (blank, as on Shanghai's 2019 page), 2019 template.
+  2019-word-misaligned-columns-note.html
+                                    Word "save as web page" (UTF-8): the settings comment
+                                    <!--[if gte mso 9]>…<![endif]--> in the head, a hidden
+                                    <![if !supportMisalignedColumns]> row closing every table, a
+                                    note of over 200 characters in the last row of table 三, and
+                                    blank (&nbsp;) cells, 2019 template.
 
 Every template identity (FORMATS.md §5.1: T3-1, T3-2, T3-3, T4-1) holds in every document; the
 script checks them before writing. Run from the repository root:  python3 tools/make_html_corpus.py
@@ -689,11 +695,102 @@ def page_broken_markup_2020():
           {"year": 2020, "template": "2019", "agency": agency}, out)
 
 
+# --- page 6: Word HTML with misaligned-column rows and a long note under table 三 ------------------
+
+def misaligned_columns_row(cells):
+    """The row Word adds for column widths, shown only where misaligned columns are unsupported."""
+    return "<![if !supportMisalignedColumns]>\n<tr height=0>" + \
+        "<td width=60 style='border:none'></td>" * cells + "</tr>\n<![endif]>"
+
+
+def page_word_misaligned_note_2019():
+    rng = random.Random(2024)
+    agency = "柳溪县统计局"
+    fig = {
+        "active.regulations.made": 0, "active.regulations.published": 0,
+        "active.regulations.total_published": 0,
+        "active.normative_documents.made": 2, "active.normative_documents.published": 2,
+        "active.normative_documents.total_published": 9,
+        "active.licensing.prior_count": 0, "active.licensing.change": 0,
+        "active.licensing.decisions": 0,
+        "active.other_services.prior_count": 4, "active.other_services.change": 0,
+        "active.other_services.decisions": 27,
+        "active.penalties.prior_count": 5, "active.penalties.change": 1,
+        "active.penalties.decisions": 14,
+        "active.enforcement.prior_count": 0, "active.enforcement.change": 0,
+        "active.enforcement.decisions": 0,
+        "active.fees.prior_count": 0, "active.fees.change": 0,
+        "active.procurement.projects": 1, "active.procurement.amount": 52000,
+    }
+    fig.update(make_requests(rng, "2019", 2))
+    fig.update(make_appeals(rng))
+    check_identities(fig, "2019")
+    # Zero cells of the refusal rows are left empty (&nbsp;): blank, and placed only in a grid.
+    blanks = {k for k, v in fig.items() if v == 0 and (
+        k.startswith("requests.denied_") or k.startswith("requests.unavailable_"))}
+    s = WordStyle()
+    title = f"{agency}2019年政府信息公开工作年度报告"
+    note = ("注：本表所列数据为本机关在统计期限内收到和处理政府信息公开申请的情况，申请人情况按照申请人身份"
+            "分类统计，办理结果按照答复类型分类统计，同一申请涉及多种答复情形的只计一种情形，结转下年度"
+            "继续办理的申请将在下一年度的报告中予以反映。本表中空白单元格表示该项没有发生，不另作说明。"
+            "数据由本机关政府信息公开工作机构汇总，经分管负责同志审核后发布。如对本表数据有疑问，请在工作日"
+            "内与本机关政府信息公开工作机构联系，我们将及时予以解答。")
+    assert len(note.encode("utf-8")) > 600  # past the reader's prose limit for a layout table
+
+    def para(text, bold=False):
+        inner = f"<b><span style='font-family:黑体'>{text}</span></b>" if bold else \
+            f"<span style='font-family:仿宋_GB2312'>{text}</span>"
+        return f"<p class=MsoNormal style='text-indent:32.0pt'>{inner}</p>"
+
+    table_attrs = "class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse'"
+    note_row = "<tr>" + s.td(s.label(note), colspan=10) + "</tr>"
+    html = f"""<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
+<head>
+<meta http-equiv=Content-Type content="text/html; charset=utf-8">
+<meta name=Generator content="Microsoft Word 15">
+<title>{title}</title>
+<!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View><w:Zoom>100</w:Zoom></w:WordDocument></xml><![endif]-->
+</head>
+<body lang=ZH-CN style='tab-interval:21.0pt'>
+<div class=WordSection1>
+<p class=MsoNormal align=center style='text-align:center'><b><span style='font-size:22.0pt'>{title}</span></b></p>
+{para("一、总体情况", True)}
+{para("2019年，我局全年主动公开政府信息412条，办理依申请公开{0}件。".format(fig["requests.received.total"]))}
+{para("二、主动公开政府信息情况", True)}
+<table {table_attrs}>
+{t2_2019(fig, s, {})}
+{misaligned_columns_row(5)}
+</table>
+{para("三、收到和处理政府信息公开申请情况", True)}
+<table {table_attrs}>
+{t3(fig, s, "2019", blanks)}
+{note_row}
+{misaligned_columns_row(10)}
+</table>
+{para("四、政府信息公开行政复议、行政诉讼情况", True)}
+<table {table_attrs}>
+{t4(fig, s, blanks)}
+{misaligned_columns_row(15)}
+</table>
+{para("五、存在的主要问题及改进情况", True)}
+{para("统计数据报送不够及时，将加强审核。")}
+{para("六、其他需要报告的事项", True)}
+{para("无。")}
+</div>
+</body>
+</html>
+"""
+    out = {k: ("blank" if k in blanks else v) for k, v in fig.items()}
+    write("2019-word-misaligned-columns-note.html", html, "utf-8",
+          {"year": 2019, "template": "2019", "agency": agency}, out)
+
+
 if __name__ == "__main__":
     page_gbk_2019()
     page_utf8_2021()
     page_big5_traditional()
     page_split_spans_misdeclared()
     page_broken_markup_2020()
+    page_word_misaligned_note_2019()
     for p in sorted(OUT.glob("*.html")):
         print(p.name, p.stat().st_size)

@@ -3,6 +3,7 @@
 // goldens independently of the later pipeline stages.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -96,6 +97,12 @@ const model::Table* table_holding(const model::Document& doc, const std::string&
   return nullptr;
 }
 
+bool row_has_text(const model::Table& table, int row) {
+  return std::any_of(table.cells.begin(), table.cells.end(), [&](const model::Cell& cell) {
+    return cell.row == row && !cell.text.empty();
+  });
+}
+
 // Figure id → the cell the template puts it in.
 std::map<std::string, const model::Cell*> figure_cells(const model::Document& doc,
                                                        const std::string& templ) {
@@ -125,13 +132,17 @@ std::map<std::string, const model::Cell*> figure_cells(const model::Document& do
             cell_at(*t3, first + static_cast<int>(i), 3 + static_cast<int>(j));
   }
   if (const model::Table* t4 = table_holding(doc, "复议后起诉")) {
+    // The value row is the last row with text: Word closes a table with an empty row that only
+    // sets the column widths.
+    int values_row = t4->rows - 1;
+    while (values_row > 0 && !row_has_text(*t4, values_row)) --values_row;
     const std::vector<std::string> blocks = {"review", "litigation_direct",
                                              "litigation_after_review"};
     const std::vector<std::string> cols = {"upheld", "corrected", "other", "pending", "total"};
     for (std::size_t b = 0; b < blocks.size(); ++b)
       for (std::size_t c = 0; c < cols.size(); ++c)
         cells["appeals." + blocks[b] + "." + cols[c]] =
-            cell_at(*t4, t4->rows - 1, static_cast<int>(b * 5 + c));
+            cell_at(*t4, values_row, static_cast<int>(b * 5 + c));
   }
   return cells;
 }

@@ -16,6 +16,12 @@ using ::testing::Contains;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
+std::string repeated(const std::string& text, int times) {
+  std::string out;
+  for (int i = 0; i < times; ++i) out += text;
+  return out;
+}
+
 // The six section headings with `tables` under 二, wrapped in whatever `frame` puts around
 // them ("%s" marks where the report goes).
 std::string report_page(const std::string& tables, const std::string& frame = "%s") {
@@ -161,6 +167,40 @@ TEST(HtmlBody, ReportSpreadOverLayoutTableRowsIsReadInOrder) {
   EXPECT_EQ(doc.blocks[2].kind, model::Block::Kind::table);
 }
 
+TEST(HtmlBody, ALongNoteRowUnderATableOfFiguresKeepsTheTable) {
+  // A note of more than 200 characters in a row of its own is no sign of a layout table when
+  // the other rows are rows of figures: read as text, the blank cell below would be lost.
+  const std::string note = "<tr><td colspan=4>注：" +
+                           repeated(
+                               "本表所列数据为本机关在统计期限内收到和处理政府信息公开申请的情况，"
+                               "同一申请只计一种情形。",
+                               5) +
+                           "</td></tr>";
+  const auto doc = read_page(report_page(
+      "<table border=1><tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td>"
+      "<td>现行有效件数</td></tr><tr><td>规章</td><td>&nbsp;</td><td>2</td><td>5</td></tr>" +
+      note + "</table>"));
+  ASSERT_EQ(top_tables(doc).size(), 1u);
+  EXPECT_EQ(top_tables(doc)[0]->rows, 3);
+  EXPECT_EQ(text_at(*top_tables(doc)[0], 1, 1), "");
+  EXPECT_EQ(text_at(*top_tables(doc)[0], 1, 3), "5");
+}
+
+TEST(HtmlBody, ProseBesideOtherCellsOrAloneWithoutRowsOfFiguresIsLayout) {
+  const std::string prose =
+      repeated("本机关认真贯彻落实政府信息公开条例，不断完善工作机制，规范办理流程。", 8);
+  const auto columns =
+      read_page(report_page("<table><tr><td>" + prose +
+                            "</td><td>7</td></tr><tr><td>a</td><td>b</td><td>c</td></tr>"
+                            "<tr><td>d</td><td>e</td><td>f</td></tr></table>"));
+  EXPECT_TRUE(top_tables(columns).empty());
+  const auto one_grid_row =
+      read_page(report_page("<table><tr><td colspan=3>" + prose +
+                            "</td></tr><tr><td>打印</td><td>关闭</td><td>收藏</td>"
+                            "</tr></table>"));
+  EXPECT_TRUE(top_tables(one_grid_row).empty());
+}
+
 TEST(HtmlBody, HeadingAsTheTitleRowOfADataTableKeepsTheTable) {
   const std::string page =
       "<html><body><div><p>一、总体情况</p><p>全年公开信息56条。</p>"
@@ -209,6 +249,23 @@ TEST(HtmlBody, WordConditionalMarkersAreDropped) {
       "<p>二、主动公开政府信息情况</p><p><![CDATA[x]]></p></body></html>");
   EXPECT_THAT(paragraph_texts(doc), Contains("1. 加强领导"));
   EXPECT_THAT(all_text(doc), Not(HasSubstr("supportLists")));
+  EXPECT_THAT(all_text(doc), Not(HasSubstr("endif")));
+}
+
+TEST(HtmlBody, WordConditionalCommentInTheHeadDoesNotSwallowThePageUpToTheNextMarker) {
+  // Word writes its settings in a conditional comment (`<![endif]-->` ends it, not `]>`) and
+  // a hidden row for misaligned columns between `<![if …]>` and `<![endif]>` markers in the
+  // body; the comment's end must not be paired with the body's marker.
+  const auto doc = read_page(
+      "<html><head><!--[if gte mso 9]><xml><w:WordDocument></w:WordDocument></xml><![endif]-->"
+      "</head><body><p>一、总体情况</p><p>二、主动公开政府信息情况</p>"
+      "<table border=1><tr><td>规章</td><td>7</td></tr>"
+      "<![if !supportMisalignedColumns]><tr height=0><td width=60></td><td width=60></td></tr>"
+      "<![endif]></table><p>三、收到和处理政府信息公开申请情况</p></body></html>");
+  EXPECT_FALSE(has_diagnostic(doc, "html_report_body_not_found"));
+  EXPECT_THAT(paragraph_texts(doc), Contains("一、总体情况"));
+  ASSERT_EQ(top_tables(doc).size(), 1u);
+  EXPECT_EQ(text_at(*top_tables(doc)[0], 0, 1), "7");
   EXPECT_THAT(all_text(doc), Not(HasSubstr("endif")));
 }
 

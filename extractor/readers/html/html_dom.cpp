@@ -2,6 +2,7 @@
 
 #include <libxml/parser.h>
 
+#include <algorithm>
 #include <climits>
 #include <mutex>
 #include <vector>
@@ -40,23 +41,42 @@ bool starts_with_ignoring_case(std::string_view s, std::size_t at, std::string_v
   return true;
 }
 
+// The length of a downlevel-revealed marker (`<![if …]>`, `<![endif]>`) starting at `at`, or 0.
+// A marker holds no '>' of its own, so it ends at the first '>', which must follow a ']'; what
+// else starts with `<![` (CDATA, `<![endif]-->` closing a conditional comment) is no marker.
+std::size_t conditional_marker_length(std::string_view html, std::size_t at) {
+  if (!starts_with_ignoring_case(html, at + 3, "if") &&
+      !starts_with_ignoring_case(html, at + 3, "endif")) {
+    return 0;
+  }
+  const std::size_t close = html.find('>', at + 3);
+  if (close == std::string_view::npos || html[close - 1] != ']') return 0;
+  return close + 1 - at;
+}
+
 }  // namespace
 
 std::string without_conditional_markers(std::string_view html) {
   std::string out;
   out.reserve(html.size());
   std::size_t copied = 0;
-  for (std::size_t at = html.find("<!["); at != std::string_view::npos;
-       at = html.find("<![", at + 1)) {
-    if (at < copied) continue;
-    if (!starts_with_ignoring_case(html, at + 3, "if") &&
-        !starts_with_ignoring_case(html, at + 3, "endif")) {
-      continue;  // <![CDATA[ and anything else stays
+  std::size_t at = html.find("<!");
+  while (at != std::string_view::npos) {
+    if (html.compare(at, 4, "<!--") == 0) {
+      // A comment is copied whole: Word's `<!--[if gte mso 9]>…<![endif]-->` holds markers
+      // that belong to the comment, not to the page.
+      const std::size_t end = html.find("-->", at + 4);
+      if (end == std::string_view::npos) break;
+      at = html.find("<!", end + 3);
+      continue;
     }
-    const std::size_t end = html.find("]>", at + 3);
-    if (end == std::string_view::npos) break;
-    out.append(html.substr(copied, at - copied));
-    copied = end + 2;
+    const std::size_t length =
+        html.compare(at, 3, "<![") == 0 ? conditional_marker_length(html, at) : 0;
+    if (length > 0) {
+      out.append(html.substr(copied, at - copied));
+      copied = at + length;
+    }
+    at = html.find("<!", at + std::max<std::size_t>(length, 2));
   }
   out.append(html.substr(copied));
   return out;

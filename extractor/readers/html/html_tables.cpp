@@ -174,14 +174,26 @@ bool is_layout_table(const xmlNode* table, int section_headings) {
   constexpr std::size_t k_prose_bytes = 600;  // about 200 Chinese characters
   const std::vector<TableRow> rows = table_rows(table);
   std::size_t cells = 0;
+  std::size_t grid_rows = 0;  // rows of three or more short cells framing nothing
   bool frames_table = false;
+  bool has_note_row = false;
   for (const TableRow& row : rows) {
+    bool grid_row = row.cells.size() >= 3;
     for (const xmlNode* cell : row.cells) {
       ++cells;
-      if (text_bytes(cell, k_prose_bytes, 0) > k_prose_bytes) return true;
-      if (contains_table(cell, 0)) frames_table = true;
+      const bool frames = contains_table(cell, 0);
+      const bool prose = text_bytes(cell, k_prose_bytes, 0) > k_prose_bytes;
+      frames_table = frames_table || frames;
+      grid_row = grid_row && !frames && !prose;
+      if (!prose) continue;
+      // Prose beside other cells is a page laid out in columns; prose alone in its row may
+      // be a note (注：…) under a table of figures, decided once the rows are counted.
+      if (row.cells.size() > 1 || frames) return true;
+      has_note_row = true;
     }
+    if (grid_row) ++grid_rows;
   }
+  if (has_note_row && grid_rows < 2) return true;
   return cells == 1 || (frames_table && cells <= 4);
 }
 
