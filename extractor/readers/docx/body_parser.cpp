@@ -403,6 +403,7 @@ class BodyParser {
         RawCell& cell = t.rows.back().cells.back();
         if (block.is_table) {
           cell.nested.push_back(block.table);
+          cell.nested_after.push_back(cell.paragraphs.size());
         } else {
           cell.paragraphs.push_back(std::move(block.paragraph.text));
         }

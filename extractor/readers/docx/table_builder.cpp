@@ -6,6 +6,8 @@
 #include <string>
 #include <utility>
 
+#include "extractor/readers/docx/values.hpp"
+
 namespace nianbao::readers::docx {
 
 namespace {
@@ -15,19 +17,6 @@ constexpr int k_max_span = 1000;
 constexpr long k_max_grid_area = 4L * 1024 * 1024;
 // Narrower than any real column: about 0.5 mm (a twip is 1/20 pt).
 constexpr int k_sliver_twips = 30;
-
-bool is_blank(std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
-    if (text.substr(i, 3) == "\u3000") {  // ideographic space
-      i += 2;
-      continue;
-    }
-    return false;
-  }
-  return true;
-}
 
 std::string join_paragraphs(const std::vector<std::string>& paragraphs) {
   std::string out;
@@ -81,7 +70,7 @@ std::string row_signature(const RawRow& row) {
 bool row_is_blank(const RawRow& row) {
   for (const RawCell& cell : row.cells) {
     for (const std::string& p : cell.paragraphs) {
-      if (!is_blank(p)) return false;
+      if (!is_blank_text(p)) return false;
     }
   }
   return true;
@@ -105,7 +94,7 @@ std::size_t next_table_across_break(const RawBody& body, std::size_t table_block
   std::size_t j = table_block + 1;
   for (; j < body.blocks.size() && !body.blocks[j].is_table; ++j) {
     const RawParagraph& p = body.blocks[j].paragraph;
-    if (!is_blank(p.text)) return 0;
+    if (!is_blank_text(p.text)) return 0;
     saw_break = saw_break || p.page_break || p.section_break;
   }
   if (j >= body.blocks.size()) return 0;
@@ -276,14 +265,14 @@ class TableBuilder {
   // A continuation cell normally holds one empty paragraph; any text it has is kept.
   static void append_text(model::Cell& cell, const RawCell& raw) {
     const std::string more = join_paragraphs(raw.paragraphs);
-    if (is_blank(more)) return;
+    if (is_blank_text(more)) return;
     if (!cell.text.empty()) cell.text.push_back('\n');
     cell.text += more;
   }
 
   static int first_text_paragraph(const RawCell& raw) {
     for (std::size_t i = 0; i < raw.paragraphs.size(); ++i) {
-      if (!is_blank(raw.paragraphs[i])) return static_cast<int>(i);
+      if (!is_blank_text(raw.paragraphs[i])) return static_cast<int>(i);
     }
     return 0;
   }
@@ -307,11 +296,13 @@ class TableBuilder {
 }  // namespace
 
 void build_document(const RawBody& body, model::Document& doc) {
-  // Final table indexes in document order, skipping tables joined into an earlier one.
+  // Final table indexes in document order, skipping tables joined into an earlier one and
+  // layout frames read as body text.
   std::vector<int> final_index(body.tables.size(), -1);
   int next = 0;
   for (std::size_t id = 0; id < body.tables.size(); ++id) {
-    if (body.tables[id].merged_into < 0) final_index[id] = next++;
+    const RawTable& table = body.tables[id];
+    if (table.merged_into < 0 && !table.unwrapped) final_index[id] = next++;
   }
   doc.tables.resize(static_cast<std::size_t>(next));
   std::vector<ParentLink> links;
