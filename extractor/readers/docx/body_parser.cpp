@@ -232,6 +232,7 @@ class BodyParser {
       cell->vmerge = xml_.attribute("val") == "restart" ? VMerge::restart : VMerge::continue_;
     }
     if (name == "hMerge") cell->hmerge_continue = xml_.attribute("val") != "restart";
+    if (name == "cellDel") cell->deleted = true;
   }
 
   // Inside w:trPr of the current row: the row is open and none of its cells is.

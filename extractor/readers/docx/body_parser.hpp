@@ -24,6 +24,7 @@ struct RawCell {
   int grid_span = 1;
   VMerge vmerge = VMerge::none;
   bool hmerge_continue = false;  // legacy w:hMerge: this cell widens the one before it
+  bool deleted = false;          // w:tcPr/w:cellDel: removed with tracked changes
   std::vector<std::string> paragraphs;
   std::vector<int> nested;  // raw table ids of the tables inside this cell
   // For each nested table, how many of `paragraphs` come before it: the cell's reading order,

@@ -22,6 +22,7 @@
 //   docx_table_joined   (info) a table split at a page or section break was joined
 //   docx_layout_frame   (info) a one-column table framing body text was read as body text
 //   docx_grid_sliver    (info) a near-zero-width grid column that starts no cell was removed
+//   docx_column_deleted (info) a column deleted with tracked changes (w:cellDel) was dropped
 //   docx_vmerge_orphan  (warning) a w:vMerge continue cell with nothing above to continue
 //   docx_table_too_large (warning) a table beyond the grid size limit was cut
 

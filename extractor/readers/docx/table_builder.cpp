@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "extractor/readers/docx/values.hpp"
 
@@ -168,7 +169,7 @@ class TableBuilder {
     }
     table_.rows = r;
     table_.cols = std::max(table_.cols, static_cast<int>(raw_.grid.size()));
-    collapse_sliver_columns();
+    remove_absent_columns();
     return std::move(table_);
   }
 
@@ -178,6 +179,11 @@ class TableBuilder {
     int col = std::clamp(row.grid_before, 0, k_max_span);
     for (const RawCell& raw : row.cells) {
       const int span = clamp_span(raw.grid_span);
+      if (raw.deleted) {  // a hole for now; its column goes too unless a live cell needs it
+        mark_deleted_columns(col, span);
+        col += span;
+        continue;
+      }
       const int index = place_cell(raw, r, col, span, open_next);
       for (int nested : raw.nested) {
         links.push_back({final_index_[static_cast<std::size_t>(nested)], table_.index, index});
@@ -190,32 +196,60 @@ class TableBuilder {
     open_ = std::move(open_next);
   }
 
-  // LibreOffice and WPS leave grid columns a few twips wide where cell borders almost line
-  // up: saved by LibreOffice, table 四 gets a 1-twip w:gridCol because 行政诉讼 starts one
-  // twip left of 未经复议直接起诉. Such a sliver is removed by joining the column borders on
-  // its two sides, so that grid positions match the printed table and the template. A cell
-  // that lies wholly inside the sliver would vanish, so then the sliver is kept.
-  void collapse_sliver_columns() {
-    for (int c = std::min(table_.cols, static_cast<int>(raw_.grid.size())) - 1; c >= 0; --c) {
-      if (raw_.grid[static_cast<std::size_t>(c)] >= k_sliver_twips || fills_only(c)) continue;
-      // Border k (left edge of column k) moves to k - 1 when it lies right of the sliver.
-      const auto moved = [c](int border) { return border > c ? border - 1 : border; };
-      for (model::Cell& cell : table_.cells) {
-        const int left = moved(cell.col);
-        const int right = moved(cell.col + cell.col_span);
-        cell.col = left;
-        cell.col_span = right - left;
-        cell.locator.cell = left;
+  // Grid columns the printed table does not have are removed by joining the column borders on
+  // their two sides, so that grid positions match the printed table and the template:
+  //  - slivers: LibreOffice and WPS leave grid columns a few twips wide where cell borders
+  //    almost line up (saved by LibreOffice, table 四 gets a 1-twip w:gridCol because 行政诉讼
+  //    starts one twip left of 未经复议直接起诉);
+  //  - deleted columns: a column removed with tracked changes (LibreOffice writes w:cellDel on
+  //    each of its cells) is gone once the change is accepted, which is the text read here
+  //    (w:del text is not read either); a header spanning it narrows by one.
+  // A column that some live cell fills alone is kept: that cell would vanish.
+  void remove_absent_columns() {
+    for (int c = table_.cols - 1; c >= 0; --c) {
+      const bool sliver = c < static_cast<int>(raw_.grid.size()) &&
+                          raw_.grid[static_cast<std::size_t>(c)] < k_sliver_twips;
+      const bool deleted = c < static_cast<int>(deleted_columns_.size()) &&
+                           deleted_columns_[static_cast<std::size_t>(c)];
+      if ((!sliver && !deleted) || fills_only(c)) continue;
+      remove_grid_column(c);
+      if (deleted) {
+        note("docx_column_deleted",
+             "grid column " + std::to_string(c) + " was deleted with tracked changes; dropped");
+      } else {
+        note("docx_grid_sliver", "a grid column " +
+                                     std::to_string(raw_.grid[static_cast<std::size_t>(c)]) +
+                                     " twips wide was joined with its neighbours");
       }
-      --table_.cols;
-      model::Diagnostic d;
-      d.code = "docx_grid_sliver";
-      d.severity = model::Severity::info;
-      d.message = "a grid column " + std::to_string(raw_.grid[static_cast<std::size_t>(c)]) +
-                  " twips wide was joined with its neighbours";
-      d.locator.table = table_.index;
-      diagnostics_.push_back(std::move(d));
     }
+  }
+
+  void mark_deleted_columns(int col, int span) {
+    const auto end = static_cast<std::size_t>(col + span);
+    if (deleted_columns_.size() < end) deleted_columns_.resize(end, false);
+    std::fill(deleted_columns_.begin() + col, deleted_columns_.begin() + col + span, true);
+  }
+
+  void remove_grid_column(int c) {
+    // Border k (left edge of column k) moves to k - 1 when it lies right of column c.
+    const auto moved = [c](int border) { return border > c ? border - 1 : border; };
+    for (model::Cell& cell : table_.cells) {
+      const int left = moved(cell.col);
+      const int right = moved(cell.col + cell.col_span);
+      cell.col = left;
+      cell.col_span = right - left;
+      cell.locator.cell = left;
+    }
+    --table_.cols;
+  }
+
+  void note(const char* code, std::string message) {
+    model::Diagnostic d;
+    d.code = code;
+    d.severity = model::Severity::info;
+    d.message = std::move(message);
+    d.locator.table = table_.index;
+    diagnostics_.push_back(std::move(d));
   }
 
   // Some cell covers exactly column `col` and nothing else.
@@ -290,7 +324,8 @@ class TableBuilder {
   const std::vector<int>& final_index_;
   model::Diagnostics& diagnostics_;
   model::Table table_;
-  std::map<int, int> open_;  // vertical merges open in the previous row, by start column
+  std::map<int, int> open_;            // vertical merges open in the previous row, by start column
+  std::vector<bool> deleted_columns_;  // grid columns where a row has a deleted cell (w:cellDel)
 };
 
 }  // namespace
