@@ -140,6 +140,30 @@ TEST(DocxTables, DeletedRowsAreDropped) {
   EXPECT_EQ(at(t, 1, 0), "too");
 }
 
+TEST(DocxTables, ColumnDeletedWithTrackedChangesIsGoneAndHeadersNarrow) {
+  // LibreOffice records a tracked column deletion as w:cellDel on each of the column's cells.
+  const char* del = "<w:cellDel w:id=\"1\" w:author=\"a\"/>";
+  const std::string rows = tr(tc("项目") + tc("申请人", span(3))) +
+                           tr(tc("") + tc("甲") + tc("旧", del) + tc("乙")) +
+                           tr(tc("收到") + tc("1") + tc("9", del) + tc("2"));
+  const model::Document doc = read_body(tbl(4, rows));
+  const model::Table& t = doc.tables.at(0);
+  EXPECT_EQ(t.cols, 3);
+  EXPECT_EQ(cell_at(t, 0, 1)->col_span, 2);
+  EXPECT_EQ(at(t, 1, 2), "乙");
+  EXPECT_EQ(at(t, 2, 1), "1");
+  EXPECT_EQ(at(t, 2, 2), "2");
+  EXPECT_EQ(cell_at(t, 2, 2)->locator.cell, 2);
+  EXPECT_TRUE(has_code(doc, "docx_column_deleted"));
+  // Where another row has a live cell in that column alone, the column stays, with a hole.
+  const std::string kept = tr(tc("a") + tc("b", del) + tc("c")) + tr(tc("1") + tc("2") + tc("3"));
+  const model::Document kept_doc = read_body(tbl(3, kept));
+  const model::Table& k = kept_doc.tables.at(0);
+  EXPECT_EQ(k.cols, 3);
+  EXPECT_EQ(at(k, 0, 1), "<hole>");
+  EXPECT_EQ(at(k, 0, 2), "c");
+}
+
 TEST(DocxTables, LegacyHorizontalMergeWidensTheLeftCell) {
   const std::string rows =
       tr(tc("宽", "<w:hMerge w:val=\"restart\"/>") + tc("", "<w:hMerge/>")) + tr(tc("a") + tc("b"));

@@ -94,6 +94,28 @@ TEST(DocxText, ContentControlsAreReadInPlace) {
               ElementsAre("前", "一、总体情况", "共15条"));
 }
 
+TEST(DocxText, PlaceholderPromptOfAnEmptyContentControlIsNotText) {
+  // An unfilled control shows Word's grey prompt, in the Placeholder Text character style
+  // (whose id some Word versions localise); a blank cell must stay blank. Text in another
+  // style under a stale showingPlcHdr is real content (ContentControlsAreReadInPlace).
+  const auto control = [](const std::string& style) {
+    return "<w:sdt><w:sdtPr><w:rPr><w:rStyle w:val=\"" + style +
+           "\"/></w:rPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:r><w:rPr><w:rStyle "
+           "w:val=\"" +
+           style + "\"/></w:rPr><w:t>单击或点击此处输入文字。</w:t></w:r></w:sdtContent></w:sdt>";
+  };
+  const std::string cell = "<w:tc>" + p(control("PlaceholderText")) + "</w:tc>";
+  const model::Document doc = read(make_docx(tbl(2, tr(tc("规章") + cell))));
+  EXPECT_EQ(at(doc.tables.at(0), 0, 1), "");
+  const std::string localised =
+      "<w:style w:type=\"character\" w:styleId=\"a5\"><w:name w:val=\"Placeholder Text\"/>"
+      "</w:style>";
+  EXPECT_THAT(
+      texts_of(p(r("共") + control("a5") + r("条")), {{"word/styles.xml", styles_xml(localised)}}),
+      ElementsAre("共条"));
+  EXPECT_THAT(texts_of(p(control("a5"))), ElementsAre("单击或点击此处输入文字。"));
+}
+
 TEST(DocxText, TextBoxIsReadOnceAfterItsAnchor) {
   const std::string box = p(r("标题"));
   const std::string anchor =

@@ -1,5 +1,6 @@
 #include "extractor/readers/docx/body_parser.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string_view>
 
@@ -27,7 +28,7 @@ std::string symbol_text(std::string_view hex) {
 // Elements whose whole content is not visible text of the document.
 bool is_invisible_subtree(std::string_view name) {
   return name == "del" || name == "moveFrom" || name == "delText" || name == "instrText" ||
-         name == "delInstrText" || name == "sdtPr" || name == "sdtEndPr" || name == "pPrChange" ||
+         name == "delInstrText" || name == "sdtEndPr" || name == "pPrChange" ||
          name == "rPrChange" || name == "tblPrChange" || name == "trPrChange" ||
          name == "tcPrChange" || name == "sectPrChange" || name == "numberingChange" ||
          name == "tblPr" || name == "tblPrEx" || name == "customXmlPr" || name == "smartTagPr" ||
@@ -56,6 +57,7 @@ struct ParagraphState {
   int ppr_depth = 0;            // >0 while inside this paragraph's w:pPr
   int run_depth = 0;            // >0 while inside a w:r
   bool run_hidden = false;      // w:vanish in the current run's properties
+  std::string run_style;        // w:rStyle of the current run
   int rpr_depth = 0;            // >0 while inside a run's w:rPr
 };
 
@@ -94,7 +96,18 @@ class BodyParser {
     for (const Field& f : fields_) {
       if (f.in_code) return false;
     }
-    return true;
+    return !is_placeholder_prompt(*p);
+  }
+
+  // A content control that shows its placeholder (w:showingPlcHdr) is empty: the grey prompt
+  // Word and WPS show in it ("单击或点击此处输入文字。") is no content, and in a table it would
+  // stand where a blank cell is. Only runs in the Placeholder Text style are the prompt: a
+  // control filled by a program that left the flag set still shows its real text. The
+  // control's cells and paragraphs are kept either way.
+  bool is_placeholder_prompt(const ParagraphState& p) const {
+    const bool in_placeholder =
+        std::find(sdt_placeholder_.begin(), sdt_placeholder_.end(), true) != sdt_placeholder_.end();
+    return in_placeholder && numbering_.is_placeholder_style(p.run_style);
   }
 
   void append_visible(std::string_view s) {
@@ -122,6 +135,12 @@ class BodyParser {
       if (xml_.namespace_uri() == k_markup_compat_ns && name == "Fallback") xml_.skip_element();
       return;
     }
+    if (sdt_pr_depth_ > 0) return on_content_control_property(name);
+    if (name == "sdt") sdt_placeholder_.push_back(false);
+    if (name == "sdtPr") {
+      ++sdt_pr_depth_;
+      return;
+    }
     if (name == "document") body_.saw_document_root = true;
     if (name == "altChunk") ++body_.alt_chunks;
     if (name == "del" && in_row_properties()) current_row()->deleted = true;
@@ -142,6 +161,15 @@ class BodyParser {
     on_table_property(name);
   }
 
+  // Inside w:sdtPr only whether the control shows its placeholder matters; its other
+  // properties (alias, tag, list items, run properties) are no content.
+  void on_content_control_property(std::string_view name) {
+    if (name == "sdtPr") ++sdt_pr_depth_;
+    if (name == "showingPlcHdr" && !sdt_placeholder_.empty()) {
+      sdt_placeholder_.back() = on_off(xml_);
+    }
+  }
+
   // Elements inside a paragraph; returns true when handled.
   bool on_paragraph_content_start(std::string_view name) {
     ParagraphState& p = paragraphs_.back();
@@ -156,6 +184,7 @@ class BodyParser {
     if (name == "r") {
       ++p.run_depth;
       p.run_hidden = false;
+      p.run_style.clear();
       return true;
     }
     if (p.run_depth == 0) return true;  // hyperlinks, w:ins, bookmarks: their runs follow
@@ -165,6 +194,7 @@ class BodyParser {
     }
     if (p.rpr_depth > 0) {
       if (name == "vanish") p.run_hidden = on_off(xml_);
+      if (name == "rStyle") p.run_style = xml_.attribute("val");
       return true;
     }
     on_run_content(name);
@@ -232,6 +262,7 @@ class BodyParser {
       cell->vmerge = xml_.attribute("val") == "restart" ? VMerge::restart : VMerge::continue_;
     }
     if (name == "hMerge") cell->hmerge_continue = xml_.attribute("val") != "restart";
+    if (name == "cellDel") cell->deleted = true;
   }
 
   // Inside w:trPr of the current row: the row is open and none of its cells is.
@@ -292,6 +323,11 @@ class BodyParser {
   void on_end() {
     if (!xml_.in_word_namespace()) return;
     const std::string_view name = xml_.local_name();
+    if (sdt_pr_depth_ > 0) {
+      if (name == "sdtPr") --sdt_pr_depth_;
+      return;
+    }
+    if (name == "sdt" && !sdt_placeholder_.empty()) sdt_placeholder_.pop_back();
     if (name == "txbxContent") return close_text_box();
     if (active_paragraph() != nullptr && on_paragraph_content_end(name)) return;
     if (name == "p") return close_paragraph();
@@ -318,6 +354,7 @@ class BodyParser {
     if (name == "r" && p.run_depth > 0) {
       --p.run_depth;
       p.run_hidden = false;
+      p.run_style.clear();
       return true;
     }
     if (name == "t" && in_text_ > 0) --in_text_;
@@ -403,6 +440,7 @@ class BodyParser {
         RawCell& cell = t.rows.back().cells.back();
         if (block.is_table) {
           cell.nested.push_back(block.table);
+          cell.nested_after.push_back(cell.paragraphs.size());
         } else {
           cell.paragraphs.push_back(std::move(block.paragraph.text));
         }
@@ -424,6 +462,8 @@ class BodyParser {
   std::vector<int> table_row_depths_;
   std::vector<int> table_cell_depths_;
   int in_text_ = 0;
+  int sdt_pr_depth_ = 0;               // >0 while inside a content control's w:sdtPr
+  std::vector<bool> sdt_placeholder_;  // per open w:sdt: it shows its placeholder text
   long max_items_;
   long items_ = 0;
 };

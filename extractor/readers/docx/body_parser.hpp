@@ -24,8 +24,12 @@ struct RawCell {
   int grid_span = 1;
   VMerge vmerge = VMerge::none;
   bool hmerge_continue = false;  // legacy w:hMerge: this cell widens the one before it
+  bool deleted = false;          // w:tcPr/w:cellDel: removed with tracked changes
   std::vector<std::string> paragraphs;
   std::vector<int> nested;  // raw table ids of the tables inside this cell
+  // For each nested table, how many of `paragraphs` come before it: the cell's reading order,
+  // needed when a one-column layout table is read as body text (unwrap_layout_frames).
+  std::vector<std::size_t> nested_after;
 };
 
 struct RawRow {
@@ -40,7 +44,8 @@ struct RawTable {
   std::vector<int> grid;  // w:tblGrid column widths (twips)
   std::vector<RawRow> rows;
   bool top_level = false;
-  int merged_into = -1;  // raw id of the table this one continues (split tables)
+  int merged_into = -1;    // raw id of the table this one continues (split tables)
+  bool unwrapped = false;  // a layout frame whose content was moved into the body
 };
 
 struct RawBlock {

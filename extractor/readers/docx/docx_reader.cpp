@@ -20,7 +20,9 @@
 //   docx_part_unreadable (warning) styles, numbering or core properties could not be read;
 //                       list labels or the title may be missing
 //   docx_table_joined   (info) a table split at a page or section break was joined
+//   docx_layout_frame   (info) a one-column table framing body text was read as body text
 //   docx_grid_sliver    (info) a near-zero-width grid column that starts no cell was removed
+//   docx_column_deleted (info) a column deleted with tracked changes (w:cellDel) was dropped
 //   docx_vmerge_orphan  (warning) a w:vMerge continue cell with nothing above to continue
 //   docx_table_too_large (warning) a table beyond the grid size limit was cut
 
@@ -31,6 +33,7 @@
 
 #include "extractor/readers/docx/body_parser.hpp"
 #include "extractor/readers/docx/docx_package.hpp"
+#include "extractor/readers/docx/layout_frames.hpp"
 #include "extractor/readers/docx/numbering.hpp"
 #include "extractor/readers/docx/table_builder.hpp"
 #include "extractor/readers/docx/xml_scan.hpp"
@@ -328,6 +331,9 @@ void read_docx(std::string_view bytes, model::Document& doc) {
              " embedded chunk(s) (w:altChunk: HTML, MHT or RTF imported on opening) are not "
              "read; open and save the file in Word or LibreOffice to inline them");
   }
+  // Frames first: a report's tables split at a page break inside a frame are then next to
+  // each other in the body, where join_split_tables looks for them.
+  docx::unwrap_layout_frames(body, doc.diagnostics);
   docx::join_split_tables(body, doc.diagnostics);
   docx::build_document(body, doc);
 }

@@ -228,10 +228,14 @@ bool Numbering::load(XmlStream& xml) {
 
 bool Numbering::load_styles(XmlStream& xml) {
   StyleNumbering* style = nullptr;
+  std::string character_style;  // id of the character style being read
   int ppr_depth = 0;  // inside the style's own w:pPr (not a pPr of table-style conditions)
   for (XmlEvent ev = xml.next(); ev != XmlEvent::done; ev = xml.next()) {
     if (ev == XmlEvent::end) {
-      if (is_word(xml, "style")) style = nullptr;
+      if (is_word(xml, "style")) {
+        style = nullptr;
+        character_style.clear();
+      }
       if (is_word(xml, "pPr") && ppr_depth > 0) --ppr_depth;
       continue;
     }
@@ -241,6 +245,9 @@ bool Numbering::load_styles(XmlStream& xml) {
       style = xml.attribute("type") == "paragraph" || xml.attribute("type").empty()
                   ? &styles_[xml.attribute("styleId")]
                   : nullptr;
+      character_style = xml.attribute("type") == "character" ? xml.attribute("styleId") : "";
+    } else if (name == "name" && !character_style.empty()) {
+      if (xml.attribute("val") == "Placeholder Text") placeholder_style_id_ = character_style;
     } else if (style == nullptr) {
       continue;
     } else if (name == "rPr" || name == "tblPr" || name == "tblStylePr" || name == "trPr" ||

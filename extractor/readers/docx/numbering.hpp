@@ -38,13 +38,19 @@ class Numbering {
   // Reads numbering.xml from `xml`; returns false (keeping what it has) on a parse error.
   bool load(XmlStream& xml);
   // Reads the numbering references of paragraph styles (w:style/w:pPr/w:numPr, w:basedOn)
-  // from styles.xml.
+  // from styles.xml, and the id of the Placeholder Text character style.
   bool load_styles(XmlStream& xml);
 
   // The numbering of a style, following basedOn; nullopt when the style has none.
   std::optional<NumberingRef> style_numbering(const std::string& style_id) const;
   // The ilvl a style sets, for a paragraph that names numId but no ilvl.
   std::optional<int> style_level(const std::string& style_id) const;
+  // The character style of a content control's placeholder prompt: Word's built-in
+  // "Placeholder Text" (its id is localised in some Word versions, its name is not).
+  bool is_placeholder_style(const std::string& style_id) const {
+    return !style_id.empty() &&
+           (style_id == "PlaceholderText" || style_id == placeholder_style_id_);
+  }
 
   // Advances the list counter for a numbered paragraph and returns its label with the
   // suffix (e.g. "一、", "1.\t"); "" when the reference names no list.
@@ -76,6 +82,7 @@ class Numbering {
   std::map<int, Instance> instances_;
   std::map<int, Counters> counters_;  // by abstract id: instances of one list continue it
   std::map<std::string, StyleNumbering> styles_;
+  std::string placeholder_style_id_;
 };
 
 }  // namespace nianbao::readers::docx

@@ -5,6 +5,9 @@
 #include <map>
 #include <string>
 #include <utility>
+#include <vector>
+
+#include "extractor/readers/docx/values.hpp"
 
 namespace nianbao::readers::docx {
 
@@ -15,19 +18,6 @@ constexpr int k_max_span = 1000;
 constexpr long k_max_grid_area = 4L * 1024 * 1024;
 // Narrower than any real column: about 0.5 mm (a twip is 1/20 pt).
 constexpr int k_sliver_twips = 30;
-
-bool is_blank(std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
-    if (text.substr(i, 3) == "\u3000") {  // ideographic space
-      i += 2;
-      continue;
-    }
-    return false;
-  }
-  return true;
-}
 
 std::string join_paragraphs(const std::vector<std::string>& paragraphs) {
   std::string out;
@@ -81,7 +71,7 @@ std::string row_signature(const RawRow& row) {
 bool row_is_blank(const RawRow& row) {
   for (const RawCell& cell : row.cells) {
     for (const std::string& p : cell.paragraphs) {
-      if (!is_blank(p)) return false;
+      if (!is_blank_text(p)) return false;
     }
   }
   return true;
@@ -105,7 +95,7 @@ std::size_t next_table_across_break(const RawBody& body, std::size_t table_block
   std::size_t j = table_block + 1;
   for (; j < body.blocks.size() && !body.blocks[j].is_table; ++j) {
     const RawParagraph& p = body.blocks[j].paragraph;
-    if (!is_blank(p.text)) return 0;
+    if (!is_blank_text(p.text)) return 0;
     saw_break = saw_break || p.page_break || p.section_break;
   }
   if (j >= body.blocks.size()) return 0;
@@ -179,7 +169,7 @@ class TableBuilder {
     }
     table_.rows = r;
     table_.cols = std::max(table_.cols, static_cast<int>(raw_.grid.size()));
-    collapse_sliver_columns();
+    remove_absent_columns();
     return std::move(table_);
   }
 
@@ -189,6 +179,11 @@ class TableBuilder {
     int col = std::clamp(row.grid_before, 0, k_max_span);
     for (const RawCell& raw : row.cells) {
       const int span = clamp_span(raw.grid_span);
+      if (raw.deleted) {  // a hole for now; its column goes too unless a live cell needs it
+        mark_deleted_columns(col, span);
+        col += span;
+        continue;
+      }
       const int index = place_cell(raw, r, col, span, open_next);
       for (int nested : raw.nested) {
         links.push_back({final_index_[static_cast<std::size_t>(nested)], table_.index, index});
@@ -201,32 +196,60 @@ class TableBuilder {
     open_ = std::move(open_next);
   }
 
-  // LibreOffice and WPS leave grid columns a few twips wide where cell borders almost line
-  // up: saved by LibreOffice, table 四 gets a 1-twip w:gridCol because 行政诉讼 starts one
-  // twip left of 未经复议直接起诉. Such a sliver is removed by joining the column borders on
-  // its two sides, so that grid positions match the printed table and the template. A cell
-  // that lies wholly inside the sliver would vanish, so then the sliver is kept.
-  void collapse_sliver_columns() {
-    for (int c = std::min(table_.cols, static_cast<int>(raw_.grid.size())) - 1; c >= 0; --c) {
-      if (raw_.grid[static_cast<std::size_t>(c)] >= k_sliver_twips || fills_only(c)) continue;
-      // Border k (left edge of column k) moves to k - 1 when it lies right of the sliver.
-      const auto moved = [c](int border) { return border > c ? border - 1 : border; };
-      for (model::Cell& cell : table_.cells) {
-        const int left = moved(cell.col);
-        const int right = moved(cell.col + cell.col_span);
-        cell.col = left;
-        cell.col_span = right - left;
-        cell.locator.cell = left;
+  // Grid columns the printed table does not have are removed by joining the column borders on
+  // their two sides, so that grid positions match the printed table and the template:
+  //  - slivers: LibreOffice and WPS leave grid columns a few twips wide where cell borders
+  //    almost line up (saved by LibreOffice, table 四 gets a 1-twip w:gridCol because 行政诉讼
+  //    starts one twip left of 未经复议直接起诉);
+  //  - deleted columns: a column removed with tracked changes (LibreOffice writes w:cellDel on
+  //    each of its cells) is gone once the change is accepted, which is the text read here
+  //    (w:del text is not read either); a header spanning it narrows by one.
+  // A column that some live cell fills alone is kept: that cell would vanish.
+  void remove_absent_columns() {
+    for (int c = table_.cols - 1; c >= 0; --c) {
+      const bool sliver = c < static_cast<int>(raw_.grid.size()) &&
+                          raw_.grid[static_cast<std::size_t>(c)] < k_sliver_twips;
+      const bool deleted = c < static_cast<int>(deleted_columns_.size()) &&
+                           deleted_columns_[static_cast<std::size_t>(c)];
+      if ((!sliver && !deleted) || fills_only(c)) continue;
+      remove_grid_column(c);
+      if (deleted) {
+        note("docx_column_deleted",
+             "grid column " + std::to_string(c) + " was deleted with tracked changes; dropped");
+      } else {
+        note("docx_grid_sliver", "a grid column " +
+                                     std::to_string(raw_.grid[static_cast<std::size_t>(c)]) +
+                                     " twips wide was joined with its neighbours");
       }
-      --table_.cols;
-      model::Diagnostic d;
-      d.code = "docx_grid_sliver";
-      d.severity = model::Severity::info;
-      d.message = "a grid column " + std::to_string(raw_.grid[static_cast<std::size_t>(c)]) +
-                  " twips wide was joined with its neighbours";
-      d.locator.table = table_.index;
-      diagnostics_.push_back(std::move(d));
     }
+  }
+
+  void mark_deleted_columns(int col, int span) {
+    const auto end = static_cast<std::size_t>(col + span);
+    if (deleted_columns_.size() < end) deleted_columns_.resize(end, false);
+    std::fill(deleted_columns_.begin() + col, deleted_columns_.begin() + col + span, true);
+  }
+
+  void remove_grid_column(int c) {
+    // Border k (left edge of column k) moves to k - 1 when it lies right of column c.
+    const auto moved = [c](int border) { return border > c ? border - 1 : border; };
+    for (model::Cell& cell : table_.cells) {
+      const int left = moved(cell.col);
+      const int right = moved(cell.col + cell.col_span);
+      cell.col = left;
+      cell.col_span = right - left;
+      cell.locator.cell = left;
+    }
+    --table_.cols;
+  }
+
+  void note(const char* code, std::string message) {
+    model::Diagnostic d;
+    d.code = code;
+    d.severity = model::Severity::info;
+    d.message = std::move(message);
+    d.locator.table = table_.index;
+    diagnostics_.push_back(std::move(d));
   }
 
   // Some cell covers exactly column `col` and nothing else.
@@ -276,14 +299,14 @@ class TableBuilder {
   // A continuation cell normally holds one empty paragraph; any text it has is kept.
   static void append_text(model::Cell& cell, const RawCell& raw) {
     const std::string more = join_paragraphs(raw.paragraphs);
-    if (is_blank(more)) return;
+    if (is_blank_text(more)) return;
     if (!cell.text.empty()) cell.text.push_back('\n');
     cell.text += more;
   }
 
   static int first_text_paragraph(const RawCell& raw) {
     for (std::size_t i = 0; i < raw.paragraphs.size(); ++i) {
-      if (!is_blank(raw.paragraphs[i])) return static_cast<int>(i);
+      if (!is_blank_text(raw.paragraphs[i])) return static_cast<int>(i);
     }
     return 0;
   }
@@ -301,17 +324,20 @@ class TableBuilder {
   const std::vector<int>& final_index_;
   model::Diagnostics& diagnostics_;
   model::Table table_;
-  std::map<int, int> open_;  // vertical merges open in the previous row, by start column
+  std::map<int, int> open_;            // vertical merges open in the previous row, by start column
+  std::vector<bool> deleted_columns_;  // grid columns where a row has a deleted cell (w:cellDel)
 };
 
 }  // namespace
 
 void build_document(const RawBody& body, model::Document& doc) {
-  // Final table indexes in document order, skipping tables joined into an earlier one.
+  // Final table indexes in document order, skipping tables joined into an earlier one and
+  // layout frames read as body text.
   std::vector<int> final_index(body.tables.size(), -1);
   int next = 0;
   for (std::size_t id = 0; id < body.tables.size(); ++id) {
-    if (body.tables[id].merged_into < 0) final_index[id] = next++;
+    const RawTable& table = body.tables[id];
+    if (table.merged_into < 0 && !table.unwrapped) final_index[id] = next++;
   }
   doc.tables.resize(static_cast<std::size_t>(next));
   std::vector<ParentLink> links;

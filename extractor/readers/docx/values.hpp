@@ -25,6 +25,20 @@ inline bool on_off(const XmlStream& xml) {
   return !(v == "0" || v == "false" || v == "off");
 }
 
+// Text that shows nothing: ASCII white space and ideographic spaces (U+3000) only.
+inline bool is_blank_text(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+    if (text.substr(i, 3) == "\u3000") {
+      i += 2;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
 inline void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));

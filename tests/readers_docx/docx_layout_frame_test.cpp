@@ -1,0 +1,149 @@
+// Layout frames: a report set inside a one-column table (web exports, WPS page conversions, a
+// border drawn around the text) is read as body text, so that its headings, sentences and
+// signature are found as in the same report without the frame.
+
+#include <gtest/gtest.h>
+#include <zip.h>
+
+#include <string>
+#include <vector>
+
+#include "docx_fixture.hpp"
+#include "extractor/pipeline/extract.hpp"
+#include "test_paths.hpp"
+
+namespace nianbao::testing::docx {
+namespace {
+
+model::Document read_body(const std::string& body) {
+  model::Document doc = read(make_docx(body));
+  EXPECT_TRUE(doc.readable);
+  return doc;
+}
+
+// A one-column table whose rows hold `cells` (each the inside of one w:tc).
+std::string frame(const std::vector<std::string>& cells) {
+  std::string rows;
+  for (const std::string& cell : cells) rows += "<w:tr><w:tc>" + cell + "</w:tc></w:tr>";
+  return tbl(1, rows, 9000);
+}
+
+std::string small_table() { return tbl(2, tr(tc("规章") + tc("1"))); }
+
+TEST(DocxLayoutFrames, OneCellAroundTheReportIsReadAsParagraphsAndTables) {
+  const std::string cell =
+      p(r("一、总体情况")) + p(r("全年收到申请3件。")) + small_table() + p("") + p(r("某县某局"));
+  const model::Document doc = read_body(p(r("标题")) + frame({cell}) + p(r("后文")));
+  EXPECT_EQ(paragraph_texts(doc),
+            (std::vector<std::string>{"标题", "一、总体情况", "全年收到申请3件。", "", "某县某局",
+                                      "后文"}));
+  // The frame is no table of the document; the table inside it is a top-level one, in place.
+  ASSERT_EQ(doc.tables.size(), 1u);
+  EXPECT_FALSE(doc.tables[0].parent_table.has_value());
+  ASSERT_EQ(doc.blocks.size(), 7u);
+  EXPECT_EQ(doc.blocks[3].kind, model::Block::Kind::table);
+  EXPECT_EQ(at(doc.tables[0], 0, 1), "1");
+  EXPECT_TRUE(has_code(doc, "docx_layout_frame"));
+}
+
+TEST(DocxLayoutFrames, RowsOfAOneColumnFrameAndFramesInsideFramesAreUnwrapped) {
+  const std::string inner = frame({p(r("二、主动公开")) + small_table() + p("")});
+  const std::string outer = frame({p(r("标题")) + p(r("副标题")), inner + p(r("落款"))});
+  const model::Document doc = read_body(outer);
+  EXPECT_EQ(paragraph_texts(doc),
+            (std::vector<std::string>{"标题", "副标题", "二、主动公开", "", "落款"}));
+  ASSERT_EQ(doc.tables.size(), 1u);
+  EXPECT_EQ(at(doc.tables[0], 0, 0), "规章");
+  EXPECT_EQ(doc.tables[0].cells.at(0).locator.table, 0);
+}
+
+TEST(DocxLayoutFrames, BoxesAroundOneLineOrOneTableAndRealTablesStayTables) {
+  // A boxed note, a box around one table (the nested table is read in place through its
+  // cell), a two-column table with several paragraphs in a cell, a one-column table with a
+  // gridBefore: all stay tables.
+  EXPECT_EQ(read_body(frame({p(r("注：单位为件"))})).tables.size(), 1u);
+  EXPECT_EQ(read_body(frame({small_table() + p("")})).tables.size(), 2u);
+  const std::string two_columns =
+      tbl(2, tr("<w:tc>" + p(r("甲")) + p(r("乙")) + "</w:tc>" + tc("1")));
+  EXPECT_EQ(read_body(two_columns).tables.size(), 1u);
+  const std::string shifted =
+      tbl(2, tr("<w:tc>" + p(r("甲")) + p(r("乙")) + "</w:tc>", "<w:gridBefore w:val=\"1\"/>"));
+  EXPECT_EQ(read_body(shifted).tables.size(), 1u);
+  EXPECT_FALSE(has_code(read_body(two_columns), "docx_layout_frame"));
+}
+
+// ---------------------------------------------------------------- whole reports
+
+using Parts = std::vector<std::pair<std::string, std::string>>;
+
+Parts unzip(const std::string& bytes) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  zip_t* archive = zip_open_from_source(source, ZIP_RDONLY, &error);
+  Parts parts;
+  if (archive == nullptr) return parts;
+  for (zip_int64_t i = 0; i < zip_get_num_entries(archive, 0); ++i) {
+    zip_stat_t st;
+    zip_stat_index(archive, static_cast<zip_uint64_t>(i), 0, &st);
+    std::string data(static_cast<std::size_t>(st.size), '\0');
+    zip_file_t* f = zip_fopen_index(archive, static_cast<zip_uint64_t>(i), 0);
+    zip_fread(f, data.data(), st.size);
+    zip_fclose(f);
+    parts.emplace_back(st.name, std::move(data));
+  }
+  zip_discard(archive);
+  zip_error_fini(&error);
+  return parts;
+}
+
+// The report's body moved into one cell of a one-column table, the final section properties
+// left where Word keeps them.
+std::string framed(const std::string& document) {
+  const std::size_t open = document.find("<w:body>") + std::string("<w:body>").size();
+  std::size_t close = document.rfind("<w:sectPr");
+  if (close == std::string::npos || close < document.rfind("</w:p>")) {
+    close = document.rfind("</w:body>");
+  }
+  return document.substr(0, open) +
+         "<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w=\"9000\"/></w:tblGrid><w:tr><w:tc>" +
+         document.substr(open, close - open) + "<w:p/></w:tc></w:tr></w:tbl>" +
+         document.substr(close);
+}
+
+std::string framed_package(const std::string& bytes) {
+  Parts parts = unzip(bytes);
+  for (auto& [name, data] : parts) {
+    if (name == "word/document.xml") data = framed(data);
+  }
+  return make_zip(parts);
+}
+
+TEST(DocxLayoutFrames, FramedCorpusReportsGiveTheSameRecordAsUnframed) {
+  for (const char* name :
+       {"2022-county-numbered-split.docx", "2022-county-numbered-split.libreoffice.docx",
+        "2022-town-nested-textbox.docx", "2022-town-nested-textbox.libreoffice.docx"}) {
+    SCOPED_TRACE(name);
+    const std::string bytes = read_bytes(project_dir() / "corpus" / "docx" / name);
+    const model::Record plain = pipeline::extract_bytes(bytes, name);
+    const model::Record boxed = pipeline::extract_bytes(framed_package(bytes), name);
+    EXPECT_EQ(boxed.report.title, plain.report.title);
+    EXPECT_EQ(boxed.report.agency, plain.report.agency);
+    EXPECT_EQ(boxed.report.published, plain.report.published);
+    ASSERT_EQ(boxed.sections.size(), plain.sections.size());
+    for (std::size_t i = 0; i < plain.sections.size(); ++i)
+      EXPECT_EQ(boxed.sections[i].key, plain.sections[i].key);
+    ASSERT_EQ(boxed.facts.size(), plain.facts.size());
+    for (std::size_t i = 0; i < plain.facts.size(); ++i)
+      EXPECT_EQ(boxed.facts[i].text, plain.facts[i].text);
+    ASSERT_EQ(boxed.figures.size(), plain.figures.size());
+    for (std::size_t i = 0; i < plain.figures.size(); ++i) {
+      EXPECT_EQ(boxed.figures[i].id, plain.figures[i].id);
+      EXPECT_EQ(boxed.figures[i].raw, plain.figures[i].raw);
+    }
+    EXPECT_EQ(boxed.checks.size(), plain.checks.size());
+  }
+}
+
+}  // namespace
+}  // namespace nianbao::testing::docx
