@@ -6,9 +6,9 @@
 //
 // Columns: path, sha256, report_status, year, agency, template, figure_id, table, row, column,
 // status, value, unit, raw, qualifier, locator, row_label (a row no template has: its label as
-// written), header (a pre-2019 statistics table's value column). As NDJSON one object a line (value an exact
-// JSON number, locator an object); as CSV (RFC 4180) with a header line, value as its exact
-// decimal text and locator as compact JSON.
+// written), header (a pre-2019 statistics table's value column). As NDJSON one object a line (value
+// an exact JSON number, locator an object); as CSV (RFC 4180) with a header line, value as its
+// exact decimal text and locator as compact JSON.
 
 #include <string>
 
