@@ -59,13 +59,22 @@ std::string close_div(Marking marking, const char* display) {
 }
 
 // A CSS grid cannot span: each merged cell becomes its text at the top-left and empty cells
-// over the rest, as pages drawn this way show them.
+// over the rest, as pages drawn this way show them. A column no cell starts in (Word splits a
+// column under a merged header) exists only for the spans, and a grid drawn by hand has none.
 std::string div_grid(const model::Table& table, Marking marking) {
+  std::vector<bool> starts(static_cast<std::size_t>(table.cols));
+  for (const model::Cell& cell : table.cells) starts[static_cast<std::size_t>(cell.col)] = true;
   std::vector<std::vector<std::string>> grid(
       static_cast<std::size_t>(table.rows),
       std::vector<std::string>(static_cast<std::size_t>(table.cols)));
   for (const model::Cell& cell : table.cells)
     grid[static_cast<std::size_t>(cell.row)][static_cast<std::size_t>(cell.col)] = cell.text;
+  for (auto& row : grid) {
+    std::vector<std::string> kept;
+    for (std::size_t c = 0; c < row.size(); ++c)
+      if (starts[c]) kept.push_back(row[c]);
+    row = std::move(kept);
+  }
   std::string out = open_div(marking, "table") + "\n";
   for (int r = 0; r < table.rows; ++r) {
     const bool head = r < table.header_rows;
@@ -121,15 +130,16 @@ void expect_same_figures_as_the_page(Marking marking) {
     if (entry.path().extension() != ".html") continue;
     SCOPED_TRACE(entry.path().filename().string());
     const model::Document original = readers::read_file(entry.path().string());
-    // The same grid written as a <table>: with its spans expanded to empty cells, the 2019
-    // pages' first table shows rows longer than the template's (row_arity_excess, nothing
-    // placed) whichever way it is drawn; that is the table reading's, not the grid's.
+    // The same grid written as a <table>, spans expanded to empty cells as in the div grid.
     const model::Record expected =
         pipeline::extract_bytes(div_grid_page(original, Marking::plain_table), "table.html");
     const std::string page = div_grid_page(original, marking);
     const model::Record actual = pipeline::extract_bytes(page, "grid.html");
     EXPECT_EQ(figure_lines(actual), figure_lines(expected));
-    EXPECT_GE(actual.figures.size(), 80u);  // at least the requests table's
+    // Not all 198/200: the 2019 pages' first table has sections of four and five columns, so
+    // without spans some rows show an empty cell more than the template has
+    // (row_arity_excess, nothing placed), drawn as divs or as a <table> alike.
+    EXPECT_GE(actual.figures.size(), 90u);
     for (const model::Figure& f : actual.figures) {
       EXPECT_EQ(f.locator.path.rfind("/html/body/div/div", 0), 0u) << f.locator.path;
     }
