@@ -175,6 +175,19 @@ TEST(HtmlCssGrid, EmptyCellsKeepTheirPlaces) {
   EXPECT_EQ(cell_at(*tables[0], 1, 2)->locator.path, "/html/body/div/div[2]/div[3]");
 }
 
+TEST(HtmlCssGrid, ColumnElementsAndCaptionsBelongToTheGrid) {
+  const auto doc = read_page(
+      "<html><body><div style=\"display:table\"><div style=\"display:table-caption\">表一</div>"
+      "<span style=\"display:table-column\"></span><span style=\"display:table-column\"></span>"
+      "<div style=\"display:table-row\"><div style=\"display:table-cell\">规章</div>"
+      "<div style=\"display:table-cell\">0</div></div></div></body></html>");
+  const auto tables = top_tables(doc);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0]->rows, 1);
+  EXPECT_EQ(text_at(*tables[0], 0, 1), "0");
+  EXPECT_EQ(paragraph_texts(doc), (std::vector<std::string>{"表一"}));
+}
+
 TEST(HtmlCssGrid, AGridWithACellOutsideARowStaysText) {
   const auto doc = read_page(
       "<html><body><div style=\"display:table\">"

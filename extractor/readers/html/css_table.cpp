@@ -41,6 +41,7 @@ TableRole role_of_display(std::string_view display) {
   if (display == "table-row") return TableRole::row;
   if (display == "table-cell") return TableRole::cell;
   if (display == "table-caption") return TableRole::caption;
+  if (display == "table-column" || display == "table-column-group") return TableRole::column;
   return TableRole::none;
 }
 
@@ -51,6 +52,7 @@ TableRole role_of_html_element(std::string_view name) {
   if (name == "tr") return TableRole::row;
   if (name == "td" || name == "th") return TableRole::cell;
   if (name == "caption") return TableRole::caption;
+  if (name == "col" || name == "colgroup") return TableRole::column;
   return TableRole::none;
 }
 
@@ -121,6 +123,7 @@ bool is_complete_css_table(const xmlNode* table) {
         break;
       }
       case TableRole::caption:
+      case TableRole::column:
         break;
       default:
         return false;  // a cell outside a row, or a plain element between rows

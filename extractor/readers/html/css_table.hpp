@@ -14,13 +14,13 @@ namespace nianbao::readers::html {
 
 // What an element is in a table: from its name for HTML's table elements, from its CSS
 // display value for any other element.
-enum class TableRole { none, table, row_group, header_group, row, cell, caption };
+enum class TableRole { none, table, row_group, header_group, row, cell, caption, column };
 TableRole table_role(const xmlNode* element);
 
-// True for a <table>, and for a CSS table whose every child is a row, a row group of rows or a
-// caption and whose rows hold only cells, with at least one cell: a CSS grid with a cell
-// outside a row, or text between its rows, is not laid out as a grid by the author's intent
-// that we can trust, and stays text.
+// True for a <table>, and for a CSS table whose every child is a row, a row group of rows, a
+// caption or a column (table-column, table-column-group: widths only, never shown) and whose rows
+// hold only cells, with at least one cell: a CSS grid with a cell outside a row, or text between
+// its rows, is not laid out as a grid by the author's intent that we can trust, and stays text.
 bool is_table(const xmlNode* element);
 
 // Display values of single-class rules in the page's <style> elements, latest rule winning.
