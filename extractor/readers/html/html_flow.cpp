@@ -3,6 +3,7 @@
 #include <map>
 #include <vector>
 
+#include "extractor/readers/html/css_table.hpp"
 #include "extractor/readers/html/html_dom.hpp"
 
 namespace nianbao::readers::html {
@@ -84,7 +85,7 @@ void FlowWalker::visit(const xmlNode* node, const xmlNode* block, int depth) {
       flush();
       continue;
     }
-    if (is_element(child, "table")) {
+    if (is_table(child)) {  // <table>, or a complete CSS grid
       flush();
       if (take_table(child)) continue;
     }

@@ -5,6 +5,7 @@
 
 #include "extractor/readers/encoding.hpp"
 #include "extractor/readers/html/charset_sniff.hpp"
+#include "extractor/readers/html/css_table.hpp"
 #include "extractor/readers/html/html_dom.hpp"
 #include "extractor/readers/html/html_flow.hpp"
 #include "extractor/readers/html/html_tables.hpp"
@@ -97,7 +98,7 @@ class BodyEmitter final : public html::FlowWalker {
  private:
   void emit_caption(const xmlNode* table) {
     for (const xmlNode* c = table->children; c != nullptr; c = c->next) {
-      if (!html::is_element(c, "caption")) continue;
+      if (html::table_role(c) != html::TableRole::caption) continue;
       html::LineBuilder builder;
       collect_text(c, builder, 0);
       std::string text = builder.take();
@@ -212,6 +213,8 @@ void read_html(std::string_view bytes, model::Document& doc) {
     fail(doc, "html_parse_failed", "no HTML tree could be built from the page");
     return;
   }
+  const html::ClassDisplayRules class_rules(tree.get());
+  const html::ClassRulesScope rules_in_use(tree.get(), class_rules);
   read_report(tree.get(), root, doc);
   if (doc.blocks.empty()) fail(doc, "html_no_text", "the page has no visible text");
 }

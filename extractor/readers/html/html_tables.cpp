@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <string>
 
+#include "extractor/readers/html/css_table.hpp"
 #include "extractor/readers/html/html_dom.hpp"
 
 namespace nianbao::readers::html {
 namespace {
 
-bool is_cell(const xmlNode* n) { return is_element(n, "td") || is_element(n, "th"); }
+// Roles rather than names, so that CSS grids (display:table-row, table-cell …) read alike.
+bool is_cell(const xmlNode* n) { return table_role(n) == TableRole::cell; }
+bool is_row(const xmlNode* n) { return table_role(n) == TableRole::row; }
 
 void collect_cells(const xmlNode* parent, std::vector<const xmlNode*>& cells, int depth) {
   if (depth > k_max_walk_depth) return;
@@ -16,7 +19,7 @@ void collect_cells(const xmlNode* parent, std::vector<const xmlNode*>& cells, in
     if (c->type != XML_ELEMENT_NODE || is_skipped(c)) continue;
     if (is_cell(c)) {
       cells.push_back(c);
-    } else if (!is_element(c, "table") && !is_element(c, "tr")) {
+    } else if (!is_table(c) && !is_row(c)) {
       collect_cells(c, cells, depth + 1);  // e.g. a <form> wrapped around cells
     }
   }
@@ -26,8 +29,8 @@ void collect_rows(const xmlNode* parent, bool in_head, std::vector<TableRow>& ro
   if (depth > k_max_walk_depth) return;
   const xmlNode* stray_parent = nullptr;
   for (const xmlNode* c = parent->children; c != nullptr; c = c->next) {
-    if (c->type != XML_ELEMENT_NODE || is_skipped(c) || is_element(c, "table")) continue;
-    if (is_element(c, "tr")) {
+    if (c->type != XML_ELEMENT_NODE || is_skipped(c) || is_table(c)) continue;
+    if (is_row(c)) {
       TableRow row{c, {}, in_head};
       collect_cells(c, row.cells, depth + 1);
       rows.push_back(std::move(row));
@@ -37,8 +40,8 @@ void collect_rows(const xmlNode* parent, bool in_head, std::vector<TableRow>& ro
       if (stray_parent != parent) rows.push_back(TableRow{parent, {}, in_head});
       stray_parent = parent;
       rows.back().cells.push_back(c);
-    } else if (!is_element(c, "caption")) {
-      collect_rows(c, in_head || is_element(c, "thead"), rows, depth + 1);
+    } else if (table_role(c) != TableRole::caption) {
+      collect_rows(c, in_head || table_role(c) == TableRole::header_group, rows, depth + 1);
       stray_parent = nullptr;
     }
   }
@@ -62,7 +65,7 @@ bool contains_table(const xmlNode* node, int depth) {
   if (depth > k_max_walk_depth) return false;
   for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
-    if (is_element(c, "table") || contains_table(c, depth + 1)) return true;
+    if (is_table(c) || contains_table(c, depth + 1)) return true;
   }
   return false;
 }
