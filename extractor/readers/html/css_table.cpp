@@ -138,6 +138,11 @@ TableRole table_role(const xmlNode* element) {
   if (element == nullptr || element->type != XML_ELEMENT_NODE) return TableRole::none;
   const std::string_view name = element_name(element);
   if (const TableRole html = role_of_html_element(name); html != TableRole::none) return html;
+  // Nearly every element of a page has neither a style nor a class: asked of each element as the
+  // page is walked, this answers them without copying an attribute.
+  if (xmlHasProp(element, reinterpret_cast<const xmlChar*>("style")) == nullptr &&
+      xmlHasProp(element, reinterpret_cast<const xmlChar*>("class")) == nullptr)
+    return TableRole::none;
   std::string display = display_value(attribute(element, "style"));
   if (display.empty()) display = class_display(element);
   return role_of_display(display);
