@@ -70,6 +70,12 @@ std::size_t last_code_point_start(std::string_view utf8, std::size_t floor) {
 
 }  // namespace
 
+std::size_t valid_sequence_length(std::string_view utf8, std::size_t pos) {
+  char32_t c = 0;
+  std::size_t length = 0;
+  return decode_one(utf8, pos, c, length) ? length : 0;
+}
+
 char32_t detail::decode_code_point(std::string_view utf8, std::size_t pos, std::size_t& length) {
   char32_t c = 0;
   if (!decode_one(utf8, pos, c, length)) {

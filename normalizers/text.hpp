@@ -20,6 +20,10 @@ struct DecodedText {
 // Never fails: each byte of an ill-formed sequence becomes one U+FFFD, so offsets stay exact.
 DecodedText decode_utf8(std::string_view utf8);
 
+// Length in bytes of the well-formed UTF-8 sequence at byte `pos`, or 0 where it is ill-formed
+// (a bad or cut sequence, an overlong form, a surrogate, a value above U+10FFFF).
+std::size_t valid_sequence_length(std::string_view utf8, std::size_t pos);
+
 namespace detail {
 // code_point_at for any sequence (out of line).
 char32_t decode_code_point(std::string_view utf8, std::size_t pos, std::size_t& length);

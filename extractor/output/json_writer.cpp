@@ -8,30 +8,10 @@
 #include <cstdio>
 #include <cstring>
 
+#include "normalizers/text.hpp"
+
 namespace nianbao::output {
 namespace {
-
-std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  std::size_t len = 0;
-  if (b0 < 0x80) return 1;
-  if ((b0 & 0xE0) == 0xC0 && b0 >= 0xC2) {
-    len = 2;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    len = 3;
-  } else if ((b0 & 0xF8) == 0xF0 && b0 <= 0xF4) {
-    len = 4;
-  } else {
-    return 0;
-  }
-  if (i + len > s.size()) return 0;
-  for (std::size_t k = 1; k < len; ++k)
-    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
-  const auto b1 = static_cast<unsigned char>(s[i + 1]);
-  if (len == 3 && ((b0 == 0xE0 && b1 < 0xA0) || (b0 == 0xED && b1 >= 0xA0))) return 0;
-  if (len == 4 && ((b0 == 0xF0 && b1 < 0x90) || (b0 == 0xF4 && b1 >= 0x90))) return 0;
-  return len;
-}
 
 // Bytes that go to the output as they are: printable ASCII other than '"' and '\\'.
 constexpr bool is_plain(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
@@ -103,7 +83,7 @@ std::size_t plain_run_end(std::string_view value, std::size_t i) {
     if (k_plain_bytes[c]) {
       ++i;
     } else if (c >= 0x80) {
-      const std::size_t len = utf8_sequence_length(value, i);
+      const std::size_t len = norm::valid_sequence_length(value, i);
       if (len == 0) break;
       i += len;
     } else {
@@ -127,7 +107,7 @@ void append_json_escaped(std::string& out, std::string_view value) {
     const char c = value[i];
     const auto u = static_cast<unsigned char>(c);
     if (u >= 0x80) {
-      const std::size_t len = utf8_sequence_length(value, i);
+      const std::size_t len = norm::valid_sequence_length(value, i);
       if (len == 0) {
         out += "\xEF\xBF\xBD";
         ++i;

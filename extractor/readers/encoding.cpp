@@ -15,6 +15,8 @@
 #include <optional>
 #include <vector>
 
+#include "normalizers/text.hpp"
+
 namespace nianbao::readers {
 namespace {
 
@@ -48,39 +50,12 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
-// Length of the valid UTF-8 sequence starting at bytes[i], or 0 when it is not valid
-// (overlong forms, surrogates and code points above U+10FFFF are invalid).
-std::size_t valid_sequence_length(std::string_view bytes, std::size_t i) {
-  const auto b0 = static_cast<unsigned char>(bytes[i]);
-  if (b0 < 0x80) return 1;
-  std::size_t len = 0;
-  char32_t min = 0;
-  char32_t cp = 0;
-  if ((b0 & 0xE0) == 0xC0) {
-    len = 2, min = 0x80, cp = b0 & 0x1Fu;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    len = 3, min = 0x800, cp = b0 & 0x0Fu;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    len = 4, min = 0x10000, cp = b0 & 0x07u;
-  } else {
-    return 0;
-  }
-  if (i + len > bytes.size()) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(bytes[i + k]);
-    if ((b & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (b & 0x3Fu);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return len;
-}
-
 // UTF-8 with every invalid byte replaced by U+FFFD; returns how many were replaced.
 std::size_t repair_utf8(std::string_view bytes, std::string& out) {
   std::size_t invalid = 0;
   out.reserve(out.size() + bytes.size());
   for (std::size_t i = 0; i < bytes.size();) {
-    const std::size_t len = valid_sequence_length(bytes, i);
+    const std::size_t len = norm::valid_sequence_length(bytes, i);
     if (len == 0) {
       append_utf8(out, k_replacement);
       ++invalid;
@@ -201,7 +176,7 @@ std::size_t leading_ascii_bytes(const char* p) {
 }
 
 // Whether the three bytes at `p`, the first of them 0xE0..0xEF, are a valid sequence (as
-// valid_sequence_length judges): the common case of Chinese text, checked without a call.
+// norm::valid_sequence_length judges): the common case of Chinese text, checked without a call.
 bool valid_three_byte_sequence(const char* p) {
   const auto b0 = static_cast<unsigned char>(p[0]);
   const auto b1 = static_cast<unsigned char>(p[1]);
@@ -239,7 +214,7 @@ Utf8Scan scan_utf8(std::string_view bytes) {
       i += 3;
       continue;
     }
-    const std::size_t len = valid_sequence_length(bytes, i);
+    const std::size_t len = norm::valid_sequence_length(bytes, i);
     if (len == 0) {
       scan.valid = false;
       return scan;

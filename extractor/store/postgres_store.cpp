@@ -6,6 +6,7 @@
 
 #include "extractor/store/schema.hpp"
 #include "extractor/store/store.hpp"
+#include "normalizers/text.hpp"
 
 namespace nianbao::store {
 namespace {
@@ -49,22 +50,8 @@ void append_copy_text(std::string& out, std::string_view s) {
       ++i;
       continue;
     }
-    const std::size_t n = c >= 0xF0 && c <= 0xF4  ? 4
-                          : c >= 0xE0             ? 3
-                          : c >= 0xC2 && c < 0xE0 ? 2
-                                                  : 0;
-    bool valid = n > 0 && i + n <= s.size();
-    for (std::size_t k = 1; valid && k < n; ++k)
-      valid = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-    if (valid && n == 3) {
-      const auto c1 = static_cast<unsigned char>(s[i + 1]);
-      valid = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0);  // overlong, surrogate
-    }
-    if (valid && n == 4) {
-      const auto c1 = static_cast<unsigned char>(s[i + 1]);
-      valid = !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
-    }
-    if (valid) {
+    const std::size_t n = norm::valid_sequence_length(s, i);
+    if (n > 0) {
       out.append(s.substr(i, n));
       i += n;
     } else {

@@ -75,11 +75,7 @@ TEST(CliBulk, FlatRowsKeepRowLabelsAndStatisticsHeaders) {
   // with their value column's header. Without those, such a row says nothing in the flat form.
   ScratchDir dir;
   const fs::path extra = dir.path() / "extra-row.txt";
-  std::string text = read_text(project_corpus() / "text" / "2023-water-bureau-piperows.txt");
-  const std::string after = "行政规范性文件 | 1594 | 1311 | 2503 | ||\n";
-  ASSERT_NE(text.find(after), std::string::npos);
-  text.insert(text.find(after) + after.size(), "其他主动公开文件 | 12 | 0 | 40 | ||\n");
-  write_text(extra, text);
+  ASSERT_TRUE(write_report_with_extra_row(extra));
   const std::string legacy =
       quoted(project_corpus() / "pre2019" / "2017-jilin-shulan-water-tabs.txt");
   const std::vector<nlohmann::json> rows =

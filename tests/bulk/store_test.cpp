@@ -105,11 +105,7 @@ TEST(Store, PostgresIngestTwiceChangedFileAndExactValues) {
 // check says whether it is a hard identity or a soft one.
 void check_labels_headers_severity(const std::string& target, DbReader& db) {
   ScratchDir dir;
-  std::string text = read_text(project_corpus() / "text" / "2023-water-bureau-piperows.txt");
-  const std::string after = "行政规范性文件 | 1594 | 1311 | 2503 | ||\n";
-  ASSERT_NE(text.find(after), std::string::npos);
-  text.insert(text.find(after) + after.size(), "其他主动公开文件 | 12 | 0 | 40 | ||\n");
-  write_text(dir.path() / "extra-row.txt", text);
+  ASSERT_TRUE(write_report_with_extra_row(dir.path() / "extra-row.txt"));
   const fs::path legacy =
       project_corpus() / "pre2019" / "2012-fujian-xianyou-forestry-cumulative.txt";
   const bulk::RunResult run =

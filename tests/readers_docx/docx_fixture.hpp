@@ -2,6 +2,7 @@
 // Builds small .docx packages in memory (libzip) so that each test states the exact
 // WordprocessingML it feeds the reader, and helpers to look at the resulting model.
 
+#include <gtest/gtest.h>
 #include <zip.h>
 
 #include <cstdio>
@@ -86,6 +87,13 @@ inline std::string make_docx(const std::string& body, Parts extra = {}) {
 inline model::Document read(const std::string& bytes) {
   model::Document doc;
   readers::read_docx(bytes, doc);
+  return doc;
+}
+
+// A body's document, which must be readable.
+inline model::Document read_body(const std::string& body) {
+  model::Document doc = read(make_docx(body));
+  EXPECT_TRUE(doc.readable);
   return doc;
 }
 

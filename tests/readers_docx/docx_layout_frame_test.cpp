@@ -16,12 +16,6 @@
 namespace nianbao::testing::docx {
 namespace {
 
-model::Document read_body(const std::string& body) {
-  model::Document doc = read(make_docx(body));
-  EXPECT_TRUE(doc.readable);
-  return doc;
-}
-
 // A one-column table whose rows hold `cells` (each the inside of one w:tc).
 std::string frame(const std::vector<std::string>& cells) {
   std::string rows;

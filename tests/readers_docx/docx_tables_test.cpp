@@ -8,12 +8,6 @@
 namespace nianbao::testing::docx {
 namespace {
 
-model::Document read_body(const std::string& body) {
-  model::Document doc = read(make_docx(body));
-  EXPECT_TRUE(doc.readable);
-  return doc;
-}
-
 TEST(DocxTables, GridSpanAndVerticalMergeGiveOneCellWithSpans) {
   // A 3-column grid: a label merged down two rows, a header spanning two columns.
   const std::string rows = tr(tc("行政复议", k_restart) + tc("结果", span(2))) +

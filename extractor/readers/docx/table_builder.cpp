@@ -244,12 +244,7 @@ class TableBuilder {
   }
 
   void note(const char* code, std::string message) {
-    model::Diagnostic d;
-    d.code = code;
-    d.severity = model::Severity::info;
-    d.message = std::move(message);
-    d.locator.table = table_.index;
-    diagnostics_.push_back(std::move(d));
+    diagnose(model::Severity::info, code, std::move(message));
   }
 
   // Some cell covers exactly column `col` and nothing else.
@@ -312,9 +307,13 @@ class TableBuilder {
   }
 
   void warn(const char* code, std::string message) {
+    diagnose(model::Severity::warning, code, std::move(message));
+  }
+
+  void diagnose(model::Severity severity, const char* code, std::string message) {
     model::Diagnostic d;
     d.code = code;
-    d.severity = model::Severity::warning;
+    d.severity = severity;
     d.message = std::move(message);
     d.locator.table = table_.index;
     diagnostics_.push_back(std::move(d));
