@@ -52,7 +52,7 @@ std::string describe_where(const std::string& where) {
   const auto json = where.empty() ? std::nullopt : parse_exact_json(where, error);
   if (!json) return where;
   std::string out;
-  for (const char* part : {"line", "column", "table", "row", "cell", "paragraph"}) {
+  for (const char* part : {"page", "line", "column", "table", "row", "cell", "paragraph", "cp"}) {
     const JsonValue* v = json->get(part);
     if (v == nullptr || v->kind != JsonValue::Kind::number) continue;
     out += (out.empty() ? "" : ", ") + std::string(part) + " " + v->text;

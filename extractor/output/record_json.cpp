@@ -1,9 +1,27 @@
 #include "extractor/output/record_json.hpp"
 
+#include <charconv>
+#include <string>
+#include <string_view>
+#include <system_error>
+
 #include "extractor/output/json_writer.hpp"
 
 namespace nianbao::output {
 namespace {
+
+// A page coordinate in points to two decimals, without trailing zeros ("380.4", "56"): a
+// position, not a value, so the float's rounding is what a reader of the page would see.
+std::string coordinate_text(float v) {
+  char buf[32];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 2);
+  if (ec != std::errc()) return "0";
+  std::string_view s(buf, static_cast<std::size_t>(end - buf));
+  while (s.ends_with('0')) s.remove_suffix(1);
+  if (s.ends_with('.')) s.remove_suffix(1);
+  if (s == "-0") return "0";
+  return std::string(s);
+}
 
 void write_decimal(JsonWriter& w, const std::optional<norm::Decimal>& value) {
   if (value) {
@@ -185,6 +203,20 @@ void write_locator(JsonWriter& w, const model::Locator& loc) {
   if (loc.cell) w.key("cell").integer(*loc.cell);
   if (loc.paragraph) w.key("paragraph").integer(*loc.paragraph);
   if (!loc.path.empty()) w.key("path").string(loc.path);
+  if (loc.bbox) {
+    w.key("bbox").begin_array();
+    for (float v : {loc.bbox->x0, loc.bbox->y0, loc.bbox->x1, loc.bbox->y1})
+      w.number_text(coordinate_text(v));
+    w.end_array();
+  }
+  if (loc.char_position) w.key("cp").integer(static_cast<long long>(*loc.char_position));
+  if (loc.ocr) w.key("ocr").boolean(true);
+  if (loc.confidence) w.key("confidence").integer(*loc.confidence);
+  if (loc.pixels) {
+    w.key("pixels").begin_array();
+    for (int v : {loc.pixels->x0, loc.pixels->y0, loc.pixels->x1, loc.pixels->y1}) w.integer(v);
+    w.end_array();
+  }
   w.end_object();
 }
 

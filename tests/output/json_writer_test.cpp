@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "extractor/output/flat.hpp"
 #include "extractor/output/record_json.hpp"
 #include "extractor/pipeline/extract.hpp"
 
@@ -62,6 +63,25 @@ TEST(RecordJson, FailedInputStillGivesARecord) {
   EXPECT_EQ(j["status"], "failed");
   EXPECT_EQ(j["diagnostics"][0]["code"], "input_empty");
   EXPECT_EQ(j["figures"].size(), 0u);
+}
+
+TEST(LocatorJson, PageBoxCharacterPositionAndOcrFields) {
+  model::Locator loc;
+  loc.page = 2;
+  loc.bbox = model::PageBox{380.4f, 56.25f, 389.3f, 64.0f};
+  EXPECT_EQ(locator_json(loc), R"({"page":2,"bbox":[380.4,56.25,389.3,64]})");
+  model::Locator doc;
+  doc.char_position = 1234;
+  doc.table = 1;
+  EXPECT_EQ(locator_json(doc), R"({"table":1,"cp":1234})");
+  model::Locator scan;
+  scan.page = 1;
+  scan.ocr = true;
+  scan.confidence = 91;
+  scan.pixels = model::PixelBox{10, 20, 30, 40};
+  EXPECT_EQ(locator_json(scan), R"({"page":1,"ocr":true,"confidence":91,"pixels":[10,20,30,40]})");
+  EXPECT_FALSE(scan.empty());
+  EXPECT_TRUE(model::Locator{}.empty());
 }
 
 }  // namespace
