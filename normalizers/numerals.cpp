@@ -294,8 +294,9 @@ std::optional<Decimal> add(const std::optional<Decimal>& a, const std::optional<
   return a->checked_add(*b);
 }
 
-// Below 万: digits with 千 百 十, 零 marking a gap, 廿/卅, or one Arabic number optionally
-// followed by a small multiplier ("5千").
+// Below 万: digits with 千 百 十, 零 marking a gap (一千零五, and 两千零十 where 十 stands
+// alone after the gap), 廿/卅, or one Arabic number optionally followed by a small multiplier
+// ("5千").
 std::optional<Parsed> parse_section(Tokens t) {
   if (t.empty()) return std::nullopt;
   if (t[0].kind == TokenKind::arabic) {
@@ -339,8 +340,10 @@ std::optional<Parsed> parse_section(Tokens t) {
       case TokenKind::small_unit: {
         if (tok.value >= last_pow) return std::nullopt;
         std::int64_t coefficient = pending;
-        if (pending < 0) {
-          if (any || gap) return std::nullopt;
+        if (pending < 0 && gap && tok.value == 1 && last_pow >= 3) {
+          coefficient = 1;  // 两千零十 = 2010: after a skipped place, 十 stands for 一十
+        } else if (pending < 0) {
+          if (any || gap) return std::nullopt;  // 一百零十 skips no place: no number
           coefficient = 1;
           p.implied_one = true;
         }

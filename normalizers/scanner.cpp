@@ -474,4 +474,15 @@ std::optional<Figure> parse_figure(std::string_view utf8) {
   return to_figure(*raw, text, trimmed);
 }
 
+std::vector<Figure> standalone_figures(std::string_view utf8) {
+  const std::string_view trimmed = trim_white_space(utf8);
+  auto whole = parse_figure(trimmed);
+  const bool numeral = whole && whole->unit.empty() && whole->qualifier == Qualifier::none;
+  if (!numeral) return scan_figures(utf8);
+  const auto offset = static_cast<std::size_t>(trimmed.data() - utf8.data());
+  whole->begin += offset;
+  whole->end += offset;
+  return {std::move(*whole)};
+}
+
 }  // namespace nianbao::norm

@@ -43,6 +43,12 @@ std::vector<Figure> scan_figures(std::string_view utf8);
 // The same over text the caller has decoded already (`text` is decode_utf8(utf8)).
 std::vector<Figure> scan_figures(const DecodedText& text, std::string_view utf8);
 
+// The figures of a text that stands on its own (a command-line argument, a whole cell): a text
+// that is one numeral and nothing else (十万, 十一万, 两千零十, 廿五, 二〇一九, -3, 两三) is that
+// figure, since no word around it can make it part of one; any other text is scanned as prose
+// (scan_figures), where a bare numeral needs its context. Spans are into `utf8`.
+std::vector<Figure> standalone_figures(std::string_view utf8);
+
 // The whole text (trimmed) read as one figure, without the scanner's context rules: "约5件",
 // "12.35万元", "-1942", "3-5件", "百分之一点五七". nullopt when anything is left over. Spans are
 // relative to the trimmed text.
