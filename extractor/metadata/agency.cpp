@@ -1,141 +1,313 @@
-// Finding the issuing agency in the body of a report whose title does not name it.
-#include <map>
+// Finding the issuing agency in the text of a report: what a name is, the subject of the opening
+// sentences, and the name the body gives its subject most often where nothing else names it.
+#include "extractor/metadata/agency.hpp"
 
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "extractor/metadata/agency_words.hpp"
 #include "extractor/metadata/report_metadata.hpp"
 #include "extractor/metadata/text_utils.hpp"
+#include "normalizers/numerals.hpp"
 
 namespace nianbao::metadata {
+
 namespace {
 
-// How agency names end. Ordered longest first so that 委员会 is preferred to 委.
-constexpr std::u32string_view k_suffixes[] = {
-    U"街道办事处", U"委员会", U"办公室", U"管委会", U"人民政府", U"政府", U"中心",
-    U"局",         U"办",     U"委",     U"厅",     U"镇",       U"乡"};
-// Suffixes that can carry a further department name after them (区政府 + 政务服务办).
-constexpr std::u32string_view k_department_suffixes[] = {U"办公室", U"委员会", U"中心", U"局",
-                                                         U"办"};
-// Words that open a clause before its subject.
-constexpr std::u32string_view k_lead_words[] = {
-    U"进一步", U"完善", U"按照", U"根据", U"遵循", U"通过", U"会同",
-    U"配合",   U"组织", U"加强", U"推进", U"落实", U"贯彻", U"要求",
-    U"由",     U"经",   U"在",   U"对",   U"向",   U"将",   U"为"};
-// Subjects that refer to the agency without naming it.
-constexpr std::u32string_view k_pronoun_starts[] = {U"我",   U"本",   U"该",   U"各",  U"全",
-                                                    U"上级", U"下级", U"相关", U"有关"};
-
-// What follows 政府 or 中心 when they are part of a noun (政府信息, 政府网站), not a name's end.
-constexpr std::u32string_view k_noun_continuations[] = {
-    U"信息", U"网站", U"门户", U"公报", U"公开", U"工作", U"部门", U"职能",
-    U"数据", U"平台", U"理",   U"法",   U"事",   U"件",   U"结",   U"公"};
-// Particles that never occur inside an agency name; a candidate holding one is a phrase.
-constexpr std::u32string_view k_particles = U"了地得着过把被的在";
-
+constexpr std::size_t k_npos = std::u32string_view::npos;
+// A name read out of prose ends within this many characters of the clause's start (a longer run
+// is a phrase), is at least this long (区政府, 市经信局), and may carry a department ending
+// within a few characters after it (区政府 + 政务服务办).
 constexpr std::size_t k_name_window = 14;
-constexpr std::size_t k_min_prose = 15;
+constexpr std::size_t k_min_prose_name = 3;
 constexpr std::size_t k_extension_window = 8;
+constexpr std::size_t k_max_name = 30;
+// Only prose names a subject: a paragraph this long holding a clause mark.
+constexpr std::size_t k_min_prose = 15;
+// Sentences of the first section's first paragraph that count as opening sentences.
+constexpr std::size_t k_opening_sentences = 2;
+// Where the body alone names the agency, it must name it as a subject this many times, more
+// often than any other name; a fuller form (万源市经信局 for 市经信局) adds at most this many
+// characters in front.
+constexpr int k_body_min_mentions = 2;
+constexpr std::size_t k_fuller_form_extra = 4;
 
-bool is_clause_break(char32_t c) { return !is_han(c) && c != U'（' && c != U'）'; }
+bool is_bracket(char32_t c) { return c == U'（' || c == U'）' || c == U'(' || c == U')'; }
+bool is_name_char(char32_t c) { return is_han(c) || is_bracket(c); }
 
-std::u32string strip_leads(std::u32string s) {
-  bool changed = true;
-  while (changed) {
-    changed = false;
-    for (std::u32string_view lead : k_lead_words) {
-      if (s.size() > lead.size() + 1 && s.compare(0, lead.size(), lead) == 0) {
-        s = s.substr(lead.size());
-        changed = true;
-      }
-    }
+// 中国（上海）自由贸易试验区…: brackets inside a name close what they open.
+bool brackets_balanced(std::u32string_view name) {
+  int depth = 0;
+  for (char32_t c : name) {
+    if (c == U'（' || c == U'(') ++depth;
+    if ((c == U'）' || c == U')') && --depth < 0) return false;
   }
-  return s;
+  return depth == 0;
 }
 
-// The end (exclusive) of the first agency suffix within the window, or 0.
-std::size_t first_suffix_end(std::u32string_view clause, std::size_t from, std::size_t window,
-                             bool departments_only) {
-  const std::size_t limit = std::min(clause.size(), from + window);
-  auto ends_name = [&](std::size_t end) {
-    const std::u32string_view rest = clause.substr(end);
-    for (std::u32string_view noun : k_noun_continuations)
-      if (rest.starts_with(noun)) return false;
-    return true;
-  };
-  for (std::size_t i = from; i < limit; ++i) {
-    if (departments_only) {
-      for (std::u32string_view suffix : k_department_suffixes)
-        if (clause.substr(i).starts_with(suffix) && i + suffix.size() <= limit &&
-            ends_name(i + suffix.size()))
-          return i + suffix.size();
-    } else {
-      for (std::u32string_view suffix : k_suffixes)
-        if (clause.substr(i).starts_with(suffix) && i + suffix.size() <= limit &&
-            ends_name(i + suffix.size()))
-          return i + suffix.size();
+bool is_clause_mark(char32_t c) {
+  static constexpr std::u32string_view k_marks = U"，,；;：:。！？!?\n";
+  return k_marks.find(c) != k_npos;
+}
+
+bool is_sentence_end(char32_t c) {
+  static constexpr std::u32string_view k_marks = U"。！？!?；;\n";
+  return k_marks.find(c) != k_npos;
+}
+
+bool is_prose(std::u32string_view text) {
+  if (text.size() < k_min_prose) return false;
+  for (char32_t c : text)
+    if (is_clause_mark(c)) return true;
+  return false;
+}
+
+bool is_enumerator_char(char32_t c) {
+  return digit_value(c) >= 0 || norm::is_chinese_numeral_char(c);
+}
+
+// The length of an enumerator the text opens with: "（一）", "(1)", "一、", "3．", or 0.
+std::size_t enumerator_length(std::u32string_view text) {
+  constexpr std::size_t k_longest = 4;
+  if (text.empty()) return 0;
+  if (text.front() == U'（' || text.front() == U'(') {
+    const std::size_t close = text.find_first_of(U"）)");
+    if (close == k_npos || close < 2 || close > k_longest) return 0;
+    for (std::size_t i = 1; i < close; ++i)
+      if (!is_enumerator_char(text[i])) return 0;
+    return close + 1;
+  }
+  std::size_t n = 0;
+  while (n < text.size() && n < k_longest && norm::is_chinese_numeral_char(text[n])) ++n;
+  if (n > 0 && n < text.size() && (text[n] == U'、' || text[n] == U'．')) return n + 1;
+  return 0;
+}
+
+// The clause from where its subject would stand: past enumerators ("1.", "（一）", "一、"),
+// digits and marks ("2022年" leaves "年"), and words of time or frame (年, 全年, 同时, 一是).
+std::u32string_view clause_head(std::u32string_view clause) {
+  const AgencyWords& words = agency_words();
+  for (bool changed = true; changed && !clause.empty();) {
+    changed = false;
+    std::size_t skip = enumerator_length(clause);
+    if (skip == 0 && !is_han(clause.front())) skip = 1;  // a name opens with a Han character
+    if (skip == 0) {
+      skip = prefix_in(clause, words.subject_leads);
+      if (skip >= clause.size()) skip = 0;
     }
+    if (skip > 0) {
+      clause.remove_prefix(skip);
+      changed = true;
+    }
+  }
+  return clause;
+}
+
+// The end of the first name ending in text[from, from + window) that really ends a name (政府
+// of 政府信息 does not), or 0. A name is made of Han characters: anything else ends the search.
+std::size_t first_name_end(std::u32string_view text, std::size_t from, std::size_t window,
+                           const std::vector<std::u32string>& ends) {
+  const std::size_t limit = std::min(text.size(), from + window);
+  for (std::size_t i = from; i < limit; ++i) {
+    if (!is_name_char(text[i])) return 0;
+    const std::size_t n = prefix_in(text.substr(i), ends);
+    if (n == 0 || i + n > limit) continue;
+    if (prefix_in(text.substr(i + n), agency_words().nouns_after_end) > 0) continue;
+    return i + n;
   }
   return 0;
 }
 
-// The agency name a clause opens with, if any: "市经信局主动在…" → 市经信局,
-// "区政府政务服务办进一步…" → 区政府政务服务办.
-std::u32string name_opening(std::u32string clause) {
-  clause = strip_leads(std::move(clause));
-  for (std::u32string_view pronoun : k_pronoun_starts)
-    if (clause.starts_with(pronoun)) return {};
-  std::size_t end = first_suffix_end(clause, 0, k_name_window, false);
-  if (end < 3) return {};
-  if (std::size_t more = first_suffix_end(clause, end, k_extension_window, true); more > end)
+// The name a text opens with: "市经信局主动在…" → 市经信局, "区政府政务服务办进一步…" →
+// 区政府政务服务办; "" when it opens with none.
+std::u32string name_opening(std::u32string_view text) {
+  const AgencyWords& words = agency_words();
+  std::size_t end = first_name_end(text, 0, k_name_window, words.prose_name_ends);
+  if (end < k_min_prose_name) return {};
+  if (std::size_t more = first_name_end(text, end, k_extension_window, words.department_ends);
+      more > end)
     end = more;
-  const std::u32string name = clause.substr(0, end);
-  if (name.find_first_of(k_particles) != std::u32string::npos) return {};
-  return name;
+  return std::u32string(text.substr(0, end));
+}
+
+// A name read out of prose: a standalone name that opens with no pronoun or quantifier (各股室,
+// 全市…) and no verb, adverb or preposition, however short (在区政府…).
+bool is_prose_name(std::u32string_view name) {
+  const AgencyWords& words = agency_words();
+  return is_standalone_name(name) && prefix_in(name, words.not_name_starts) == 0 &&
+         prefix_in(name, words.predicate_starts) == 0;
+}
+
+// What a clause says of the agency: it names its subject ("区政府办公室认真贯彻…"), its subject
+// is a self-reference ("我局积极开展…"), it has no subject of its own and names an object
+// ("按照区政府要求", "进一步完善万源市经信局…制度"), or none of these.
+enum class Role { none, subject, self, object };
+
+struct ClauseName {
+  Role role = Role::none;
+  std::u32string name;
+};
+
+ClauseName read_clause(std::u32string_view clause) {
+  const AgencyWords& words = agency_words();
+  std::u32string_view head = clause_head(clause);
+  if (head.empty()) return {};
+  if (starts_with_self_reference(head)) return {Role::self, {}};
+  if (prefix_in(head, words.predicate_starts) > 0) {
+    while (std::size_t n = prefix_in(head, words.predicate_starts)) {
+      if (n >= head.size()) return {};
+      head.remove_prefix(n);
+    }
+    std::u32string name = name_opening(head);
+    if (name.empty() || !is_prose_name(name)) return {};
+    return {Role::object, std::move(name)};
+  }
+  if (prefix_in(head, words.not_name_starts) > 0) return {};
+  std::u32string name = name_opening(head);
+  if (name.empty() || !is_prose_name(name)) return {};
+  return {Role::subject, std::move(name)};
+}
+
+// Calls visit(clause, sentence) for every clause of the text in order, with the index of the
+// sentence it belongs to; stops when visit returns false.
+template <typename Visit>
+void for_each_clause(std::u32string_view text, Visit visit) {
+  std::size_t sentence = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && !is_clause_mark(text[i])) continue;
+    if (i > start && !visit(text.substr(start, i - start), sentence)) return;
+    if (i < text.size() && is_sentence_end(text[i])) ++sentence;
+    start = i + 1;
+  }
+}
+
+bool names_report_with_year(std::u32string_view clause) {
+  const bool names_report = clause.find(U"报告") != k_npos || clause.find(U"年报") != k_npos;
+  return names_report && year_in_title(to_utf8(clause)).has_value();
+}
+
+// The subject the first `most` sentences of a text name, "" when none; a clause naming the
+// report with its year names its agency as a title would.
+std::string subject_of_sentences(std::u32string_view text, std::size_t most) {
+  std::string found;
+  std::size_t self_sentence = k_npos;  // a sentence whose subject is a self-reference
+  for_each_clause(text, [&](std::u32string_view clause, std::size_t sentence) {
+    if (sentence >= most) return false;
+    if (sentence == self_sentence) return true;
+    if (names_report_with_year(clause)) {
+      found = agency_in_title(to_utf8(clause));
+      if (!found.empty()) return false;
+    }
+    const ClauseName c = read_clause(clause);
+    if (c.role == Role::subject) {
+      found = to_utf8(c.name);
+      return false;
+    }
+    if (c.role == Role::self) self_sentence = sentence;
+    return true;
+  });
+  return found;
 }
 
 }  // namespace
+
+bool is_placeholder(std::u32string_view name) {
+  for (std::u32string_view mark : {U"XX", U"xx", U"××", U"ＸＸ", U"**", U"＊＊", U"○○"})
+    if (name.find(mark) != k_npos) return true;
+  return false;
+}
+
+bool starts_with_self_reference(std::u32string_view text) {
+  const AgencyWords& words = agency_words();
+  for (const std::u32string& pronoun : words.self_pronouns) {
+    if (text.starts_with(pronoun) && prefix_in(text.substr(pronoun.size()), words.self_nouns) > 0)
+      return true;
+  }
+  return false;
+}
+
+bool is_standalone_name(std::u32string_view name) {
+  const AgencyWords& words = agency_words();
+  if (name.size() < 2 || name.size() > k_max_name || is_placeholder(name)) return false;
+  if (!is_han(name.front()) || !std::all_of(name.begin(), name.end(), is_name_char) ||
+      !brackets_balanced(name))
+    return false;
+  const std::size_t end = suffix_in(name, words.name_ends);
+  if (end == 0 || end >= name.size()) return false;  // 局 ends a name; 政府 alone is none
+  if (std::find(words.generic_words.begin(), words.generic_words.end(), name) !=
+      words.generic_words.end())
+    return false;
+  if (starts_with_self_reference(name)) return false;
+  if (name.find_first_of(words.particles) != k_npos) return false;
+  for (const std::u32string& verb : words.predicate_starts)
+    if (verb.size() > 1 && name.starts_with(verb)) return false;
+  return true;
+}
+
+std::string agency_in_opening(std::span<const std::u32string> preamble,
+                              std::u32string_view first_paragraph) {
+  for (const std::u32string& text : preamble) {
+    if (!is_prose(text) && !names_report_with_year(text)) continue;
+    if (std::string name = subject_of_sentences(text, k_npos); !name.empty()) return name;
+  }
+  if (!is_prose(first_paragraph)) return "";
+  return subject_of_sentences(first_paragraph, k_opening_sentences);
+}
 
 std::string agency_in_body(const std::vector<std::string>& paragraphs) {
   struct Seen {
     int count = 0;
     std::size_t first = 0;
   };
-  std::map<std::u32string, Seen> names;
+  std::map<std::u32string, Seen> subjects;
+  std::set<std::u32string> objects;
   std::size_t order = 0;
   for (const std::string& paragraph : paragraphs) {
     const std::u32string text = spaceless_u32(paragraph);
-    // Only prose names the agency as a subject; table labels and headings do not.
-    if (text.size() < k_min_prose ||
-        (text.find(U'，') == std::u32string::npos && text.find(U'。') == std::u32string::npos &&
-         text.find(U',') == std::u32string::npos))
-      continue;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i <= text.size(); ++i) {
-      if (i < text.size() && !is_clause_break(text[i])) continue;
-      if (i > start) {
-        const std::u32string name = name_opening(text.substr(start, i - start));
-        if (!name.empty()) {
-          Seen& seen = names[name];
-          if (seen.count++ == 0) seen.first = order++;
-        }
+    if (!is_prose(text)) continue;
+    for_each_clause(text, [&](std::u32string_view clause, std::size_t) {
+      ClauseName c = read_clause(clause);
+      if (c.role == Role::subject) {
+        Seen& seen = subjects[c.name];
+        if (seen.count++ == 0) seen.first = order++;
+      } else if (c.role == Role::object) {
+        objects.insert(std::move(c.name));
       }
-      start = i + 1;
-    }
+      return true;
+    });
   }
-  if (names.empty()) return "";
-  // Most often named first; a longer form that ends with the winner (万源市经信局 for 市经信局)
-  // is the same agency named in full.
-  auto best = names.begin();
-  for (auto it = names.begin(); it != names.end(); ++it) {
-    const int score = it->second.count * 10 + static_cast<int>(it->first.size());
-    const int best_score = best->second.count * 10 + static_cast<int>(best->first.size());
-    if (score > best_score || (score == best_score && it->second.first < best->second.first))
-      best = it;
+  if (subjects.empty()) return "";
+  // A name and its fuller or shorter forms (市经信局, 万源市经信局) are one agency.
+  auto related = [](const std::u32string& a, const std::u32string& b) {
+    return a.ends_with(b) || b.ends_with(a);
+  };
+  auto mentions = [&](const std::u32string& name) {
+    int total = 0;
+    for (const auto& [other, seen] : subjects)
+      if (related(name, other)) total += seen.count;
+    return total;
+  };
+  auto best = subjects.begin();
+  for (auto it = subjects.begin(); it != subjects.end(); ++it) {
+    const int m = mentions(it->first);
+    const int best_m = mentions(best->first);
+    if (m > best_m || (m == best_m && it->second.first < best->second.first)) best = it;
   }
+  const int best_mentions = mentions(best->first);
+  if (best_mentions < k_body_min_mentions) return "";
+  for (const auto& [name, seen] : subjects)
+    if (!related(name, best->first) && mentions(name) >= best_mentions) return "";
+  // The fullest form the text gives, as subject or object.
   std::u32string winner = best->first;
-  for (const auto& [name, seen] : names) {
+  auto consider = [&](const std::u32string& name) {
     if (name.size() > winner.size() && name.ends_with(best->first) &&
-        name.size() - best->first.size() <= 4)
+        name.size() - best->first.size() <= k_fuller_form_extra)
       winner = name;
-  }
+  };
+  for (const auto& [name, seen] : subjects) consider(name);
+  for (const std::u32string& name : objects) consider(name);
   return to_utf8(winner);
 }
 

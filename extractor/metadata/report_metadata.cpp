@@ -2,8 +2,12 @@
 
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 
+#include "extractor/metadata/agency.hpp"
+#include "extractor/metadata/agency_words.hpp"
 #include "extractor/metadata/text_utils.hpp"
 #include "normalizers/labels.hpp"
 #include "normalizers/text.hpp"
@@ -106,11 +110,6 @@ std::optional<std::pair<std::size_t, int>> find_year(std::u32string_view s) {
   return std::nullopt;
 }
 
-bool is_placeholder(std::u32string_view name) {
-  return contains(name, U"XX") || contains(name, U"xx") || contains(name, U"××") ||
-         contains(name, U"ＸＸ") || contains(name, U"**");
-}
-
 // "Page8-威海市…" (flipbook page captions): the caption before the dash is not the title.
 std::u32string strip_page_prefix(const std::u32string& s) {
   const std::size_t dash = s.find(U'-');
@@ -147,17 +146,6 @@ std::u32string strip_lead_in(std::u32string s) {
   return s;
 }
 
-// An agency name ends like one: 局, 办, 委员会, 人民政府, 镇, 街道办事处 …
-bool ends_like_agency(std::u32string_view name) {
-  for (std::u32string_view suffix :
-       {U"局", U"办", U"委", U"委员会", U"办公室", U"政府",   U"中心",     U"厅",
-        U"院", U"署", U"镇", U"乡",     U"街道",   U"办事处", U"管委会",   U"所",
-        U"站", U"队", U"部", U"会",     U"馆",     U"处",     U"（部门）", U"(部门)"}) {
-    if (name.ends_with(suffix)) return true;
-  }
-  return false;
-}
-
 bool is_short_line(std::u32string_view line) {
   return !line.empty() && line.size() <= k_title_max && !contains(line, U"。") &&
          !contains(line, U"，");
@@ -185,6 +173,58 @@ bool is_title_noise(std::u32string_view line) {
 
 bool names_report(std::u32string_view line) {
   return contains(line, U"报告") || contains(line, U"年报");
+}
+
+// "《XX局2022年…年度报告》": a title given in title marks, without them.
+std::u32string unwrapped(std::u32string_view line) {
+  if (line.size() > 2 && line.front() == U'《' && line.back() == U'》' &&
+      line.find(U'《', 1) == std::u32string_view::npos)
+    return std::u32string(line.substr(1, line.size() - 2));
+  return std::u32string(line);
+}
+
+// The line without what the titles it cites hold (《…》), so that a sentence citing the
+// 《…年度报告格式》 does not name a report; a line that is one title in 《》 is unwrapped.
+std::u32string without_citations(std::u32string_view line) {
+  if (std::u32string whole = unwrapped(line); whole.size() != line.size()) return whole;
+  std::u32string out;
+  int depth = 0;
+  for (char32_t c : line) {
+    if (c == U'《') {
+      ++depth;
+    } else if (c == U'》') {
+      if (depth > 0) --depth;
+    } else if (depth == 0) {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// A sentence, never a title: it opens as one (根据…, 现将…, 本报告…), holds a word only a
+// sentence holds (…报告如下, 特此…), or ends with a clause mark (…报告如下：).
+bool reads_as_sentence(std::u32string_view line) {
+  static constexpr std::u32string_view k_clause_ends = U"：:；;，,。";
+  if (!line.empty() && k_clause_ends.find(line.back()) != std::u32string_view::npos) return true;
+  const AgencyWords& words = agency_words();
+  return prefix_in(line, words.sentence_starts) > 0 || holds_any(line, words.sentence_words);
+}
+
+// A title: a short, heading-like line that names a report (年度报告, 年报, …的报告) in its own
+// words, and no sentence.
+bool is_title_line(std::u32string_view line) {
+  return is_short_line(line) && !is_title_noise(line) && names_report(without_citations(line)) &&
+         !reads_as_sentence(line);
+}
+
+// "（2022年度）", "(2022年)": a line under a title that gives only its year.
+bool is_year_subtitle(std::u32string_view line) {
+  if (line.size() < 7 || (line.front() != U'（' && line.front() != U'(') ||
+      (line.back() != U'）' && line.back() != U')'))
+    return false;
+  const std::u32string_view inner = line.substr(1, line.size() - 2);
+  return (inner.size() == 5 || (inner.size() == 6 && inner.back() == U'度')) &&
+         find_year(inner).has_value() && find_year(inner)->first == 0;
 }
 
 std::vector<std::u32string> leading_lines(const model::Document& doc,
@@ -225,6 +265,37 @@ std::size_t date_length_at(std::u32string_view s, std::size_t i) {
   return j - i;
 }
 
+// The length of a date in Chinese numerals at i, as official documents sign them
+// ("二〇二三年一月十八日"), or 0.
+std::size_t chinese_date_length_at(std::u32string_view s, std::size_t i) {
+  static constexpr std::u32string_view k_year_digits = U"〇○零一二三四五六七八九";
+  static constexpr std::u32string_view k_count_digits = U"一二三四五六七八九十";
+  auto run = [&](std::size_t at, std::u32string_view chars, std::size_t most) {
+    std::size_t n = 0;
+    while (at + n < s.size() && n < most && chars.find(s[at + n]) != std::u32string_view::npos) ++n;
+    return n;
+  };
+  constexpr std::size_t k_longest_count = 3;  // 三十一
+  std::size_t j = i;
+  if (run(j, k_year_digits, 5) != 4) return 0;
+  j += 4;
+  for (char32_t mark : {U'年', U'月', U'日'}) {
+    if (j >= s.size() || s[j] != mark) return 0;
+    ++j;
+    if (mark == U'日') break;
+    const std::size_t n = run(j, k_count_digits, k_longest_count);
+    if (n == 0) return 0;
+    j += n;
+  }
+  return j - i;
+}
+
+// A date as a signature block writes it, in digits or in Chinese numerals.
+std::size_t signature_date_length_at(std::u32string_view s, std::size_t i) {
+  if (const std::size_t n = date_length_at(s, i); n > 0) return n;
+  return chinese_date_length_at(s, i);
+}
+
 std::optional<std::string> published_in(std::u32string_view line) {
   for (std::u32string_view key : {U"发布时间", U"发布日期", U"发文日期", U"成文日期", U"时间"}) {
     const std::size_t at = line.find(key);
@@ -249,9 +320,21 @@ std::optional<int> year_of_statistics_period(std::u32string_view text) {
 // The signature block that closes a report: the agency's name on one line, the date alone on
 // the next ("仙游县林业局" / "2013年3月20日"). Looked for among the last few lines only.
 struct Signature {
-  std::string agency;
+  std::string agency;  // "" where the line above the date holds a placeholder
   std::string date;
 };
+
+constexpr std::size_t k_signature_max = 30;
+
+// Where a date that ends the line begins, when a name stands before it; npos otherwise.
+std::size_t date_at_end(std::u32string_view line) {
+  constexpr std::size_t k_shortest_date = 8;  // 2023年1月2日
+  if (line.size() <= k_shortest_date || line.size() > k_signature_max + 11)
+    return std::u32string::npos;
+  for (std::size_t at = 2; at + k_shortest_date <= line.size(); ++at)
+    if (signature_date_length_at(line, at) == line.size() - at) return at;
+  return std::u32string::npos;
+}
 
 std::optional<Signature> signature_block(const model::Document& doc) {
   constexpr std::size_t k_lines_searched = 6;
@@ -261,11 +344,26 @@ std::optional<Signature> signature_block(const model::Document& doc) {
     std::u32string line = spaceless_u32(doc.blocks[b].paragraph.text);
     if (!line.empty()) tail.push_back(std::move(line));
   }
-  for (std::size_t i = 0; i + 1 < tail.size(); ++i) {
-    if (date_length_at(tail[i], 0) != tail[i].size()) continue;
-    const std::u32string& name = tail[i + 1];
-    if (name.size() < 2 || name.size() > 30 || !ends_like_agency(name)) return std::nullopt;
-    return Signature{to_utf8(name), to_utf8(tail[i])};
+  for (std::size_t i = 0; i < tail.size(); ++i) {
+    const std::u32string& line = tail[i];
+    if (signature_date_length_at(line, 0) == line.size()) {
+      if (i + 1 == tail.size()) return std::nullopt;
+      // The line above names the agency, or holds the template's placeholder (XX乡镇（部门）):
+      // the date is the signature's either way, the agency only when it is a name.
+      const std::u32string& name = tail[i + 1];
+      // Two agencies signing one report (中共某县委办公室 / 某县人民政府办公室): which one the
+      // report is about is not certain.
+      const bool joint = i + 2 < tail.size() && is_standalone_name(tail[i + 2]);
+      if (is_standalone_name(name)) return Signature{joint ? "" : to_utf8(name), to_utf8(line)};
+      if (is_placeholder(name) && name.size() <= k_signature_max)
+        return Signature{"", to_utf8(line)};
+      return std::nullopt;
+    }
+    // Name and date on one line: "某县自然资源局 2023年1月20日".
+    if (const std::size_t at = date_at_end(line); at != std::u32string::npos) {
+      const std::u32string name = line.substr(0, at);
+      if (is_standalone_name(name)) return Signature{to_utf8(name), to_utf8(line.substr(at))};
+    }
   }
   return std::nullopt;
 }
@@ -301,17 +399,25 @@ namespace {
 // find_title on the leading lines, which read_metadata reads again for other facts.
 std::string title_in(const std::vector<std::u32string>& lines) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (!is_short_line(lines[i]) || !names_report(lines[i]) || is_title_noise(lines[i])) continue;
-    std::u32string title = strip_page_prefix(lines[i]);
+    if (!is_title_line(lines[i])) continue;
+    std::u32string title = unwrapped(strip_page_prefix(lines[i]));
     // A title broken over lines: "九原区政务服务局" / "2022年…年度报告", or "2019年…工作" / "" /
     // "年度报告". Earlier short lines join when the line found lacks the agency or the year.
     const auto year = find_year(title);
     const bool needs_front = !year || year->first == 0;
     for (std::size_t k = i, joined = 0; needs_front && k-- > 0 && joined < 2;) {
       if (lines[k].empty()) continue;
-      if (!is_short_line(lines[k]) || is_title_noise(lines[k]) || names_report(lines[k])) break;
+      if (!is_short_line(lines[k]) || is_title_noise(lines[k]) || names_report(lines[k]) ||
+          reads_as_sentence(lines[k]))
+        break;
       title = lines[k] + title;
       ++joined;
+    }
+    // "…政府信息公开工作年度报告" / "（2022年度）": the year on the line under the title.
+    for (std::size_t k = i + 1; !year && k < lines.size(); ++k) {
+      if (lines[k].empty()) continue;
+      if (is_year_subtitle(lines[k])) title += lines[k];
+      break;
     }
     return to_utf8(title);
   }
@@ -330,27 +436,85 @@ std::optional<int> year_in_title(std::string_view title) {
   return std::nullopt;
 }
 
-std::string agency_in_title(std::string_view title) {
-  const std::u32string t = spaceless_u32(title);
-  const auto year = find_year(t);
-  if (!year) return "";
-  // A year inside a cited document's title (《关于做好2022年度…的通知》) is not the report's.
-  if (t.substr(0, year->first).find(U'《') != std::u32string::npos) return "";
-  const std::u32string before = strip_lead_in(t.substr(0, year->first));
-  if (before.size() >= 2 && !is_placeholder(before) && ends_like_agency(before))
-    return to_utf8(before);
-  // "2019年万源市经信局政府信息公开工作年度报告": the name after the year.
-  std::size_t start = year->first + 5;
-  if (start < t.size() && t[start] == U'度') ++start;
-  std::size_t end = t.size();
-  for (std::u32string_view stop : {U"政府信息公开", U"信息公开", U"政务公开", U"年度报告"}) {
-    const std::size_t at = t.find(stop, start);
-    if (at != std::u32string::npos) end = std::min(end, at);
+namespace {
+
+// The words that follow an agency's name in a title: what the report is about.
+constexpr std::u32string_view k_report_words[] = {U"政府信息公开", U"信息公开", U"政务公开",
+                                                  U"年度报告"};
+
+// The name a title gives before the words that say what the report is about, with no year
+// between ("青山县审计局政府信息公开工作年度报告"); "" when what stands there is no name.
+std::u32string name_before_report_words(std::u32string_view t) {
+  for (std::u32string_view stop : k_report_words) {
+    const std::size_t at = t.find(stop);
+    if (at == std::u32string_view::npos || at == 0) continue;
+    const std::u32string raw(t.substr(0, at));
+    if (is_placeholder(raw)) return {};
+    if (std::u32string name = strip_lead_in(raw); is_standalone_name(name)) return name;
   }
-  if (end == t.size() || end <= start) return "";
-  const std::u32string after = t.substr(start, end - start);
-  if (after.size() < 2 || is_placeholder(after) || !ends_like_agency(after)) return "";
-  return to_utf8(after);
+  return {};
+}
+
+// The agency a title names around its year (at `year_at`): before it ("虹山乡人民政府2011年度…"),
+// or between it and the words that say what the report is about ("2019年万源市经信局政府信息
+// 公开…"). "" for a template placeholder (2019年XX乡镇（部门）…) or anything that is no name.
+std::u32string name_around_year(std::u32string_view t, std::size_t year_at) {
+  // A year inside a cited document's title (《关于做好2022年度…的通知》) is not the report's.
+  if (t.substr(0, year_at).find(U'《') != std::u32string_view::npos) return {};
+  const std::u32string raw_before(t.substr(0, year_at));
+  if (is_placeholder(raw_before)) return {};
+  // "青山县审计局政府信息公开工作年度报告（2021年度）": the year closes the title.
+  if (std::any_of(std::begin(k_report_words), std::end(k_report_words),
+                  [&](std::u32string_view w) { return contains(raw_before, w); }))
+    return name_before_report_words(raw_before);
+  if (std::u32string before = strip_lead_in(raw_before); is_standalone_name(before)) return before;
+  std::size_t start = year_at + 5;
+  if (start < t.size() && t[start] == U'度') ++start;
+  return name_before_report_words(t.substr(std::min(start, t.size())));
+}
+
+// A page or file title made of parts ("2020年报_审计局", "…年度报告 - 区审计局"), cut at its
+// separators; a title without any is one part.
+std::vector<std::u32string_view> title_parts(std::u32string_view t) {
+  static constexpr std::u32string_view k_separators = U"_|｜-—–";
+  std::vector<std::u32string_view> parts;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= t.size(); ++i) {
+    if (i < t.size() && k_separators.find(t[i]) == std::u32string_view::npos) continue;
+    if (i > start) parts.push_back(t.substr(start, i - start));
+    start = i + 1;
+  }
+  return parts;
+}
+
+}  // namespace
+
+std::string agency_in_title(std::string_view title) {
+  const std::u32string t = unwrapped(strip_page_prefix(spaceless_u32(title)));
+  const std::vector<std::u32string_view> parts = title_parts(t);
+  bool any_year = false;
+  for (std::u32string_view part : parts) {
+    const auto year = find_year(part);
+    if (!year) continue;
+    any_year = true;
+    if (std::u32string name = name_around_year(part, year->first); !name.empty())
+      return to_utf8(name);
+  }
+  // A part that is a name by itself ("2020年报_审计局": the flipbook's own name), unless it
+  // names a web site: a government portal hosts its departments' reports too.
+  if (parts.size() > 1) {
+    const AgencyWords& words = agency_words();
+    for (std::u32string_view part : parts) {
+      if (!find_year(part) && is_standalone_name(part) && suffix_in(part, words.site_ends) == 0)
+        return to_utf8(part);
+    }
+  }
+  if (any_year) return "";
+  for (std::u32string_view part : parts) {
+    if (!names_report(part)) continue;
+    if (std::u32string name = name_before_report_words(part); !name.empty()) return to_utf8(name);
+  }
+  return "";
 }
 
 namespace {
@@ -442,28 +606,92 @@ model::ReportMeta read_metadata(const model::Document& doc,
 
 namespace {
 
+// The paragraphs between the title and the first section that may be prose (not the title's
+// lines, not page furniture such as 发布时间 or 来源).
+std::vector<std::u32string> preamble_of(const std::vector<std::u32string>& lines) {
+  std::vector<std::u32string> preamble;
+  for (const std::u32string& line : lines)
+    if (!line.empty() && !is_title_line(line) && !is_title_noise(line)) preamble.push_back(line);
+  return preamble;
+}
+
+// The first paragraph of the first section's prose (the sentence "2022年，区政府办公室认真
+// 贯彻…" opens), looked for in the few blocks after its heading; "" when there is none.
+std::u32string first_section_paragraph(const model::Document& doc,
+                                       const std::vector<layout::SectionHeading>& sections) {
+  constexpr std::size_t k_blocks_looked_at = 3;
+  if (sections.empty()) return {};
+  const std::size_t from = sections.front().block + 1;
+  for (std::size_t b = from; b < doc.blocks.size() && b < from + k_blocks_looked_at; ++b) {
+    if (doc.blocks[b].kind != model::Block::Kind::paragraph) return {};
+    std::u32string text = spaceless_u32(doc.blocks[b].paragraph.text);
+    // A sub-heading ("（一）主动公开情况") holds no clause mark; prose does.
+    if (text.find_first_of(U"，,。；") != std::u32string::npos) return text;
+  }
+  return {};
+}
+
+// The file's own name (path without folders and extensions) where it reads as a report's title:
+// ".../2020年报_审计局.html" → 2020年报_审计局; "" for names such as "report-17.txt".
+std::string file_title(std::string_view path) {
+  constexpr std::size_t k_longest_extension = 5;
+  const std::size_t slash = path.find_last_of("/\\!");
+  std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  for (std::size_t dot = name.rfind('.'); dot != std::string_view::npos && dot > 0;
+       dot = name.rfind('.')) {
+    const std::string_view extension = name.substr(dot + 1);
+    const bool plain = !extension.empty() && extension.size() <= k_longest_extension &&
+                       std::all_of(extension.begin(), extension.end(), [](char c) {
+                         return std::isalnum(static_cast<unsigned char>(c)) != 0;
+                       });
+    if (!plain) break;
+    name = name.substr(0, dot);
+  }
+  const std::u32string title = spaceless_u32(name);
+  if (!names_report(without_citations(title))) return "";
+  return to_utf8(title);
+}
+
+// The agency, from the first place that names it with certainty, in this order: the title, the
+// subject of the opening sentences, the signature block, the page's metadata box, the file's
+// name; at last the name the body gives its subject most often. "" where none is certain.
+std::string agency_of(const model::Document& doc,
+                      const std::vector<layout::SectionHeading>& sections,
+                      const std::vector<std::u32string>& lines, const model::ReportMeta& meta,
+                      const std::optional<Signature>& signed_by, std::string_view file,
+                      const std::vector<std::string>& paragraphs) {
+  if (std::string name = agency_in_title(meta.title); !name.empty()) return name;
+  const std::vector<std::u32string> preamble = preamble_of(lines);
+  if (std::string name = agency_in_opening(preamble, first_section_paragraph(doc, sections));
+      !name.empty())
+    return name;
+  if (signed_by && !signed_by->agency.empty()) return signed_by->agency;
+  if (const std::u32string box = spaceless_u32(doc.hints.agency); is_standalone_name(box))
+    return to_utf8(box);
+  if (std::string name = agency_in_title(file); !name.empty()) return name;
+  return agency_in_body(paragraphs);
+}
+
 model::ReportMeta read_simplified_metadata(const model::Document& doc,
                                            const std::vector<layout::SectionHeading>& sections) {
   model::ReportMeta meta;
   const std::vector<std::u32string> lines = leading_lines(doc, sections);
   meta.title = title_in(lines);
-  if (meta.title.empty()) meta.title = doc.hints.title;
+  if (meta.title.empty() && is_title_line(spaceless_u32(doc.hints.title)))
+    meta.title = doc.hints.title;
   meta.year = year_in_title(meta.title);
-  meta.agency = agency_in_title(meta.title);
 
   for (const std::u32string& line : lines) {
     if (meta.published.empty())
       if (auto date = published_in(line)) meta.published = *date;
     // An opening sentence that names the report: "…现公布区统计局2023年政府信息公开工作年度报告。"
-    if (names_report(line) && (!meta.year || meta.agency.empty())) {
+    if (names_report(line) && !meta.year) {
       std::size_t clause_start = 0;
       for (std::size_t i = 0; i <= line.size(); ++i) {
         if (i == line.size() || line[i] == U'，' || line[i] == U',' || line[i] == U'。') {
           const std::u32string clause = line.substr(clause_start, i - clause_start);
-          if (names_report(clause) && find_year(clause)) {
-            if (!meta.year) meta.year = year_in_title(to_utf8(clause));
-            if (meta.agency.empty()) meta.agency = agency_in_title(to_utf8(clause));
-          }
+          if (!meta.year && names_report(clause) && find_year(clause))
+            meta.year = year_in_title(to_utf8(clause));
           clause_start = i + 1;
         }
       }
@@ -471,16 +699,15 @@ model::ReportMeta read_simplified_metadata(const model::Document& doc,
     if (!meta.year) meta.year = year_of_statistics_period(line);
   }
   if (meta.published.empty()) meta.published = doc.hints.published;
-  if (meta.agency.empty()) meta.agency = doc.hints.agency;
-  if (const auto signed_by = signature_block(doc)) {
-    if (meta.published.empty()) meta.published = signed_by->date;
-    if (meta.agency.empty() && !is_placeholder(to_u32(signed_by->agency)))
-      meta.agency = signed_by->agency;
-  }
+  const std::optional<Signature> signed_by = signature_block(doc);
+  if (signed_by && meta.published.empty()) meta.published = signed_by->date;
+  const std::string file = file_title(doc.source.path);
 
   // Copied only when needed: most reports name their year and agency in the title.
   std::vector<std::string> paragraphs;
-  if (!meta.year || meta.agency.empty()) paragraphs = body_paragraphs(doc);
+  const bool named_in_title = !agency_in_title(meta.title).empty();
+  if (!meta.year || !named_in_title) paragraphs = body_paragraphs(doc);
+  meta.agency = agency_of(doc, sections, lines, meta, signed_by, file, paragraphs);
   if (!meta.year) {
     for (const std::string& p : paragraphs) {
       if (auto year = year_of_statistics_period(to_u32(p))) {
@@ -497,8 +724,8 @@ model::ReportMeta read_simplified_metadata(const model::Document& doc,
       if (auto year = find_year(first); year && year->first == 0) meta.year = year->second;
     }
   }
+  if (!meta.year) meta.year = year_in_title(file);
   if (!meta.year) meta.year = year_of_publication(meta.published);
-  if (meta.agency.empty()) meta.agency = agency_in_body(paragraphs);
   return meta;
 }
 

@@ -2,6 +2,10 @@
 // Report metadata a reader of the record needs: title, year, issuing agency, publication date.
 // Each is taken only from a place that states it (the title, the statistics period, the
 // publication line, the body's naming of the agency), never from a year that merely appears.
+// The title is a heading-like line that names a report, never a sentence; the agency a name
+// (agency.hpp), from the title, the opening sentences' subject, the signature block, the page's
+// metadata box, the file's name, or at last the body, in that order; empty where none is
+// certain.
 
 #include <optional>
 #include <string>
@@ -24,11 +28,14 @@ std::string find_title(const model::Document& doc,
 // The year a title names ("…2019年政府信息公开工作年度报告", "…2011年度信息公开的报告").
 std::optional<int> year_in_title(std::string_view title);
 
-// The agency a title names, before or after its year; "" for a template placeholder (XX乡镇).
+// The agency a title names, before or after its year, or in a part of its own ("2020年报_审计局",
+// not a portal's name); "" for a template placeholder (XX乡镇), a self-reference (我办) or
+// anything that is no name.
 std::string agency_in_title(std::string_view title);
 
-// The agency the body names most often as a subject (e.g. "市经信局主动在…"), preferring the
-// fullest form the text gives ("万源市经信局").
+// The agency the body names as a subject (e.g. "市经信局主动在…") at least twice and more often
+// than any other name, preferring the fullest form the text gives ("万源市经信局"); names that
+// follow a verb or preposition (按照区政府要求) are objects and count only as fuller forms.
 std::string agency_in_body(const std::vector<std::string>& paragraphs);
 
 }  // namespace nianbao::metadata

@@ -1,0 +1,33 @@
+#pragma once
+// What an agency's name is, and where the text of a report names the agency it is about. The
+// word lists are data (templates/data/agency_words.tsv, see agency_words.hpp).
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace nianbao::metadata {
+
+// A template placeholder standing where a name belongs: XX乡镇, ××局, **单位.
+bool is_placeholder(std::u32string_view name);
+
+// Whether `text` opens with a reference to the agency that does not name it: 我办, 本局, 本机关,
+// 我单位, 我市… (a self_pronoun, then a self_noun). 本溪市 does not (溪 is no self_noun).
+bool starts_with_self_reference(std::u32string_view text);
+
+// A name as it stands alone in a title, a signature block or a page's metadata box: Han
+// characters (and brackets), ending like an agency and longer than that ending (审计局, not 政府
+// or 办公室), no self-reference, no particle (的, 了), no placeholder, and not opening with a
+// verb or adverb of more than one character (开展…, 积极…).
+bool is_standalone_name(std::u32string_view name);
+
+// The agency the opening sentences of a report name as their subject: every sentence of the
+// preamble (the paragraphs between the title and the first section), then the first sentences of
+// the first section's first paragraph. A sentence whose subject is a self-reference (我局) or a
+// clause without a subject of its own (开展政府开放日活动, 按照区政府要求) names none; a clause
+// of the preamble naming the report with its year (现公布区统计局2023年…年度报告) is read as a
+// title. "" when none does.
+// Both are given without white space (spaceless_u32).
+std::string agency_in_opening(std::span<const std::u32string> preamble,
+                              std::u32string_view first_paragraph);
+
+}  // namespace nianbao::metadata
