@@ -247,6 +247,13 @@ def text_documents():
         + sections(["2022年，县政府坚持以人民为中心，全面推进政务公开。"], "我县", 26),
         "2022年青山县人民政府信息公开工作年度报告", 2022, "青山县人民政府",
         "人民政府 running into 政府信息公开 with one 政府 (…人民政府信息公开…)")
+    add("2022-superior-office-first-subject.txt",
+        ["2022年政府信息公开工作年度报告"]
+        + sections(["2022年，区政府办公室印发了政务公开工作要点，我局认真抓好落实，"
+                    "全年主动公开政府信息60条。"], "我局", 27),
+        "2022年政府信息公开工作年度报告", 2022, None,
+        "the first sentence's subject is the office that set the work (区政府办公室); the report "
+        "calls itself 我局, so that office is not its agency and none is named")
     return docs
 
 
@@ -342,6 +349,15 @@ def html_documents():
                   box=[("发布机构", "本局"), ("发布日期", "2023-01-29")]),
         "2022年政府信息公开工作年度报告", 2022, None,
         "the metadata box says only 本局: a self-reference, no name")
+    add("2022-page-source-only-host.html",
+        html_page("2022年政府信息公开工作年度报告", "",
+                  ["<h2>2022年政府信息公开工作年度报告</h2>"]
+                  + html_sections(["2022年，我局认真贯彻《条例》，推进政务公开标准化建设。"],
+                                  "我局", 10),
+                  box=[("来源", "长河区人民政府办公室"), ("发布日期", "2023-01-30")]),
+        "2022年政府信息公开工作年度报告", 2022, None,
+        "来源 names the office that posted the page, while the report calls itself 我局: "
+        "no agency is certain")
     return docs
 
 

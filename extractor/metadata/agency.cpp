@@ -119,6 +119,17 @@ std::size_t first_name_end(std::u32string_view text, std::size_t from, std::size
   return 0;
 }
 
+// What follows a name's end is a department of it ("政务服务办" after 区政府, "人民政府" after
+// 白沙镇), not the rest of a sentence ("主动向区政府办…"): no verb, adverb, preposition or
+// particle stands in it.
+bool names_department(std::u32string_view extension) {
+  const AgencyWords& words = agency_words();
+  if (extension.find_first_of(words.particles) != k_npos) return false;
+  for (std::size_t i = 0; i < extension.size(); ++i)
+    if (prefix_in(extension.substr(i), words.predicate_starts) > 0) return false;
+  return true;
+}
+
 // The name a text opens with: "市经信局主动在…" → 市经信局, "区政府政务服务办进一步…" →
 // 区政府政务服务办; "" when it opens with none.
 std::u32string name_opening(std::u32string_view text) {
@@ -126,7 +137,7 @@ std::u32string name_opening(std::u32string_view text) {
   std::size_t end = first_name_end(text, 0, k_name_window, words.prose_name_ends);
   if (end < k_min_prose_name) return {};
   if (std::size_t more = first_name_end(text, end, k_extension_window, words.department_ends);
-      more > end)
+      more > end && names_department(text.substr(end, more - end)))
     end = more;
   return std::u32string(text.substr(0, end));
 }
@@ -147,26 +158,40 @@ enum class Role { none, subject, self, object };
 struct ClauseName {
   Role role = Role::none;
   std::u32string name;
+  std::u32string self_noun;  // the 局 of a self-reference 我局 the clause opens with, or holds
+                             // as its object ("现将我办…")
 };
+
+// The self_noun of the self-reference the text opens with (我局 → 局), "" when none.
+std::u32string self_noun_at(std::u32string_view text) {
+  const AgencyWords& words = agency_words();
+  for (const std::u32string& pronoun : words.self_pronouns) {
+    if (!text.starts_with(pronoun)) continue;
+    if (const std::size_t n = prefix_in(text.substr(pronoun.size()), words.self_nouns); n > 0)
+      return std::u32string(text.substr(pronoun.size(), n));
+  }
+  return {};
+}
 
 ClauseName read_clause(std::u32string_view clause) {
   const AgencyWords& words = agency_words();
   std::u32string_view head = clause_head(clause);
   if (head.empty()) return {};
-  if (starts_with_self_reference(head)) return {Role::self, {}};
+  if (starts_with_self_reference(head)) return {Role::self, {}, self_noun_at(head)};
   if (prefix_in(head, words.predicate_starts) > 0) {
     while (std::size_t n = prefix_in(head, words.predicate_starts)) {
       if (n >= head.size()) return {};
       head.remove_prefix(n);
     }
+    if (starts_with_self_reference(head)) return {Role::none, {}, self_noun_at(head)};
     std::u32string name = name_opening(head);
     if (name.empty() || !is_prose_name(name)) return {};
-    return {Role::object, std::move(name)};
+    return {Role::object, std::move(name), {}};
   }
   if (prefix_in(head, words.not_name_starts) > 0) return {};
   std::u32string name = name_opening(head);
   if (name.empty() || !is_prose_name(name)) return {};
-  return {Role::subject, std::move(name)};
+  return {Role::subject, std::move(name), {}};
 }
 
 // Calls visit(clause, sentence) for every clause of the text in order, with the index of the
@@ -188,9 +213,10 @@ bool names_report_with_year(std::u32string_view clause) {
   return names_report && year_in_title(to_utf8(clause)).has_value();
 }
 
-// The subject the first `most` sentences of a text name, "" when none; a clause naming the
-// report with its year names its agency as a title would.
-std::string subject_of_sentences(std::u32string_view text, std::size_t most) {
+// The subject the first `most` sentences of a text name that fits the report's kind, "" when
+// none; a clause naming the report with its year names its agency as a title would.
+std::string subject_of_sentences(std::u32string_view text, std::size_t most,
+                                 std::u32string_view kind) {
   std::string found;
   std::size_t self_sentence = k_npos;  // a sentence whose subject is a self-reference
   for_each_clause(text, [&](std::u32string_view clause, std::size_t sentence) {
@@ -198,10 +224,11 @@ std::string subject_of_sentences(std::u32string_view text, std::size_t most) {
     if (sentence == self_sentence) return true;
     if (names_report_with_year(clause)) {
       found = agency_in_title(to_utf8(clause));
-      if (!found.empty()) return false;
+      if (!found.empty() && fits_self_kind(to_u32(found), kind)) return false;
+      found.clear();
     }
     const ClauseName c = read_clause(clause);
-    if (c.role == Role::subject) {
+    if (c.role == Role::subject && fits_self_kind(c.name, kind)) {
       found = to_utf8(c.name);
       return false;
     }
@@ -247,16 +274,50 @@ bool is_standalone_name(std::u32string_view name) {
 }
 
 std::string agency_in_opening(std::span<const std::u32string> preamble,
-                              std::u32string_view first_paragraph) {
+                              std::u32string_view first_paragraph, std::u32string_view kind) {
   for (const std::u32string& text : preamble) {
     if (!is_prose(text) && !names_report_with_year(text)) continue;
-    if (std::string name = subject_of_sentences(text, k_npos); !name.empty()) return name;
+    if (std::string name = subject_of_sentences(text, k_npos, kind); !name.empty()) return name;
   }
   if (!is_prose(first_paragraph)) return "";
-  return subject_of_sentences(first_paragraph, k_opening_sentences);
+  return subject_of_sentences(first_paragraph, k_opening_sentences, kind);
 }
 
-std::string agency_in_body(const std::vector<std::string>& paragraphs) {
+std::u32string self_kind(const std::vector<std::string>& paragraphs) {
+  const AgencyWords& words = agency_words();
+  std::map<std::u32string, int> uses;
+  for (const std::string& paragraph : paragraphs) {
+    // Short sentences count too: "我局将进一步加强培训。"
+    const std::u32string text = spaceless_u32(paragraph);
+    if (std::none_of(text.begin(), text.end(), is_clause_mark)) continue;
+    for_each_clause(text, [&](std::u32string_view clause, std::size_t) {
+      if (std::u32string noun = read_clause(clause).self_noun; words.self_kinds.contains(noun))
+        ++uses[noun];
+      return true;
+    });
+  }
+  std::u32string kind;
+  int most = 0;
+  bool tie = false;
+  for (const auto& [noun, count] : uses) {
+    if (count == most) tie = true;
+    if (count > most) {
+      kind = noun;
+      most = count;
+      tie = false;
+    }
+  }
+  return tie ? std::u32string() : kind;
+}
+
+bool fits_self_kind(std::u32string_view name, std::u32string_view kind) {
+  if (kind.empty()) return true;
+  const auto& kinds = agency_words().self_kinds;
+  const auto it = kinds.find(std::u32string(kind));
+  return it == kinds.end() || suffix_in(name, it->second) > 0;
+}
+
+std::string agency_in_body(const std::vector<std::string>& paragraphs, std::u32string_view kind) {
   struct Seen {
     int count = 0;
     std::size_t first = 0;
@@ -269,6 +330,7 @@ std::string agency_in_body(const std::vector<std::string>& paragraphs) {
     if (!is_prose(text)) continue;
     for_each_clause(text, [&](std::u32string_view clause, std::size_t) {
       ClauseName c = read_clause(clause);
+      if (!fits_self_kind(c.name, kind)) return true;
       if (c.role == Role::subject) {
         Seen& seen = subjects[c.name];
         if (seen.count++ == 0) seen.first = order++;

@@ -4,6 +4,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace nianbao::metadata {
 
@@ -20,14 +21,24 @@ bool starts_with_self_reference(std::u32string_view text);
 // verb or adverb of more than one character (开展…, 积极…).
 bool is_standalone_name(std::u32string_view name);
 
+// What kind of agency a report is by, as its self-references tell: 局 for a report that calls
+// itself 我局 (or 本局) more often than anything else, 办 for 我办; "" where none tells (我单位,
+// 本机关, 我区). Read from the clauses of the prose paragraphs.
+std::u32string self_kind(const std::vector<std::string>& paragraphs);
+
+// Whether a name can be the agency of a report of that kind: for 局 a name ending in 局, for 办
+// one ending in 办公室 or 办; any name when the kind is "".
+bool fits_self_kind(std::u32string_view name, std::u32string_view kind);
+
 // The agency the opening sentences of a report name as their subject: every sentence of the
 // preamble (the paragraphs between the title and the first section), then the first sentences of
 // the first section's first paragraph. A sentence whose subject is a self-reference (我局) or a
 // clause without a subject of its own (开展政府开放日活动, 按照区政府要求) names none; a clause
 // of the preamble naming the report with its year (现公布区统计局2023年…年度报告) is read as a
-// title. "" when none does.
-// Both are given without white space (spaceless_u32).
+// title. A subject that does not fit the report's self_kind (区政府办公室 in a report saying
+// 我局) is another agency and passed over. "" when none does.
+// Both texts are given without white space (spaceless_u32).
 std::string agency_in_opening(std::span<const std::u32string> preamble,
-                              std::u32string_view first_paragraph);
+                              std::u32string_view first_paragraph, std::u32string_view kind);
 
 }  // namespace nianbao::metadata

@@ -43,6 +43,14 @@ AgencyWords parse_agency_words(std::string_view tsv) {
     if (fields.size() < 2 || fields[1].empty())
       throw std::logic_error("agency_words.tsv: a line without a word");
     const std::u32string word = to_u32(fields[1]);
+    if (fields[0] == "self_kind") {
+      if (fields.size() < 3 || fields[2].empty())
+        throw std::logic_error("agency_words.tsv: a self_kind without its name endings");
+      std::vector<std::u32string>& ends = words.self_kinds[word];
+      for (const std::string& end : facts::split(fields[2], '|')) ends.push_back(to_u32(end));
+      longest_first(ends);
+      continue;
+    }
     if (fields[0] == "particle") {
       if (word.size() != 1) throw std::logic_error("agency_words.tsv: a particle is one character");
       words.particles += word;

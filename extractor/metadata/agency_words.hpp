@@ -2,6 +2,7 @@
 // The word lists of templates/data/agency_words.tsv (embedded at build time), read once: how an
 // agency's name ends, what refers to the agency without naming it (我办, 本机关), which words open
 // a clause without a subject (开展, 按照), and which words make a line a sentence, not a title.
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,8 @@ struct AgencyWords {
   std::vector<std::u32string> nouns_after_end;
   std::vector<std::u32string> self_pronouns;
   std::vector<std::u32string> self_nouns;
+  // self_kind: a self_noun (局) → the endings of a name of that kind (局).
+  std::map<std::u32string, std::vector<std::u32string>> self_kinds;
   std::vector<std::u32string> generic_words;
   std::vector<std::u32string> not_name_starts;
   std::vector<std::u32string> predicate_starts;

@@ -661,15 +661,20 @@ std::string agency_of(const model::Document& doc,
                       const std::optional<Signature>& signed_by, std::string_view file,
                       const std::vector<std::string>& paragraphs) {
   if (std::string name = agency_in_title(meta.title); !name.empty()) return name;
+  // Past the title and the signature, a name must fit what the report calls itself: one that
+  // says 我局 is not by the 市政府办公室 its prose, its page or its host names.
+  const std::u32string kind = self_kind(paragraphs);
   const std::vector<std::u32string> preamble = preamble_of(lines);
-  if (std::string name = agency_in_opening(preamble, first_section_paragraph(doc, sections));
+  if (std::string name = agency_in_opening(preamble, first_section_paragraph(doc, sections), kind);
       !name.empty())
     return name;
   if (signed_by && !signed_by->agency.empty()) return signed_by->agency;
-  if (const std::u32string box = spaceless_u32(doc.hints.agency); is_standalone_name(box))
+  if (const std::u32string box = spaceless_u32(doc.hints.agency);
+      is_standalone_name(box) && fits_self_kind(box, kind))
     return to_utf8(box);
-  if (std::string name = agency_in_title(file); !name.empty()) return name;
-  return agency_in_body(paragraphs);
+  if (std::string name = agency_in_title(file); !name.empty() && fits_self_kind(to_u32(name), kind))
+    return name;
+  return agency_in_body(paragraphs, kind);
 }
 
 model::ReportMeta read_simplified_metadata(const model::Document& doc,

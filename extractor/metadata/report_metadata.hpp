@@ -36,6 +36,8 @@ std::string agency_in_title(std::string_view title);
 // The agency the body names as a subject (e.g. "市经信局主动在…") at least twice and more often
 // than any other name, preferring the fullest form the text gives ("万源市经信局"); names that
 // follow a verb or preposition (按照区政府要求) are objects and count only as fuller forms.
-std::string agency_in_body(const std::vector<std::string>& paragraphs);
+// A name that does not fit `kind` (self_kind in agency.hpp) is never the answer.
+std::string agency_in_body(const std::vector<std::string>& paragraphs,
+                           std::u32string_view kind = {});
 
 }  // namespace nianbao::metadata

@@ -21,13 +21,17 @@ model::ReportMeta meta_of(const std::string& text, const std::string& path = "re
 }
 
 // A report body after its opening: the overview's first paragraph, then the other sections of a
-// report that calls itself 我局.
-std::string body(const std::string& overview) {
+// report that calls itself `self` (我单位 tells no kind of agency; 我局 says it is a 局).
+std::string body(const std::string& overview, const std::string& self = "我单位") {
   return "一、总体情况\n" + overview +
          "\n二、主动公开政府信息情况\n全年主动公开政府信息56条。\n"
-         "三、收到和处理政府信息公开申请情况\n本年度我局共收到申请3件。\n"
+         "三、收到和处理政府信息公开申请情况\n本年度" +
+         self +
+         "共收到申请3件。\n"
          "四、政府信息公开行政复议、行政诉讼情况\n本年度无行政复议案件。\n"
-         "五、存在的主要问题及改进情况\n我局将进一步加强培训。\n"
+         "五、存在的主要问题及改进情况\n" +
+         self +
+         "将进一步加强培训。\n"
          "六、其他需要报告的事项\n无。\n";
 }
 
@@ -35,7 +39,7 @@ TEST(Issue17, OpeningSelfReferenceThenTheNameInTheNextSentence) {
   const auto m = meta_of(
       "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）规定，现将我办2022年度政府信息"
       "公开情况报告如下：\n" +
-      body("2022年，区政府办公室认真贯彻执行《条例》，主动公开政府信息126条。"));
+      body("2022年，区政府办公室认真贯彻执行《条例》，主动公开政府信息126条。", "我办"));
   EXPECT_EQ(m.agency, "区政府办公室");
   EXPECT_EQ(m.year, 2022);
   EXPECT_EQ(m.title, "");
@@ -44,7 +48,7 @@ TEST(Issue17, OpeningSelfReferenceThenTheNameInTheNextSentence) {
 TEST(Issue17, TheOpeningSentenceIsNoTitle) {
   const auto m = meta_of(
       "根据《中华人民共和国政府信息公开条例》要求现将我办2022年度政府信息公开情况报告如下:\n" +
-      body("2022年,区政府办公室认真贯彻执行《条例》,扎实做好各项工作。"));
+      body("2022年,区政府办公室认真贯彻执行《条例》,扎实做好各项工作。", "我办"));
   EXPECT_EQ(m.title, "");
   EXPECT_EQ(m.agency, "区政府办公室");
 }
@@ -136,6 +140,41 @@ TEST(OpeningSubject, TheFirstSentenceThatNamesItsSubject) {
                     body("2023年，我局主动公开政府信息50条。"))
                 .agency,
             "区统计局");
+}
+
+TEST(SelfKind, ANameMustFitWhatTheReportCallsItself) {
+  const std::string title = "2022年政府信息公开工作年度报告\n";
+  // A report saying 我局 is not by the office its first sentence names.
+  EXPECT_EQ(
+      meta_of(title + body("2022年，区政府办公室印发了工作要点，我局认真落实。", "我局")).agency,
+      "");
+  EXPECT_EQ(meta_of(title + body("2022年，区政府办公室印发了工作要点，区审计局认真落实。", "我局"))
+                .agency,
+            "区审计局");
+  EXPECT_EQ(meta_of(title + body("2022年，区政府办公室认真落实《条例》。", "我办")).agency,
+            "区政府办公室");
+  EXPECT_EQ(meta_of(title + body("2022年，区卫生健康委员会认真落实《条例》。", "我委")).agency,
+            "区卫生健康委员会");
+  EXPECT_EQ(meta_of(title + body("2022年，白沙镇人民政府认真落实《条例》。", "我镇")).agency,
+            "白沙镇人民政府");
+  // Neither does a page's metadata box or the file's name override it.
+  const std::string page =
+      "<html><head><meta charset=\"utf-8\"></head><body><table><tr><td>发布机构：</td>"
+      "<td>长河区人民政府办公室</td></tr></table><div><h2>2022年政府信息公开工作年度报告</h2>"
+      "<p>一、总体情况</p><p>2022年，我局认真落实《条例》。我局积极推进政务公开。</p>"
+      "<p>二、主动公开政府信息情况</p><p>全年公开信息5条。</p></div></body></html>";
+  EXPECT_EQ(meta_of(page, "page.html").agency, "");
+  EXPECT_EQ(
+      meta_of(body("2020年，我局认真落实《条例》。", "我局"), "2020年报_西岭区政府办.txt").agency,
+      "");
+  EXPECT_EQ(self_kind({"2022年，我局认真落实《条例》。", "现将我办2022年度报告如下：",
+                       "我局积极推进政务公开。"}),
+            U"局");
+  EXPECT_EQ(self_kind({"我单位认真落实《条例》。", "我区积极推进政务公开。"}), U"");
+  EXPECT_EQ(self_kind({"我局认真落实。", "我办积极推进。"}), U"");  // as often: none tells
+  EXPECT_TRUE(fits_self_kind(U"区政府办公室", U"办"));
+  EXPECT_FALSE(fits_self_kind(U"区政府办公室", U"局"));
+  EXPECT_TRUE(fits_self_kind(U"区政府办公室", U""));
 }
 
 TEST(Order, TitleThenOpeningThenSignatureThenMetadataThenFileName) {
