@@ -225,5 +225,26 @@ TEST(ChineseNumeralTable, AgreesWithIcuNumericValues) {
   EXPECT_FALSE(is_chinese_numeral_char(U'什'));  // 什么
 }
 
+// Issue 17: 两千零十 and 廿/卅 parse wherever a figure does.
+TEST(ZeroBeforeTen, TenAloneAfterASkippedPlaceMeansOneTen) {
+  EXPECT_EQ(numeral("两千零十"), "2010");
+  EXPECT_EQ(numeral("一千零十"), "1010");
+  EXPECT_EQ(numeral("两千零十五"), "2015");
+  EXPECT_EQ(numeral("三千零十万"), "30100000");
+  EXPECT_EQ(numeral("一万零十"), "10010");
+  EXPECT_EQ(numeral("壹仟零拾"), "1010");
+  // The formal spelling still reads, and 零十 after 百 skips no place: no number.
+  EXPECT_EQ(numeral("两千零一十"), "2010");
+  EXPECT_EQ(numeral("一百零十"), "none");
+  EXPECT_EQ(numeral("一百零十五"), "none");
+}
+
+TEST(NianAndSa, ReadAsTwentyAndThirty) {
+  EXPECT_EQ(numeral("廿五"), "25");
+  EXPECT_EQ(numeral("卅一"), "31");
+  EXPECT_EQ(numeral("卌"), "40");
+  EXPECT_EQ(numeral("廿五万"), "250000");
+}
+
 }  // namespace
 }  // namespace nianbao::norm
