@@ -107,7 +107,7 @@ std::u32string_view clause_head(std::u32string_view clause) {
 // The end of the first name ending in text[from, from + window) that really ends a name (政府
 // of 政府信息 does not), or 0. A name is made of Han characters: anything else ends the search.
 std::size_t first_name_end(std::u32string_view text, std::size_t from, std::size_t window,
-                           const std::vector<std::u32string>& ends) {
+                           const WordList& ends) {
   const std::size_t limit = std::min(text.size(), from + window);
   for (std::size_t i = from; i < limit; ++i) {
     if (!is_name_char(text[i])) return 0;
@@ -263,14 +263,10 @@ bool is_standalone_name(std::u32string_view name) {
     return false;
   const std::size_t end = suffix_in(name, words.name_ends);
   if (end == 0 || end >= name.size()) return false;  // 局 ends a name; 政府 alone is none
-  if (std::find(words.generic_words.begin(), words.generic_words.end(), name) !=
-      words.generic_words.end())
-    return false;
+  if (words.generic_words.holds(name)) return false;
   if (starts_with_self_reference(name)) return false;
   if (name.find_first_of(words.particles) != k_npos) return false;
-  for (const std::u32string& verb : words.predicate_starts)
-    if (verb.size() > 1 && name.starts_with(verb)) return false;
-  return true;
+  return prefix_in(name, words.predicate_starts) <= 1;  // 开展…, but 将乐县, 和平区
 }
 
 std::string agency_in_opening(std::span<const std::u32string> preamble,
@@ -283,23 +279,63 @@ std::string agency_in_opening(std::span<const std::u32string> preamble,
   return subject_of_sentences(first_paragraph, k_opening_sentences, kind);
 }
 
-std::u32string self_kind(const std::vector<std::string>& paragraphs) {
+bool fits_self_kind(std::u32string_view name, std::u32string_view kind) {
+  if (kind.empty()) return true;
+  const auto& kinds = agency_words().self_kinds;
+  const auto it = kinds.find(kind);
+  return it == kinds.end() || suffix_in(name, it->second) > 0;
+}
+
+namespace {
+
+// Whether well-formed UTF-8 holds a clause mark (，。；：！？ or their ASCII forms), asked of the
+// bytes so that the many paragraphs without one (table cells, headings) are never decoded.
+bool has_clause_mark(std::string_view utf8) {
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    const auto b = static_cast<unsigned char>(utf8[i]);
+    if (b == ',' || b == ';' || b == ':' || b == '!' || b == '?') return true;
+    if (i + 2 >= utf8.size()) continue;
+    const auto b1 = static_cast<unsigned char>(utf8[i + 1]);
+    const auto b2 = static_cast<unsigned char>(utf8[i + 2]);
+    if (b == 0xEF && b1 == 0xBC &&
+        (b2 == 0x8C || b2 == 0x9B || b2 == 0x9A || b2 == 0x81 || b2 == 0x9F))
+      return true;                                           // ， ； ： ！ ？
+    if (b == 0xE3 && b1 == 0x80 && b2 == 0x82) return true;  // 。
+  }
+  return false;
+}
+
+}  // namespace
+
+BodyNames::BodyNames(const std::vector<std::string>& paragraphs) {
   const AgencyWords& words = agency_words();
-  std::map<std::u32string, int> uses;
+  std::size_t order = 0;
   for (const std::string& paragraph : paragraphs) {
-    // Short sentences count too: "我局将进一步加强培训。"
+    if (!has_clause_mark(paragraph)) continue;
     const std::u32string text = spaceless_u32(paragraph);
-    if (std::none_of(text.begin(), text.end(), is_clause_mark)) continue;
+    // Short sentences tell the self-reference too ("我局将进一步加强培训。"); only prose names
+    // a subject.
+    const bool prose = is_prose(text);
     for_each_clause(text, [&](std::u32string_view clause, std::size_t) {
-      if (std::u32string noun = read_clause(clause).self_noun; words.self_kinds.contains(noun))
-        ++uses[noun];
+      ClauseName c = read_clause(clause);
+      if (words.self_kinds.contains(c.self_noun)) ++self_nouns_[c.self_noun];
+      if (!prose) return true;
+      if (c.role == Role::subject) {
+        Seen& seen = subjects_[c.name];
+        if (seen.count++ == 0) seen.first = order++;
+      } else if (c.role == Role::object) {
+        objects_.insert(std::move(c.name));
+      }
       return true;
     });
   }
+}
+
+std::u32string BodyNames::self_kind() const {
   std::u32string kind;
   int most = 0;
   bool tie = false;
-  for (const auto& [noun, count] : uses) {
+  for (const auto& [noun, count] : self_nouns_) {
     if (count == most) tie = true;
     if (count > most) {
       kind = noun;
@@ -310,36 +346,10 @@ std::u32string self_kind(const std::vector<std::string>& paragraphs) {
   return tie ? std::u32string() : kind;
 }
 
-bool fits_self_kind(std::u32string_view name, std::u32string_view kind) {
-  if (kind.empty()) return true;
-  const auto& kinds = agency_words().self_kinds;
-  const auto it = kinds.find(std::u32string(kind));
-  return it == kinds.end() || suffix_in(name, it->second) > 0;
-}
-
-std::string agency_in_body(const std::vector<std::string>& paragraphs, std::u32string_view kind) {
-  struct Seen {
-    int count = 0;
-    std::size_t first = 0;
-  };
+std::string BodyNames::agency(std::u32string_view kind) const {
   std::map<std::u32string, Seen> subjects;
-  std::set<std::u32string> objects;
-  std::size_t order = 0;
-  for (const std::string& paragraph : paragraphs) {
-    const std::u32string text = spaceless_u32(paragraph);
-    if (!is_prose(text)) continue;
-    for_each_clause(text, [&](std::u32string_view clause, std::size_t) {
-      ClauseName c = read_clause(clause);
-      if (!fits_self_kind(c.name, kind)) return true;
-      if (c.role == Role::subject) {
-        Seen& seen = subjects[c.name];
-        if (seen.count++ == 0) seen.first = order++;
-      } else if (c.role == Role::object) {
-        objects.insert(std::move(c.name));
-      }
-      return true;
-    });
-  }
+  for (const auto& [name, seen] : subjects_)
+    if (fits_self_kind(name, kind)) subjects.emplace(name, seen);
   if (subjects.empty()) return "";
   // A name and its fuller or shorter forms (市经信局, 万源市经信局) are one agency.
   auto related = [](const std::u32string& a, const std::u32string& b) {
@@ -369,8 +379,17 @@ std::string agency_in_body(const std::vector<std::string>& paragraphs, std::u32s
       winner = name;
   };
   for (const auto& [name, seen] : subjects) consider(name);
-  for (const std::u32string& name : objects) consider(name);
+  for (const std::u32string& name : objects_)
+    if (fits_self_kind(name, kind)) consider(name);
   return to_utf8(winner);
+}
+
+std::u32string self_kind(const std::vector<std::string>& paragraphs) {
+  return BodyNames(paragraphs).self_kind();
+}
+
+std::string agency_in_body(const std::vector<std::string>& paragraphs, std::u32string_view kind) {
+  return BodyNames(paragraphs).agency(kind);
 }
 
 }  // namespace nianbao::metadata

@@ -1,6 +1,8 @@
 #pragma once
 // What an agency's name is, and where the text of a report names the agency it is about. The
 // word lists are data (templates/data/agency_words.tsv, see agency_words.hpp).
+#include <map>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -20,6 +22,27 @@ bool starts_with_self_reference(std::u32string_view text);
 // or 办公室), no self-reference, no particle (的, 了), no placeholder, and not opening with a
 // verb or adverb of more than one character (开展…, 积极…).
 bool is_standalone_name(std::u32string_view name);
+
+// What the prose paragraphs of a report say of its agency, read in one pass: how it refers to
+// itself, and the names its clauses give as subjects and as objects.
+class BodyNames {
+ public:
+  explicit BodyNames(const std::vector<std::string>& paragraphs);
+  // self_kind() below.
+  std::u32string self_kind() const;
+  // agency_in_body (report_metadata.hpp): the name the body gives its subject at least twice and
+  // more often than any other, among the names that fit `kind`.
+  std::string agency(std::u32string_view kind) const;
+
+ private:
+  struct Seen {
+    int count = 0;
+    std::size_t first = 0;  // order of first mention
+  };
+  std::map<std::u32string, int> self_nouns_;
+  std::map<std::u32string, Seen> subjects_;
+  std::set<std::u32string> objects_;
+};
 
 // What kind of agency a report is by, as its self-references tell: 局 for a report that calls
 // itself 我局 (or 本局) more often than anything else, 办 for 我办; "" where none tells (我单位,

@@ -329,7 +329,8 @@ constexpr std::size_t k_signature_max = 30;
 // Where a date that ends the line begins, when a name stands before it; npos otherwise.
 std::size_t date_at_end(std::u32string_view line) {
   constexpr std::size_t k_shortest_date = 8;  // 2023年1月2日
-  if (line.size() <= k_shortest_date || line.size() > k_signature_max + 11)
+  if (line.size() <= k_shortest_date || line.size() > k_signature_max + 11 ||
+      (line.back() != U'日' && digit_value(line.back()) < 0))
     return std::u32string::npos;
   for (std::size_t at = 2; at + k_shortest_date <= line.size(); ++at)
     if (signature_date_length_at(line, at) == line.size() - at) return at;
@@ -652,18 +653,19 @@ std::string file_title(std::string_view path) {
   return to_utf8(title);
 }
 
-// The agency, from the first place that names it with certainty, in this order: the title, the
-// subject of the opening sentences, the signature block, the page's metadata box, the file's
-// name; at last the name the body gives its subject most often. "" where none is certain.
-std::string agency_of(const model::Document& doc,
-                      const std::vector<layout::SectionHeading>& sections,
-                      const std::vector<std::u32string>& lines, const model::ReportMeta& meta,
-                      const std::optional<Signature>& signed_by, std::string_view file,
-                      const std::vector<std::string>& paragraphs) {
-  if (std::string name = agency_in_title(meta.title); !name.empty()) return name;
+// The agency of a report whose title names none, from the first place that names it with
+// certainty, in this order: the subject of the opening sentences, the signature block, the page's
+// metadata box, the file's name; at last the name the body gives its subject most often. "" where
+// none is certain.
+std::string agency_past_title(const model::Document& doc,
+                              const std::vector<layout::SectionHeading>& sections,
+                              const std::vector<std::u32string>& lines,
+                              const std::optional<Signature>& signed_by, std::string_view file,
+                              const std::vector<std::string>& paragraphs) {
   // Past the title and the signature, a name must fit what the report calls itself: one that
   // says 我局 is not by the 市政府办公室 its prose, its page or its host names.
-  const std::u32string kind = self_kind(paragraphs);
+  const BodyNames body(paragraphs);
+  const std::u32string kind = body.self_kind();
   const std::vector<std::u32string> preamble = preamble_of(lines);
   if (std::string name = agency_in_opening(preamble, first_section_paragraph(doc, sections), kind);
       !name.empty())
@@ -674,7 +676,7 @@ std::string agency_of(const model::Document& doc,
     return to_utf8(box);
   if (std::string name = agency_in_title(file); !name.empty() && fits_self_kind(to_u32(name), kind))
     return name;
-  return agency_in_body(paragraphs, kind);
+  return body.agency(kind);
 }
 
 model::ReportMeta read_simplified_metadata(const model::Document& doc,
@@ -706,13 +708,17 @@ model::ReportMeta read_simplified_metadata(const model::Document& doc,
   if (meta.published.empty()) meta.published = doc.hints.published;
   const std::optional<Signature> signed_by = signature_block(doc);
   if (signed_by && meta.published.empty()) meta.published = signed_by->date;
-  const std::string file = file_title(doc.source.path);
+  meta.agency = agency_in_title(meta.title);
 
   // Copied only when needed: most reports name their year and agency in the title.
   std::vector<std::string> paragraphs;
-  const bool named_in_title = !agency_in_title(meta.title).empty();
-  if (!meta.year || !named_in_title) paragraphs = body_paragraphs(doc);
-  meta.agency = agency_of(doc, sections, lines, meta, signed_by, file, paragraphs);
+  std::string file;
+  if (!meta.year || meta.agency.empty()) {
+    paragraphs = body_paragraphs(doc);
+    file = file_title(doc.source.path);
+  }
+  if (meta.agency.empty())
+    meta.agency = agency_past_title(doc, sections, lines, signed_by, file, paragraphs);
   if (!meta.year) {
     for (const std::string& p : paragraphs) {
       if (auto year = year_of_statistics_period(to_u32(p))) {

@@ -310,8 +310,10 @@ TEST(AgencyWords, TheListsAreDataAndTheirFormatIsChecked) {
   EXPECT_THROW(parse_agency_words("particle\t的了\n"), std::logic_error);
   EXPECT_THROW(parse_agency_words("name_end\n"), std::logic_error);
   const AgencyWords parsed = parse_agency_words("# a comment\n\nself_pronoun\t我\nself_noun\t办\n");
-  EXPECT_EQ(parsed.self_pronouns, std::vector<std::u32string>{U"我"});
-  EXPECT_EQ(parsed.self_nouns, std::vector<std::u32string>{U"办"});
+  EXPECT_EQ(parsed.self_pronouns.words(), std::vector<std::u32string>{U"我"});
+  EXPECT_EQ(parsed.self_nouns.words(), std::vector<std::u32string>{U"办"});
+  EXPECT_TRUE(parsed.self_nouns.holds(U"办"));
+  EXPECT_FALSE(parsed.self_nouns.holds(U"办公室"));
 }
 
 }  // namespace
