@@ -33,6 +33,7 @@
 #include "extractor/readers/doc/cfb.hpp"
 #include "extractor/readers/doc/fib.hpp"
 #include "extractor/readers/doc/formatting.hpp"
+#include "extractor/readers/doc/lists.hpp"
 #include "extractor/readers/doc/piece_table.hpp"
 #include "extractor/readers/doc/story_reader.hpp"
 #include "extractor/readers/doc/text_boxes.hpp"
@@ -231,7 +232,9 @@ void read_word_document(const doc::CompoundFile& file, Streams& s, model::Docume
   const std::vector<doc::Char> text = doc::decode_text(pieces, word_document, needed);
   const std::set<std::uint32_t> sections = section_ends(fib, table);
   docx::RawBody body;
-  const doc::StoryContext context{text, formatting, sections, body};
+  docx::Numbering numbering;
+  doc::read_lists(fib, table, numbering);
+  const doc::StoryContext context{text, formatting, sections, body, &numbering};
   read_body(context, fib, table, doc);
   if (body.too_large) {
     fail(doc, "doc_too_large",

@@ -188,6 +188,9 @@ class StoryReader {
     const ParagraphProps props = c_.formatting.paragraph(mark);
     if (props.page_break_before) paragraph_.page_break = true;
     if (mark.code == k_page_break) paragraph_.section_break = true;
+    if (props.ilfo > 0 && c_.numbering != nullptr) {
+      paragraph_.text.insert(0, c_.numbering->next_label({props.ilfo, props.ilvl}));
+    }
     const int depth = mark.code == k_page_break ? 0 : std::min(props.depth(), k_max_table_depth);
     set_depth(depth, cp);
     if (depth == 0) return deliver_paragraph();

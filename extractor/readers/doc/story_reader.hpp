@@ -16,6 +16,7 @@
 #include "extractor/readers/doc/formatting.hpp"
 #include "extractor/readers/doc/piece_table.hpp"
 #include "extractor/readers/docx/body_parser.hpp"
+#include "extractor/readers/docx/numbering.hpp"
 
 namespace nianbao::readers::doc {
 
@@ -28,6 +29,7 @@ struct StoryContext {
   const Formatting& formatting;
   const std::set<std::uint32_t>& section_ends;  // CPs just after a section mark
   docx::RawBody& body;                          // receives the tables
+  docx::Numbering* numbering = nullptr;         // list labels (lists.hpp), none when null
 };
 
 // Reads CPs [begin, end) of the text. Blocks go to `out`; a table's block is delivered there
