@@ -21,6 +21,11 @@ the tests compare it with figure by figure.
   2016-lingbi-civil-affairs-statistics.wps
                                    the same .doc named .wps, as Kingsoft WPS saves Word files
 
+And the hostile files the .doc reader's tests use, in tests/readers_doc/data/ (see
+make_hostile below): cut, FAT loops, chains and pieces past the end, random bytes after a
+compound-file header, encrypted (really, with a password, when python3-uno is installed; and
+with only the flag set), Word 95, bad formatting pages, a Works .wps.
+
 Needs (offline tools, not needed by the build or the tests): libreoffice-writer,
 fonts-noto-cjk. Run from the repository root:  python3 tools/make_doc_corpus.py
 """
@@ -37,9 +42,12 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import make_pdf_text_corpus as pdf  # noqa: E402
 import make_text_corpus as gen  # noqa: E402
 
+import struct
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "corpus")
 OUT = os.path.join(CORPUS, "doc")
+HOSTILE = os.path.join(ROOT, "tests", "readers_doc", "data")
 
 
 def soffice(filter_spec, sources, outdir, profile):
@@ -144,6 +152,185 @@ def main():
         for doc, twin in twins:
             f.write(f"{doc}\t{twin}\n")
     print("wrote", OUT)
+    make_hostile()
+
+
+# ----------------------------------------------------------------------------- hostile files
+class Cfb:
+    """Just enough of a compound file to find where a stream's bytes lie in the file."""
+    END = 0xFFFFFFFE
+
+    def __init__(self, data):
+        self.data = bytearray(data)
+        u32 = lambda at: struct.unpack_from("<I", self.data, at)[0]  # noqa: E731
+        self.sector = 1 << struct.unpack_from("<H", self.data, 0x1E)[0]
+        self.mini = 1 << struct.unpack_from("<H", self.data, 0x20)[0]
+        self.cutoff = u32(0x38)
+        fat_sectors = [u32(0x4C + 4 * i) for i in range(min(u32(0x2C), 109))]
+        self.fat_at = [self.offset(s) + 4 * k for s in fat_sectors for k in range(self.sector // 4)]
+        self.fat = [u32(at) for at in self.fat_at]
+        self.entries = {}
+        for i, at in enumerate(self.chain_offsets(u32(0x30), self.sector)):
+            for k in range(self.sector // 128):
+                e = at + 128 * k
+                n = struct.unpack_from("<H", self.data, e + 64)[0]
+                name = bytes(self.data[e:e + max(n - 2, 0)]).decode("utf-16-le", "replace")
+                if name:
+                    self.entries[name] = e
+        root = self.entries["Root Entry"]
+        self.mini_stream = self.chain_offsets(u32(root + 116), self.sector)
+        self.minifat = []
+        if u32(0x40):
+            for at in self.chain_offsets(u32(0x3C), self.sector):
+                self.minifat += list(struct.unpack_from(f"<{self.sector // 4}I", self.data, at))
+
+    def offset(self, sector):
+        return (sector + 1) * self.sector
+
+    def chain(self, start, table):
+        out = []
+        while start < len(table) and start not in out and len(out) < 100000:
+            out.append(start)
+            start = table[start]
+        return out
+
+    def chain_offsets(self, start, size):
+        return [self.offset(s) for s in self.chain(start, self.fat)]
+
+    def stream_sectors(self, name):
+        e = self.entries[name]
+        return self.chain(struct.unpack_from("<I", self.data, e + 116)[0], self.fat)
+
+    def stream_offset(self, name, offset):
+        """The file offset of byte `offset` of stream `name`."""
+        e = self.entries[name]
+        start, size = struct.unpack_from("<II", self.data, e + 116)
+        if size >= self.cutoff:
+            return self.offset(self.chain(start, self.fat)[offset // self.sector]) + offset % self.sector
+        mini_sector = self.chain(start, self.minifat)[offset // self.mini]
+        at = mini_sector * self.mini + offset % self.mini
+        return self.mini_stream[at // self.sector] + at % self.sector
+
+    def read(self, name, offset, fmt):
+        return struct.unpack_from(fmt, self.data, self.stream_offset(name, offset))[0]
+
+    def write(self, name, offset, fmt, value):
+        struct.pack_into(fmt, self.data, self.stream_offset(name, offset), value)
+
+    def rename(self, old, new):
+        e = self.entries[old]
+        raw = new.encode("utf-16-le") + b"\0\0"
+        self.data[e:e + 64] = raw.ljust(64, b"\0")
+        struct.pack_into("<H", self.data, e + 64, len(raw))
+
+
+def make_hostile():
+    os.makedirs(HOSTILE, exist_ok=True)
+    base_name = os.path.join(OUT, "2016-lingbi-civil-affairs-statistics.doc")
+    base = open(base_name, "rb").read()
+    rnd = random.Random(15)
+
+    def write(name, data):
+        with open(os.path.join(HOSTILE, name), "wb") as f:
+            f.write(bytes(data))
+
+    def mutated(change):
+        cfb = Cfb(base)
+        change(cfb)
+        return cfb.data
+
+    table = "1Table" if Cfb(base).read("WordDocument", 0x0A, "<H") & 0x0200 else "0Table"
+    clx = Cfb(base).read("WordDocument", 0x1A2, "<I")
+    bte_papx = Cfb(base).read("WordDocument", 0x102, "<I")
+    bte_papx_lcb = Cfb(base).read("WordDocument", 0x106, "<I")
+
+    write("truncated_half.doc", base[:len(base) // 2])
+    write("truncated_header.doc", base[:300])
+
+    def fat_loop(cfb):  # the WordDocument chain's second sector points back to its first
+        chain = cfb.stream_sectors("WordDocument")
+        struct.pack_into("<I", cfb.data, cfb.fat_at[chain[1]], chain[0])
+    write("fat_loop.doc", mutated(fat_loop))
+
+    def fat_outside(cfb):  # the chain continues at a sector far past the end of the file
+        chain = cfb.stream_sectors("WordDocument")
+        struct.pack_into("<I", cfb.data, cfb.fat_at[chain[1]], 0x00FFFFF0)
+    write("fat_outside.doc", mutated(fat_outside))
+
+    def size_lie(cfb):  # the directory claims a 2 GiB WordDocument
+        struct.pack_into("<I", cfb.data, cfb.entries["WordDocument"] + 120, 0x7FFFFFF0)
+    write("stream_size_lie.doc", mutated(size_lie))
+
+    noise = bytes(rnd.randrange(256) for _ in range(len(base) - 512))
+    write("random_after_header.doc", base[:512] + noise)
+
+    def piece_past_end(cfb):  # the first piece's text starts far beyond the stream
+        at = clx
+        while cfb.read(table, at, "<B") == 1:
+            at += 3 + cfb.read(table, at + 1, "<H")
+        lcb = cfb.read(table, at + 1, "<I")
+        n = (lcb - 4) // 12
+        cfb.write(table, at + 5 + (n + 1) * 4 + 2, "<I", 0x3FFFFF00)
+    write("piece_past_end.doc", mutated(piece_past_end))
+    write("clx_garbage.doc", mutated(lambda cfb: cfb.write(table, clx, "<B", 0x07)))
+    write("ccp_text_beyond_pieces.doc",
+          mutated(lambda cfb: cfb.write("WordDocument", 0x4C, "<I", 0x00FFFFFF)))
+    write("encrypted_flag.doc", mutated(
+        lambda cfb: cfb.write("WordDocument", 0x0A, "<H", cfb.read("WordDocument", 0x0A, "<H") | 0x0100)))
+    write("word95.doc", mutated(lambda cfb: cfb.write("WordDocument", 2, "<H", 104)))
+    write("fkp_out_of_range.doc", mutated(
+        lambda cfb: cfb.write(table, bte_papx + (bte_papx_lcb + 4) // 2, "<I", 0x003FFFFF)))
+
+    def fkp_bad_count(cfb):  # the first paragraph page claims 255 runs
+        pn = cfb.read(table, bte_papx + (bte_papx_lcb + 4) // 2, "<I") & 0x3FFFFF
+        cfb.write("WordDocument", pn * 512 + 511, "<B", 255)
+    write("fkp_bad_count.doc", mutated(fkp_bad_count))
+    write("table_stream_missing.doc", mutated(
+        lambda cfb: cfb.write("WordDocument", 0x0A, "<H", cfb.read("WordDocument", 0x0A, "<H") ^ 0x0200)))
+    write("not_word.doc", mutated(lambda cfb: cfb.rename("WordDocument", "Workbook")))
+    write("works.wps", mutated(lambda cfb: cfb.rename("WordDocument", "CONTENTS")))
+    write("old_kingsoft.wps", bytes(rnd.randrange(256) for _ in range(4096)))
+    make_password_protected(os.path.join(OUT, "2016-lingbi-civil-affairs-statistics.docx"),
+                            os.path.join(HOSTILE, "encrypted_password.doc"))
+    print("wrote", HOSTILE)
+
+
+def make_password_protected(source, target):
+    """Saves `source` as Word 97 with a password through LibreOffice's UNO API (python3-uno)."""
+    script = r'''
+import sys, time, subprocess, uno
+from com.sun.star.beans import PropertyValue
+def prop(n, v):
+    p = PropertyValue(); p.Name = n; p.Value = v; return p
+src, dst, profile = sys.argv[1:4]
+office = subprocess.Popen(["soffice", "--headless", "--norestore", "-env:UserInstallation=file://" + profile,
+                           "--accept=pipe,name=nianbao_doc;urp;"], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL)
+try:
+    resolver = uno.getComponentContext().ServiceManager.createInstanceWithContext(
+        "com.sun.star.bridge.UnoUrlResolver", uno.getComponentContext())
+    for _ in range(60):
+        try:
+            ctx = resolver.resolve("uno:pipe,name=nianbao_doc;urp;StarOffice.ComponentContext")
+            break
+        except Exception:
+            time.sleep(0.5)
+    desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(src), "_blank", 0, (prop("Hidden", True),))
+    doc.storeToURL(uno.systemPathToFileUrl(dst), (prop("FilterName", "MS Word 97"), prop("Password", "nianbao")))
+    doc.close(True)
+finally:
+    office.terminate()
+    office.wait()
+'''
+    # Debian's python3 has python3-uno; a pyenv or venv python on PATH would not.
+    python = "/usr/bin/python3"
+    if subprocess.run([python, "-c", "import uno"], capture_output=True).returncode != 0:
+        print("python3-uno not installed: encrypted_password.doc not made")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([python, "-c", script, source, target, os.path.join(tmp, "profile")],
+                       check=True)
 
 
 if __name__ == "__main__":

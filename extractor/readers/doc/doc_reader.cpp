@@ -76,6 +76,20 @@ bool is_works_file(const doc::CompoundFile& file) {
   return file.has("CONTENTS") || file.has("MN0");
 }
 
+// libgsf leaves out a directory entry whose size or start does not fit the file; the raw
+// directory still names it (entry names are UTF-16LE).
+bool names_word_document(std::string_view bytes) {
+  static const std::string k_name = [] {
+    std::string name;
+    for (char c : std::string_view("WordDocument")) {
+      name.push_back(c);
+      name.push_back('\0');
+    }
+    return name;
+  }();
+  return bytes.find(k_name) != std::string_view::npos;
+}
+
 // Reads a stream the document needs; false (with the failure reported) when it cannot be had.
 bool read_stream(const doc::CompoundFile& file, const std::string& name, std::string& out,
                  model::Document& doc) {
@@ -270,6 +284,10 @@ void read_doc(std::string_view bytes, std::string_view path, model::Document& do
       fail(doc, "format_wps_unsupported",
            "a .wps that is not in the Word binary format (Microsoft Works, or an old Kingsoft "
            "WPS file); open and save it as .doc or .docx first");
+    } else if (names_word_document(bytes)) {
+      fail(doc, "doc_stream_unreadable",
+           "the directory names a WordDocument stream that cannot be read (its size or first "
+           "sector does not fit the file)");
     } else {
       fail(doc, "doc_not_word",
            "a compound file without a WordDocument stream (an Excel, PowerPoint or other file)");

@@ -71,6 +71,8 @@ Fib parse_fib(const Bytes& b, FibError& error) {
     error = FibError::not_word;
     return fib;
   }
+  // An encrypted file keeps only FibBase in the clear: the rest of the FIB is not read.
+  if (fib.encrypted || fib.obfuscated) return fib;
   if (fib.n_fib < k_min_nfib_word97) {
     error = FibError::old_version;
     return fib;
