@@ -252,6 +252,11 @@ def make_hostile():
         struct.pack_into("<I", cfb.data, cfb.fat_at[chain[1]], chain[0])
     write("fat_loop.doc", mutated(fat_loop))
 
+    def fat_loop_past_size(cfb):  # the loop starts after the stream's last sector: harmless
+        chain = cfb.stream_sectors("WordDocument")
+        struct.pack_into("<I", cfb.data, cfb.fat_at[chain[-1]], chain[0])
+    write("fat_loop_past_size.doc", mutated(fat_loop_past_size))
+
     def fat_outside(cfb):  # the chain continues at a sector far past the end of the file
         chain = cfb.stream_sectors("WordDocument")
         struct.pack_into("<I", cfb.data, cfb.fat_at[chain[1]], 0x00FFFFF0)

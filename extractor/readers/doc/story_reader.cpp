@@ -192,7 +192,7 @@ class StoryReader {
       paragraph_.text.insert(0, c_.numbering->next_label({props.ilfo, props.ilvl}));
     }
     const int depth = mark.code == k_page_break ? 0 : std::min(props.depth(), k_max_table_depth);
-    set_depth(depth, cp);
+    set_depth(depth, paragraph_.char_position.value_or(cp), props.page_break_before);
     if (depth == 0) return deliver_paragraph();
     OpenTable& table = tables_.back();
     const bool row_end = depth == 1 ? mark.code == k_cell_mark && props.row_end
@@ -205,12 +205,20 @@ class StoryReader {
     if (cell_end) end_cell(table);
   }
 
-  void set_depth(int depth, std::uint32_t cp) {
+  void set_depth(int depth, std::size_t cp, bool page_break_before) {
     while (static_cast<int>(tables_.size()) > depth) close_table();
-    while (static_cast<int>(tables_.size()) < depth) open_table(cp);
+    while (static_cast<int>(tables_.size()) < depth) open_table(cp, page_break_before);
   }
 
-  void open_table(std::uint32_t cp) {
+  // A table that starts on a new page carries the break on its first paragraph (LibreOffice
+  // writes a docx's page-break paragraph between two parts of a table that way). The break lies
+  // between the table and what comes before: it is given to the blank paragraph before it, where
+  // the split-table join looks for it.
+  void open_table(std::size_t cp, bool page_break_before) {
+    if (page_break_before && tables_.empty() && !out_.empty() && !out_.back().is_table &&
+        docx::is_blank_text(out_.back().paragraph.text)) {
+      out_.back().paragraph.page_break = true;
+    }
     count_item();
     const int id = static_cast<int>(c_.body.tables.size());
     c_.body.tables.emplace_back();
