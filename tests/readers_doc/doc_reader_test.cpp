@@ -55,7 +55,7 @@ TEST(DocReader, TrackedChangesAcceptedFieldResultsKeptCodesDropped) {
   // 38 followed by a deleted 5 and an inserted 6.
   EXPECT_NE(cell_with_text(doc, "386"), nullptr);
   EXPECT_FALSE(any_text_contains(doc, "3856"));
-  EXPECT_FALSE(any_text_contains(doc, "SUM"));   // the formula field's code
+  EXPECT_FALSE(any_text_contains(doc, "SUM"));     // the formula field's code
   EXPECT_NE(cell_with_text(doc, "123"), nullptr);  // three runs, one value
 }
 
@@ -89,10 +89,9 @@ TEST(DocReader, TextBoxIsReadOnceAtItsAnchorAndNestedTablesAreLinked) {
   EXPECT_LT(at_title, at_overview);
   const bool nested = std::any_of(doc.tables.begin(), doc.tables.end(),
                                   [](const model::Table& t) { return t.parent_table.has_value(); });
-  const bool unwrapped = std::any_of(doc.diagnostics.begin(), doc.diagnostics.end(),
-                                     [](const model::Diagnostic& d) {
-                                       return d.code == "doc_layout_frame";
-                                     });
+  const bool unwrapped =
+      std::any_of(doc.diagnostics.begin(), doc.diagnostics.end(),
+                  [](const model::Diagnostic& d) { return d.code == "doc_layout_frame"; });
   EXPECT_TRUE(nested || unwrapped) << "table 三 sits in a one-cell frame table";
 }
 
@@ -129,10 +128,9 @@ TEST(DocReader, TitleComesFromTheSummaryInformation) {
 
 TEST(DocReader, ATableSplitAtAPageBreakIsJoined) {
   const model::Document doc = read_doc_file(doc_corpus() / "2022-county-numbered-split.doc");
-  const bool joined = std::any_of(doc.diagnostics.begin(), doc.diagnostics.end(),
-                                  [](const model::Diagnostic& d) {
-                                    return d.code == "doc_table_joined";
-                                  });
+  const bool joined =
+      std::any_of(doc.diagnostics.begin(), doc.diagnostics.end(),
+                  [](const model::Diagnostic& d) { return d.code == "doc_table_joined"; });
   EXPECT_TRUE(joined);
   EXPECT_EQ(doc.tables.size(), 3u);  // 二, 三 (joined), 四
 }
@@ -142,8 +140,9 @@ TEST(DocReader, AWpsInTheWordBinaryFormatIsRead) {
       read_doc_file(doc_corpus() / "2016-lingbi-civil-affairs-statistics.wps");
   ASSERT_TRUE(wps.readable);
   EXPECT_EQ(wps.source.format, "doc");
-  EXPECT_EQ(body_paragraphs(wps),
-            body_paragraphs(read_doc_file(doc_corpus() / "2016-lingbi-civil-affairs-statistics.doc")));
+  EXPECT_EQ(
+      body_paragraphs(wps),
+      body_paragraphs(read_doc_file(doc_corpus() / "2016-lingbi-civil-affairs-statistics.doc")));
 }
 
 TEST(DocReader, ThreadsReadingAtOnceGetWhatOneThreadGets) {
@@ -157,7 +156,8 @@ TEST(DocReader, ThreadsReadingAtOnceGetWhatOneThreadGets) {
     threads.emplace_back([&, t] {
       for (int round = 0; round < 3; ++round)
         for (std::size_t i = 0; i < files.size(); ++i)
-          if (body_paragraphs(read_doc_file(files[(i + static_cast<std::size_t>(t)) % files.size()])) !=
+          if (body_paragraphs(
+                  read_doc_file(files[(i + static_cast<std::size_t>(t)) % files.size()])) !=
               expected[(i + static_cast<std::size_t>(t)) % files.size()])
             ++mismatches[static_cast<std::size_t>(t)];
     });
@@ -168,9 +168,9 @@ TEST(DocReader, ThreadsReadingAtOnceGetWhatOneThreadGets) {
 
 TEST(DocParts, SprmOperandLengthsFollowTheirSpra) {
   using readers::doc::operand_length;
-  EXPECT_EQ(operand_length(0x2416, "\x01"), 1u);              // sprmPFInTable, spra 1
-  EXPECT_EQ(operand_length(0x460B, "\x01\x00"), 2u);          // sprmPIlfo, spra 2
-  EXPECT_EQ(operand_length(0x6649, "\x01\x00\x00\x00"), 4u);  // sprmPItap, spra 3
+  EXPECT_EQ(operand_length(0x2416, "\x01"), 1u);                          // sprmPFInTable, spra 1
+  EXPECT_EQ(operand_length(0x460B, "\x01\x00"), 2u);                      // sprmPIlfo, spra 2
+  EXPECT_EQ(operand_length(0x6649, "\x01\x00\x00\x00"), 4u);              // sprmPItap, spra 3
   EXPECT_EQ(operand_length(0xD62B, std::string("\x02\x00\x03", 3)), 3u);  // variable
   // sprmTDefTable: a 16-bit size that counts one byte more than follows it.
   EXPECT_EQ(operand_length(0xD608, std::string("\x0A\x00", 2)), 11u);

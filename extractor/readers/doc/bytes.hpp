@@ -36,8 +36,8 @@ class Bytes {
   }
   std::optional<std::uint32_t> u32(std::size_t offset) const {
     if (!has(offset, 4)) return std::nullopt;
-    return static_cast<std::uint32_t>(byte(offset)) | static_cast<std::uint32_t>(byte(offset + 1))
-                                                          << 8 |
+    return static_cast<std::uint32_t>(byte(offset)) |
+           static_cast<std::uint32_t>(byte(offset + 1)) << 8 |
            static_cast<std::uint32_t>(byte(offset + 2)) << 16 |
            static_cast<std::uint32_t>(byte(offset + 3)) << 24;
   }

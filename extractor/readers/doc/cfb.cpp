@@ -49,8 +49,8 @@ GlibMessages::GlibMessages() : previous_(t_messages) { t_messages = this; }
 GlibMessages::~GlibMessages() { t_messages = previous_; }
 
 void GlibMessages::add(std::string_view message) {
-  if (count_++ == 0) first_ = std::string(message.substr(0, std::min<std::size_t>(
-                                                             message.find('\n'), 200)));
+  if (count_++ == 0)
+    first_ = std::string(message.substr(0, std::min<std::size_t>(message.find('\n'), 200)));
 }
 
 struct CompoundFile::Handles {

@@ -108,8 +108,9 @@ bool read_stream(const doc::CompoundFile& file, const std::string& name, std::st
       break;
   }
   fail(doc, "doc_stream_unreadable",
-       "the " + name + " stream cannot be read: its sector chain is broken (it loops, ends early "
-                       "or points outside the file)");
+       "the " + name +
+           " stream cannot be read: its sector chain is broken (it loops, ends early "
+           "or points outside the file)");
   return false;
 }
 
@@ -241,8 +242,8 @@ void read_word_document(const doc::CompoundFile& file, Streams& s, model::Docume
     return;
   }
   const std::uint64_t story_end = fib.textbox_story_start() + fib.ccp_txbx;
-  const auto needed = static_cast<std::uint32_t>(std::min<std::uint64_t>(
-      pieces.cp_limit(), std::max<std::uint64_t>(fib.ccp_text, story_end)));
+  const auto needed = static_cast<std::uint32_t>(
+      std::min<std::uint64_t>(pieces.cp_limit(), std::max<std::uint64_t>(fib.ccp_text, story_end)));
   const std::vector<doc::Char> text = doc::decode_text(pieces, word_document, needed);
   const std::set<std::uint32_t> sections = section_ends(fib, table);
   docx::RawBody body;

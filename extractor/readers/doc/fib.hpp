@@ -25,12 +25,12 @@ enum class FibError {
 };
 
 struct Fib {
-  std::uint16_t n_fib = 0;  // the version: 193 (0xC1) for Word 97 and later
-  std::uint16_t lid = 0;    // the language of the document (0x0804 Chinese PRC)
-  bool complex = false;     // fast-saved: text in many pieces
-  bool encrypted = false;   // fEncrypted: password-protected (RC4 or XOR)
-  bool obfuscated = false;  // fObfuscated: XOR-obfuscated
-  bool table_1 = false;     // fWhichTblStm: the table stream is "1Table", else "0Table"
+  std::uint16_t n_fib = 0;     // the version: 193 (0xC1) for Word 97 and later
+  std::uint16_t lid = 0;       // the language of the document (0x0804 Chinese PRC)
+  bool complex = false;        // fast-saved: text in many pieces
+  bool encrypted = false;      // fEncrypted: password-protected (RC4 or XOR)
+  bool obfuscated = false;     // fObfuscated: XOR-obfuscated
+  bool table_1 = false;        // fWhichTblStm: the table stream is "1Table", else "0Table"
   std::uint32_t ccp_text = 0;  // characters of the main document
   std::uint32_t ccp_ftn = 0;
   std::uint32_t ccp_hdd = 0;

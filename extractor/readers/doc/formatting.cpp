@@ -13,9 +13,7 @@ constexpr std::uint32_t k_pn_mask = 0x003FFFFF;
 constexpr std::size_t k_bx_size = 13;  // BxPap: bOffset and a 12-byte PHE
 constexpr std::size_t k_tc80_size = 20;
 
-bool nonzero(std::string_view operand) {
-  return !operand.empty() && operand[0] != 0;
-}
+bool nonzero(std::string_view operand) { return !operand.empty() && operand[0] != 0; }
 
 std::int32_t i32(std::string_view operand) {
   return static_cast<std::int32_t>(Bytes(operand).u32_or_zero(0));
@@ -137,7 +135,8 @@ bool Formatting::load_page(std::uint32_t pn, bool paragraphs, Page& out) {
       const std::size_t cb = page.u8_or_zero(offset);
       if (paragraphs) {  // PapxInFkp: cb words less one byte, or a second byte of words
         const std::size_t start = cb != 0 ? offset + 1 : offset + 2;
-        const std::size_t length = cb != 0 ? 2 * cb - 1 : 2 * std::size_t{page.u8_or_zero(offset + 1)};
+        const std::size_t length =
+            cb != 0 ? 2 * cb - 1 : 2 * std::size_t{page.u8_or_zero(offset + 1)};
         grpprl = page.slice(start, length).value_or(std::string_view());
       } else {
         grpprl = page.slice(offset + 1, cb).value_or(std::string_view());
@@ -158,8 +157,7 @@ std::string_view Formatting::grpprl_at(const BinTable& table, std::uint32_t fc) 
   return page.grpprl[static_cast<std::size_t>(run - page.fcs.begin() - 1)];
 }
 
-void Formatting::apply_paragraph(std::string_view grpprl, ParagraphProps& p,
-                                 int huge_depth) const {
+void Formatting::apply_paragraph(std::string_view grpprl, ParagraphProps& p, int huge_depth) const {
   for_each_sprm(grpprl, [&](std::uint16_t op, std::string_view operand) {
     switch (op) {
       case sprm::p_in_table:
@@ -178,9 +176,9 @@ void Formatting::apply_paragraph(std::string_view grpprl, ParagraphProps& p,
         p.itap = std::clamp(i32(operand), 0, k_max_table_depth);
         break;
       case sprm::p_dtap:
-        p.itap = std::clamp(p.itap + std::clamp(i32(operand), -k_max_table_depth,
-                                                k_max_table_depth),
-                            0, k_max_table_depth);
+        p.itap =
+            std::clamp(p.itap + std::clamp(i32(operand), -k_max_table_depth, k_max_table_depth), 0,
+                       k_max_table_depth);
         break;
       case sprm::p_page_break_before:
         p.page_break_before = nonzero(operand);

@@ -31,17 +31,17 @@ struct RowLayout {
 };
 
 struct ParagraphProps {
-  bool in_table = false;    // sprmPFInTable
-  bool row_end = false;     // sprmPFTtp: this mark ends a row (depth 1)
-  bool inner_cell = false;  // sprmPFInnerTableCell: this mark ends a cell (depth > 1)
+  bool in_table = false;       // sprmPFInTable
+  bool row_end = false;        // sprmPFTtp: this mark ends a row (depth 1)
+  bool inner_cell = false;     // sprmPFInnerTableCell: this mark ends a cell (depth > 1)
   bool inner_row_end = false;  // sprmPFInnerTtp: this mark ends a row (depth > 1)
   int itap = 0;                // table depth, 0 when not given
   bool page_break_before = false;
   bool header_row = false;  // sprmTTableHeader on a row end
   int ilfo = 0;             // list: 1-based LFO index, 0 for none
   int ilvl = 0;
-  std::uint16_t istd = 0;             // paragraph style
-  std::optional<RowLayout> row;       // on a row end: its cells
+  std::uint16_t istd = 0;                                      // paragraph style
+  std::optional<RowLayout> row;                                // on a row end: its cells
   std::vector<std::pair<int, RowLayout::VMerge>> vert_merges;  // sprmTVertMerge
 
   // The depth of the table the paragraph is in, 0 outside tables.

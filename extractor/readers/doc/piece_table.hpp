@@ -15,10 +15,10 @@ namespace nianbao::readers::doc {
 
 struct Piece {
   std::uint32_t cp_start = 0;
-  std::uint32_t cp_end = 0;     // exclusive
-  std::uint32_t offset = 0;     // byte offset of cp_start's character in WordDocument
-  bool compressed = false;      // one byte a character (cp1252), else two (UTF-16LE)
-  std::uint16_t prm = 0;        // properties applied to the whole piece (Prm)
+  std::uint32_t cp_end = 0;  // exclusive
+  std::uint32_t offset = 0;  // byte offset of cp_start's character in WordDocument
+  bool compressed = false;   // one byte a character (cp1252), else two (UTF-16LE)
+  std::uint16_t prm = 0;     // properties applied to the whole piece (Prm)
 };
 
 enum class PieceError {

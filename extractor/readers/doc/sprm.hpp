@@ -12,13 +12,13 @@ namespace nianbao::readers::doc {
 namespace sprm {
 inline constexpr std::uint16_t c_rmark_del = 0x0800;  // deleted with tracked changes
 inline constexpr std::uint16_t c_vanish = 0x083C;     // hidden text
-inline constexpr std::uint16_t c_spec = 0x0855;       // a special character (field mark, picture…)
-inline constexpr std::uint16_t c_symbol = 0x6A09;     // a character of a symbol font
-inline constexpr std::uint16_t p_ilvl = 0x260A;       // list level
-inline constexpr std::uint16_t p_ilfo = 0x460B;       // list (LFO index, 1-based)
+inline constexpr std::uint16_t c_spec = 0x0855;    // a special character (field mark, picture…)
+inline constexpr std::uint16_t c_symbol = 0x6A09;  // a character of a symbol font
+inline constexpr std::uint16_t p_ilvl = 0x260A;    // list level
+inline constexpr std::uint16_t p_ilfo = 0x460B;    // list (LFO index, 1-based)
 inline constexpr std::uint16_t p_page_break_before = 0x2407;
 inline constexpr std::uint16_t p_in_table = 0x2416;
-inline constexpr std::uint16_t p_ttp = 0x2417;              // the row-end mark of a table row
+inline constexpr std::uint16_t p_ttp = 0x2417;               // the row-end mark of a table row
 inline constexpr std::uint16_t p_inner_table_cell = 0x244B;  // cell end in a nested table
 inline constexpr std::uint16_t p_inner_ttp = 0x244C;         // row end in a nested table
 inline constexpr std::uint16_t p_itap = 0x6649;              // table depth

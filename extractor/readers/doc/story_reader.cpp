@@ -64,8 +64,8 @@ class TableGrid {
 // run left to right.
 bool layout_fits(const std::optional<RowLayout>& layout, std::size_t cells) {
   return layout && cells > 0 && layout->borders.size() >= cells + 1 &&
-         std::is_sorted(layout->borders.begin(), layout->borders.begin() +
-                                                     static_cast<std::ptrdiff_t>(cells) + 1);
+         std::is_sorted(layout->borders.begin(),
+                        layout->borders.begin() + static_cast<std::ptrdiff_t>(cells) + 1);
 }
 
 void place_row_on_grid(RawRow& row, const RowLayout& layout, const TableGrid& grid) {
@@ -195,13 +195,14 @@ class StoryReader {
     set_depth(depth, paragraph_.char_position.value_or(cp), props.page_break_before);
     if (depth == 0) return deliver_paragraph();
     OpenTable& table = tables_.back();
-    const bool row_end = depth == 1 ? mark.code == k_cell_mark && props.row_end
-                                    : props.inner_row_end || (mark.code == k_cell_mark && props.row_end);
+    const bool row_end = depth == 1
+                             ? mark.code == k_cell_mark && props.row_end
+                             : props.inner_row_end || (mark.code == k_cell_mark && props.row_end);
     if (row_end) return end_row(table, props);
     add_to_cell(table, std::move(paragraph_.text), paragraph_.char_position);
     deliver_after();
-    const bool cell_end = depth == 1 ? mark.code == k_cell_mark
-                                     : props.inner_cell || mark.code == k_cell_mark;
+    const bool cell_end =
+        depth == 1 ? mark.code == k_cell_mark : props.inner_cell || mark.code == k_cell_mark;
     if (cell_end) end_cell(table);
   }
 

@@ -20,7 +20,8 @@ struct RawParagraph {
   std::string text;
   bool page_break = false;     // w:br w:type="page" or w:pageBreakBefore
   bool section_break = false;  // w:pPr/w:sectPr: the section ends after this paragraph
-  std::optional<std::size_t> char_position;  // a .doc's CP of the paragraph (Locator::char_position)
+  std::optional<std::size_t>
+      char_position;  // a .doc's CP of the paragraph (Locator::char_position)
 };
 
 struct RawCell {
