@@ -37,6 +37,7 @@
 #include "extractor/readers/doc/piece_table.hpp"
 #include "extractor/readers/doc/story_reader.hpp"
 #include "extractor/readers/doc/text_boxes.hpp"
+#include "extractor/readers/docx/docx_package.hpp"
 #include "extractor/readers/docx/layout_frames.hpp"
 #include "extractor/readers/docx/table_builder.hpp"
 #include "extractor/readers/docx/values.hpp"
@@ -74,20 +75,6 @@ std::string lower(std::string_view s) {
 // processor); old Kingsoft WPS files are not compound files at all.
 bool is_works_file(const doc::CompoundFile& file) {
   return file.has("CONTENTS") || file.has("MN0");
-}
-
-// libgsf leaves out a directory entry whose size or start does not fit the file; the raw
-// directory still names it (entry names are UTF-16LE).
-bool names_word_document(std::string_view bytes) {
-  static const std::string k_name = [] {
-    std::string name;
-    for (char c : std::string_view("WordDocument")) {
-      name.push_back(c);
-      name.push_back('\0');
-    }
-    return name;
-  }();
-  return bytes.find(k_name) != std::string_view::npos;
 }
 
 // Reads a stream the document needs; false (with the failure reported) when it cannot be had.
@@ -285,7 +272,8 @@ void read_doc(std::string_view bytes, std::string_view path, model::Document& do
       fail(doc, "format_wps_unsupported",
            "a .wps that is not in the Word binary format (Microsoft Works, or an old Kingsoft "
            "WPS file); open and save it as .doc or .docx first");
-    } else if (names_word_document(bytes)) {
+    } else if (docx::ole2_names(bytes, "WordDocument")) {
+      // libgsf leaves out a directory entry whose size or start does not fit the file.
       fail(doc, "doc_stream_unreadable",
            "the directory names a WordDocument stream that cannot be read (its size or first "
            "sector does not fit the file)");
