@@ -148,8 +148,8 @@ echo "Whole path on $(nproc) cores, N=$n per format, nianbao -j$jobs ($(date -u 
 echo "'vs nianbao': how many times more documents per second nianbao reads than the tool, on the"
 echo "tool's format (docx for pandoc and python-docx, doc for LibreOffice)."
 echo
-printf '| %-18s | %9s | %7s | %7s | %7s | %9s | %-9s |\n' tool documents seconds "docs/s" "peak MB" "docs/cpu-s" "vs nianbao"
-printf '|%s|%s|%s|%s|%s|%s|%s|\n' -------------------- ----------: --------: --------: --------: ----------: ----------
+printf '| %-20s | %9s | %7s | %7s | %7s | %9s | %-9s |\n' tool documents seconds "docs/s" "peak MB" "docs/cpu-s" "vs nianbao"
+printf '|%s|%s|%s|%s|%s|%s|%s|\n' ---------------------- ----------: --------: --------: --------: ----------: ----------
 for r in "${rows[@]}"; do
   IFS='|' read -r name docs s kb cpu <<<"$r"
   rt=$(rate "$docs" "$s")
@@ -159,7 +159,7 @@ for r in "${rows[@]}"; do
   case "$name" in nianbao*) ;; *)
     ratio=$(awk -v a="$base" -v b="$rt" 'BEGIN { printf "%.1f×", (b > 0 ? a / b : 0) }') ;;
   esac
-  printf '| %-18s | %9s | %7s | %7s | %7s | %9s | %-9s |\n' "$name" "$docs" "$s" "$rt" "$((kb / 1024))" "$(rate "$docs" "$cpu")" "$ratio"
+  printf '| %-20s | %9s | %7s | %7s | %7s | %9s | %-9s |\n' "$name" "$docs" "$s" "$rt" "$((kb / 1024))" "$(rate "$docs" "$cpu")" "$ratio"
 done
 echo
 if [ -f "$shared/tools/score.py" ]; then

@@ -2,8 +2,8 @@
 """Makes the project's own Word 97–2003 (.doc) test documents, the way real ones come about:
 LibreOffice saves the project's own Word documents in the binary format
 (`soffice --headless --convert-to 'doc:MS Word 97'`). Every .doc has a golden file (the same
-figures as the document it was made from) and a docx twin, listed in corpus/doc/twins.tsv, that
-the tests compare it with figure by figure.
+figures as the document it was made from) and a docx twin, named by the golden's "twin" (a path
+under corpus/), that the tests compare it with figure by figure.
 
   2022-county-numbered-split.doc   from corpus/docx/ (2021 template): headings numbered only by
                                    the list, table 三 split at a page break with its header
@@ -56,10 +56,11 @@ def soffice(filter_spec, sources, outdir, profile):
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def copy_golden(golden_path, document_name):
+def copy_golden(golden_path, document_name, twin):
     with open(golden_path, encoding="utf-8") as f:
         golden = json.load(f)
     golden["document"] = document_name
+    golden["twin"] = twin
     with open(os.path.join(OUT, document_name + ".golden.json"), "w", encoding="utf-8") as f:
         json.dump(golden, f, ensure_ascii=False, indent=1)
         f.write("\n")
@@ -107,7 +108,6 @@ def main():
     if shutil.which("soffice") is None:
         sys.exit("make_doc_corpus: soffice (libreoffice-writer) is needed")
     os.makedirs(OUT, exist_ok=True)
-    twins = []
     with tempfile.TemporaryDirectory() as tmp:
         profile = os.path.join(tmp, "profile")
         # Documents the corpus already has as docx.
@@ -117,8 +117,8 @@ def main():
         soffice("doc:MS Word 97", sources, tmp, profile)
         for d, n in existing:
             shutil.copy(os.path.join(tmp, n + ".doc"), os.path.join(OUT, n + ".doc"))
-            copy_golden(os.path.join(CORPUS, d, n + ".docx.golden.json"), n + ".doc")
-            twins.append((n + ".doc", f"{d}/{n}.docx"))
+            copy_golden(os.path.join(CORPUS, d, n + ".docx.golden.json"), n + ".doc",
+                        f"{d}/{n}.docx")
 
         # New documents: HTML → docx → doc, the docx kept as the twin.
         made = []
@@ -139,18 +139,15 @@ def main():
             for ext in ("docx", "doc"):
                 shutil.copy(os.path.join(tmp, f"{name}.{ext}"), os.path.join(OUT, f"{name}.{ext}"))
                 golden["document"] = f"{name}.{ext}"
+                if ext == "doc":
+                    golden["twin"] = f"doc/{name}.docx"
                 write_json(os.path.join(OUT, f"{name}.{ext}.golden.json"), golden)
-            twins.append((name + ".doc", f"doc/{name}.docx"))
+                golden.pop("twin", None)
 
         # Kingsoft WPS saves its .wps in the Word binary format: the same bytes, named .wps.
         wps = "2016-lingbi-civil-affairs-statistics"
         shutil.copy(os.path.join(OUT, wps + ".doc"), os.path.join(OUT, wps + ".wps"))
-        copy_golden(os.path.join(OUT, wps + ".doc.golden.json"), wps + ".wps")
-        twins.append((wps + ".wps", f"doc/{wps}.docx"))
-    with open(os.path.join(OUT, "twins.tsv"), "w", encoding="utf-8") as f:
-        f.write("# binary Word document\tits docx twin (relative to corpus/)\n")
-        for doc, twin in twins:
-            f.write(f"{doc}\t{twin}\n")
+        copy_golden(os.path.join(OUT, wps + ".doc.golden.json"), wps + ".wps", f"doc/{wps}.docx")
     print("wrote", OUT)
     make_hostile()
 
@@ -217,11 +214,118 @@ class Cfb:
     def write(self, name, offset, fmt, value):
         struct.pack_into(fmt, self.data, self.stream_offset(name, offset), value)
 
+    def stream(self, name):
+        """The whole stream's bytes."""
+        size = struct.unpack_from("<I", self.data, self.entries[name] + 120)[0]
+        return bytes(self.data[self.stream_offset(name, i)] for i in range(size))
+
     def rename(self, old, new):
         e = self.entries[old]
         raw = new.encode("utf-16-le") + b"\0\0"
         self.data[e:e + 64] = raw.ljust(64, b"\0")
         struct.pack_into("<H", self.data, e + 64, len(raw))
+
+
+def write_cfb(streams):
+    """A compound file holding `streams` (name → bytes), each padded to the 4096-byte mini
+    stream cutoff so that every one lies in regular 512-byte sectors: header, streams, FAT,
+    directory."""
+    sector = 512
+    body, starts = bytearray(), {}
+    for name, data in streams.items():
+        data = data.ljust(max(len(data), 4096), b"\0")
+        starts[name] = (len(body) // sector, len(data))
+        body += data.ljust((len(data) + sector - 1) // sector * sector, b"\0")
+    n_data = len(body) // sector
+    n_dir = (len(streams) + 1 + 3) // 4
+    n_fat = 1
+    while (n_data + n_dir + n_fat) > n_fat * 128:
+        n_fat += 1
+    fat = [0xFFFFFFFF] * (n_fat * 128)
+    for name, (start, size) in starts.items():
+        count = (size + sector - 1) // sector
+        for k in range(count):
+            fat[start + k] = start + k + 1 if k + 1 < count else 0xFFFFFFFE
+    fat_start, dir_start = n_data, n_data + n_fat
+    for k in range(n_fat):
+        fat[fat_start + k] = 0xFFFFFFFD
+    for k in range(n_dir):
+        fat[dir_start + k] = dir_start + k + 1 if k + 1 < n_dir else 0xFFFFFFFE
+
+    def entry(name, kind, start, size, child=0xFFFFFFFF, right=0xFFFFFFFF):
+        raw = name.encode("utf-16-le") + b"\0\0"
+        e = bytearray(128)
+        e[0:len(raw)] = raw
+        struct.pack_into("<HBB", e, 64, len(raw), kind, 1)  # name size, type, black
+        struct.pack_into("<III", e, 68, 0xFFFFFFFF, right, child)
+        struct.pack_into("<II", e, 116, start, size)
+        return bytes(e)
+    names = list(streams)
+    directory = entry("Root Entry", 5, 0xFFFFFFFE, 0, child=1)
+    for i, name in enumerate(names):  # a list of right siblings: a valid, if unbalanced, tree
+        right = i + 2 if i + 1 < len(names) else 0xFFFFFFFF
+        directory += entry(name, 2, starts[name][0], starts[name][1], right=right)
+    directory = directory.ljust(n_dir * sector, b"\0")
+    header = bytearray(512)
+    header[0:8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"
+    struct.pack_into("<HHHHH", header, 0x18, 0x3E, 3, 0xFFFE, 9, 6)
+    struct.pack_into("<IIIIIIII", header, 0x2C, n_fat, dir_start, 0, 4096, 0xFFFFFFFE, 0,
+                     0xFFFFFFFE, 0)
+    difat = [fat_start + k for k in range(n_fat)] + [0xFFFFFFFF] * (109 - n_fat)
+    struct.pack_into("<109I", header, 0x4C, *difat)
+    return bytes(header) + bytes(body) + struct.pack(f"<{len(fat)}I", *fat) + directory
+
+
+def make_fast_saved(base):
+    """A fast-saved (complex) file as Word leaves one: fComplex set, the main text in many
+    pieces, and a piece whose Prm names a Prc that marks its text deleted (a revision made by a
+    fast save). The text keeps its place in the stream, so its formatting pages still apply."""
+    cfb = Cfb(base)
+    word = bytearray(cfb.stream("WordDocument"))
+    table_name = "1Table" if struct.unpack_from("<H", word, 0x0A)[0] & 0x0200 else "0Table"
+    table = bytearray(cfb.stream(table_name))
+    clx, lcb_clx = struct.unpack_from("<II", word, 0x1A2)
+    assert table[clx] == 2, "a Clx without Prc records"
+    lcb = struct.unpack_from("<I", table, clx + 1)[0]
+    n = (lcb - 4) // 12
+    cps = list(struct.unpack_from(f"<{n + 1}I", table, clx + 5))
+    pcds = [bytes(table[clx + 5 + (n + 1) * 4 + 8 * i: clx + 5 + (n + 1) * 4 + 8 * i + 8])
+            for i in range(n)]
+    ccp_text = struct.unpack_from("<I", word, 0x4C)[0]
+    text = cfb.stream("WordDocument")
+    marked = "其中当面申请6件、".encode("utf-16-le")
+    # Cut every piece at steps of 37 characters, and around the sentence to mark deleted.
+    new_cps, new_pcds, deleted = [0], [], range(0)
+    for i in range(n):
+        fc_raw = struct.unpack_from("<I", pcds[i], 2)[0]
+        compressed = fc_raw & 0x40000000
+        width = 1 if compressed else 2
+        start = (fc_raw & 0x3FFFFFFF) // (2 if compressed else 1)
+        cuts = set(range(cps[i], cps[i + 1], 37)) | {cps[i + 1]}
+        if not compressed:
+            at = text.find(marked, start, start + (cps[i + 1] - cps[i]) * 2)
+            if at >= 0 and cps[i] + (at - start) // 2 < ccp_text:
+                first = cps[i] + (at - start) // 2
+                cuts |= {first, first + len(marked) // 2}
+                deleted = range(first, first + len(marked) // 2)
+        for a, b in zip(sorted(cuts - {cps[i + 1]} | {cps[i]}), sorted(cuts - {cps[i]})):
+            if b <= a:
+                continue
+            fc = start + (a - cps[i]) * width
+            raw = (fc * 2) | 0x40000000 if compressed else fc
+            prm = 1 if a in deleted else 0  # Prm1 naming Prc 0
+            new_pcds.append(struct.pack("<HIH", 0, raw, prm))
+            new_cps.append(b)
+    prc = bytes([1]) + struct.pack("<h", 3) + struct.pack("<HB", 0x0800, 1)  # sprmCFRMarkDel
+    plc = struct.pack(f"<{len(new_cps)}I", *new_cps) + b"".join(new_pcds)
+    new_clx = prc + bytes([2]) + struct.pack("<I", len(plc)) + plc
+    struct.pack_into("<II", word, 0x1A2, len(table), len(new_clx))
+    table += new_clx
+    struct.pack_into("<H", word, 0x0A, struct.unpack_from("<H", word, 0x0A)[0] | 0x0004)
+    streams = {"WordDocument": bytes(word), table_name: bytes(table)}
+    if "Data" in cfb.entries:
+        streams["Data"] = cfb.stream("Data")
+    return write_cfb(streams)
 
 
 def make_hostile():
@@ -295,6 +399,7 @@ def make_hostile():
     write("not_word.doc", mutated(lambda cfb: cfb.rename("WordDocument", "Workbook")))
     write("works.wps", mutated(lambda cfb: cfb.rename("WordDocument", "CONTENTS")))
     write("old_kingsoft.wps", bytes(rnd.randrange(256) for _ in range(4096)))
+    write("fast_saved.doc", make_fast_saved(base))
     make_password_protected(os.path.join(OUT, "2016-lingbi-civil-affairs-statistics.docx"),
                             os.path.join(HOSTILE, "encrypted_password.doc"))
     print("wrote", HOSTILE)

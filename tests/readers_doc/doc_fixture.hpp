@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -11,6 +12,7 @@
 
 #include "extractor/model/document.hpp"
 #include "extractor/readers/reader.hpp"
+#include "golden.hpp"
 #include "test_paths.hpp"
 
 namespace nianbao::testing::doc {
@@ -28,15 +30,16 @@ inline std::string file_bytes(const std::filesystem::path& path) {
   return out.str();
 }
 
-// corpus/doc/twins.tsv: each binary Word document and its docx twin (paths under corpus/).
+// The binary Word documents of corpus/doc and their docx twins: each one's golden file names
+// its twin ("twin", a path under corpus/).
 inline std::vector<std::pair<std::filesystem::path, std::filesystem::path>> twins() {
   std::vector<std::pair<std::filesystem::path, std::filesystem::path>> out;
-  std::ifstream in(doc_corpus() / "twins.tsv");
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty() || line[0] == '#') continue;
-    const auto tab = line.find('\t');
-    if (tab == std::string::npos) continue;
-    out.emplace_back(doc_corpus() / line.substr(0, tab), project_corpus() / line.substr(tab + 1));
+  for (const std::filesystem::path& golden : golden_files(doc_corpus())) {
+    std::ifstream in(golden);
+    const nlohmann::json g = nlohmann::json::parse(in, nullptr, false);
+    if (g.is_object() && g.contains("twin") && g["twin"].is_string()) {
+      out.emplace_back(document_of(golden), project_corpus() / g["twin"].get<std::string>());
+    }
   }
   return out;
 }

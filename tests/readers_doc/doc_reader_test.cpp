@@ -145,6 +145,24 @@ TEST(DocReader, AWpsInTheWordBinaryFormatIsRead) {
       body_paragraphs(read_doc_file(doc_corpus() / "2016-lingbi-civil-affairs-statistics.doc")));
 }
 
+// A fast-saved (complex) file: fComplex set, the text in many pieces, one piece's Prm naming
+// a Prc that marks it deleted (tools/make_doc_corpus.py makes it from the lingbi report).
+TEST(DocReader, FastSavedFilesAreReadThroughTheirPieces) {
+  const model::Document fast = read_doc_file(fixture("fast_saved.doc"));
+  ASSERT_TRUE(fast.readable);
+  const model::Document plain =
+      read_doc_file(doc_corpus() / "2016-lingbi-civil-affairs-statistics.doc");
+  EXPECT_TRUE(any_text_contains(plain, "其中当面申请6件、网络申请7件"));
+  EXPECT_FALSE(any_text_contains(fast, "当面申请6件"));
+  EXPECT_TRUE(any_text_contains(fast, "全年共收到政府信息公开申请15件，网络申请7件"));
+  ASSERT_EQ(fast.tables.size(), plain.tables.size());
+  for (std::size_t t = 0; t < plain.tables.size(); ++t) {
+    ASSERT_EQ(fast.tables[t].cells.size(), plain.tables[t].cells.size());
+    for (std::size_t c = 0; c < plain.tables[t].cells.size(); ++c)
+      EXPECT_EQ(fast.tables[t].cells[c].text, plain.tables[t].cells[c].text);
+  }
+}
+
 TEST(DocReader, ThreadsReadingAtOnceGetWhatOneThreadGets) {
   std::vector<std::filesystem::path> files;
   for (const auto& [doc_path, twin] : twins()) files.push_back(doc_path);
