@@ -12,6 +12,7 @@
 #include "extractor/readers/doc/lists.hpp"
 #include "extractor/readers/doc/piece_table.hpp"
 #include "extractor/readers/doc/sprm.hpp"
+#include "extractor/readers/doc/summary_info.hpp"
 
 namespace nianbao::testing::doc {
 namespace {
@@ -219,6 +220,42 @@ TEST(DocParts, CompressedPiecesAreCp1252AndOutOfRangeReadsAreZero) {
   EXPECT_FALSE(b.u32(1).has_value());
   EXPECT_EQ(b.u16_or_zero(2), 0);
   EXPECT_FALSE(b.has(4, 0));
+}
+
+// A summary information property set by hand: code page 936 and a GBK title.
+TEST(DocParts, SummaryTitleIsDecodedFromItsCodePage) {
+  const auto u16 = [](std::string& s, unsigned v) {
+    s.push_back(static_cast<char>(v & 0xFF));
+    s.push_back(static_cast<char>(v >> 8));
+  };
+  const auto u32 = [&](std::string& s, unsigned v) {
+    u16(s, v & 0xFFFF);
+    u16(s, v >> 16);
+  };
+  std::string set;
+  u16(set, 0xFFFE);
+  u16(set, 0);
+  u32(set, 0);
+  set.append(16, '\0');                                          // CLSID
+  u32(set, 1);                                                   // one property set
+  set.append(16, '\0');                                          // FMTID
+  u32(set, 48);                                                  // its offset
+  const std::string title = "\xC4\xEA\xB6\xC8\xB1\xA8\xB8\xE6";  // 年度报告
+  std::string section;
+  u32(section, 0);  // size, not checked
+  u32(section, 2);
+  u32(section, 1);
+  u32(section, 24);
+  u32(section, 2);
+  u32(section, 32);
+  u32(section, 2);  // VT_I2
+  u32(section, 936);
+  u32(section, 0x1E);  // VT_LPSTR
+  u32(section, static_cast<unsigned>(title.size() + 1));
+  section += title + std::string(1, '\0');
+  EXPECT_EQ(readers::doc::summary_title(set + section), "年度报告");
+  EXPECT_EQ(readers::doc::summary_title(set), "");
+  EXPECT_EQ(readers::doc::summary_title("garbage"), "");
 }
 
 TEST(DocParts, ChineseNumberFormatsHaveTheirNumberingXmlNames) {

@@ -1,12 +1,9 @@
 #include "extractor/readers/doc/cfb.hpp"
 
-#include <gsf/gsf-doc-meta-data.h>
 #include <gsf/gsf-infile-msole.h>
 #include <gsf/gsf-infile.h>
 #include <gsf/gsf-input-memory.h>
 #include <gsf/gsf-input.h>
-#include <gsf/gsf-meta-names.h>
-#include <gsf/gsf-msole-utils.h>
 #include <gsf/gsf-utils.h>
 
 #include <algorithm>
@@ -116,24 +113,6 @@ StreamStatus CompoundFile::read(const std::string& name, std::size_t max_bytes,
     }
   }
   return StreamStatus::ok;
-}
-
-std::string CompoundFile::summary_title() const {
-  const std::string name = "\005SummaryInformation";
-  if (!has(name)) return {};
-  std::unique_ptr<GsfInput, Unref<GsfInput>> stream(
-      gsf_infile_child_by_name(handles_->ole.get(), name.c_str()));
-  if (!stream) return {};
-  std::unique_ptr<GsfDocMetaData, Unref<GsfDocMetaData>> meta(gsf_doc_meta_data_new());
-  if (GError* error = gsf_doc_meta_data_read_from_msole(meta.get(), stream.get())) {
-    g_error_free(error);
-    return {};
-  }
-  GsfDocProp* prop = gsf_doc_meta_data_lookup(meta.get(), GSF_META_NAME_TITLE);
-  const GValue* value = prop != nullptr ? gsf_doc_prop_get_val(prop) : nullptr;
-  if (value == nullptr || !G_VALUE_HOLDS_STRING(value)) return {};
-  const char* text = g_value_get_string(value);
-  return text != nullptr ? std::string(text) : std::string();
 }
 
 }  // namespace nianbao::readers::doc

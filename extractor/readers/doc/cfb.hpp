@@ -34,10 +34,6 @@ class CompoundFile {
   // Copies the stream `name` into `out`, refusing streams larger than `max_bytes`.
   StreamStatus read(const std::string& name, std::size_t max_bytes, std::string& out) const;
 
-  // The title of the document's summary information (\005SummaryInformation), decoded from
-  // its code page by libgsf; empty when there is none.
-  std::string summary_title() const;
-
  private:
   struct Handles;
   explicit CompoundFile(std::unique_ptr<Handles> handles);

@@ -36,6 +36,7 @@
 #include "extractor/readers/doc/lists.hpp"
 #include "extractor/readers/doc/piece_table.hpp"
 #include "extractor/readers/doc/story_reader.hpp"
+#include "extractor/readers/doc/summary_info.hpp"
 #include "extractor/readers/doc/text_boxes.hpp"
 #include "extractor/readers/docx/docx_package.hpp"
 #include "extractor/readers/docx/layout_frames.hpp"
@@ -52,6 +53,7 @@ using doc::StreamStatus;
 // The largest stream read: a report's WordDocument is well under 1 MiB, a long one with
 // pictures a few MiB.
 constexpr std::size_t k_max_stream_bytes = 64u << 20;
+constexpr std::size_t k_max_summary_bytes = 1u << 20;
 
 void fail(model::Document& doc, const char* code, std::string message) {
   doc.readable = false;
@@ -181,13 +183,6 @@ bool has_visible_text(const std::vector<docx::RawBlock>& blocks) {
   return false;
 }
 
-std::string trimmed(std::string s) {
-  while (!s.empty() && static_cast<unsigned char>(s.back()) <= ' ') s.pop_back();
-  std::size_t start = 0;
-  while (start < s.size() && static_cast<unsigned char>(s[start]) <= ' ') ++start;
-  return s.substr(start);
-}
-
 struct Streams {
   std::string word_document;
   std::string table;
@@ -249,7 +244,10 @@ void read_word_document(const doc::CompoundFile& file, Streams& s, model::Docume
   docx::join_split_tables(body, doc.diagnostics);
   docx::build_document(body, doc);
   rename_shared_codes(doc.diagnostics, first_shared);
-  doc.hints.title = trimmed(file.summary_title());
+  std::string summary;
+  if (file.read("\005SummaryInformation", k_max_summary_bytes, summary) == StreamStatus::ok) {
+    doc.hints.title = doc::summary_title(summary);
+  }
 }
 
 }  // namespace
