@@ -328,6 +328,47 @@ def make_fast_saved(base):
     return write_cfb(streams)
 
 
+def make_style_numbered(tmp):
+    """Headings numbered only through their paragraph style (as Word leaves a "标题 1" linked
+    to a list): a docx with the numbering in styles.xml, saved as .doc by LibreOffice, which
+    writes the list on the style and on each paragraph; the paragraphs' own sprmPIlfo is then
+    turned into a harmless sprmPDxaRight80 of the same size, so that only the style names the
+    list. Returns the .doc's bytes; the docx is written beside it in tests/readers_doc/data."""
+    import make_docx_corpus as mdc
+    styles = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+              f'<w:styles xmlns:w="{mdc.W_NS}"><w:style w:type="paragraph" w:styleId="H1">'
+              '<w:name w:val="heading 1"/><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/>'
+              '</w:numPr></w:pPr></w:style></w:styles>')
+    heading = '<w:p><w:pPr><w:pStyle w:val="H1"/></w:pPr><w:r><w:t>{}</w:t></w:r></w:p>'
+    body = "".join([mdc.para("某县统计局2022年政府信息公开工作年度报告"),
+                    heading.format("总体情况"), mdc.para("全年主动公开政府信息12条。"),
+                    heading.format("主动公开政府信息情况"), mdc.para("全年制发规范性文件3件。")])
+    rels = mdc.DOC_RELS.replace("</Relationships>", '<Relationship Id="rId2" Type="http://'
+                                'schemas.openxmlformats.org/officeDocument/2006/relationships/'
+                                'styles" Target="styles.xml"/></Relationships>')
+    types = mdc.CONTENT_TYPES.replace("</Types>", '<Override PartName="/word/styles.xml" '
+                                      'ContentType="application/vnd.openxmlformats-'
+                                      'officedocument.wordprocessingml.styles+xml"/></Types>')
+    docx = os.path.join(HOSTILE, "style_numbering.docx")
+    mdc.write_zip(docx, [("[Content_Types].xml", types), ("_rels/.rels", mdc.ROOT_RELS),
+                         ("word/document.xml", mdc.document_xml(body)),
+                         ("word/_rels/document.xml.rels", rels),
+                         ("word/numbering.xml", mdc.numbering_xml()), ("word/styles.xml", styles)])
+    soffice("doc:MS Word 97", [docx], tmp, os.path.join(tmp, "profile"))
+    cfb = Cfb(open(os.path.join(tmp, "style_numbering.doc"), "rb").read())
+    table = "1Table" if cfb.read("WordDocument", 0x0A, "<H") & 0x0200 else "0Table"
+    fc, lcb = cfb.read("WordDocument", 0x102, "<I"), cfb.read("WordDocument", 0x106, "<I")
+    n = (lcb - 4) // 8
+    for i in range(n):
+        pn = cfb.read(table, fc + (n + 1) * 4 + 4 * i, "<I") & 0x3FFFFF
+        page = bytes(cfb.data[cfb.stream_offset("WordDocument", pn * 512 + k)] for k in range(512))
+        at = page.find(b"\x0b\x46")
+        while at >= 0:
+            cfb.write("WordDocument", pn * 512 + at, "<H", 0x840E)
+            at = page.find(b"\x0b\x46", at + 2)
+    return cfb.data
+
+
 def make_hostile():
     os.makedirs(HOSTILE, exist_ok=True)
     base_name = os.path.join(OUT, "2016-lingbi-civil-affairs-statistics.doc")
@@ -400,6 +441,8 @@ def make_hostile():
     write("works.wps", mutated(lambda cfb: cfb.rename("WordDocument", "CONTENTS")))
     write("old_kingsoft.wps", bytes(rnd.randrange(256) for _ in range(4096)))
     write("fast_saved.doc", make_fast_saved(base))
+    with tempfile.TemporaryDirectory() as tmp:
+        write("style_numbering.doc", make_style_numbered(tmp))
     make_password_protected(os.path.join(OUT, "2016-lingbi-civil-affairs-statistics.docx"),
                             os.path.join(HOSTILE, "encrypted_password.doc"))
     print("wrote", HOSTILE)

@@ -51,6 +51,17 @@ TEST(DocReader, NumberedHeadingsGetTheirListLabels) {
   EXPECT_TRUE(contains(lines, "六、其他需要报告的事项"));
 }
 
+// The paragraphs' own list reference was removed from the fixture: only their style names the
+// list (tools/make_doc_corpus.py make_style_numbered); the docx twin beside it has the same.
+TEST(DocReader, ListNumberingGivenByAParagraphStyleIsRead) {
+  const model::Document doc = read_doc_file(fixture("style_numbering.doc"));
+  ASSERT_TRUE(doc.readable);
+  const auto lines = body_paragraphs(doc);
+  EXPECT_TRUE(contains(lines, "一、总体情况"));
+  EXPECT_TRUE(contains(lines, "二、主动公开政府信息情况"));
+  EXPECT_EQ(lines, body_paragraphs(read_doc_file(fixture("style_numbering.docx"))));
+}
+
 TEST(DocReader, TrackedChangesAcceptedFieldResultsKeptCodesDropped) {
   const model::Document doc = read_doc_file(doc_corpus() / "2022-county-numbered-split.doc");
   // 38 followed by a deleted 5 and an inserted 6.

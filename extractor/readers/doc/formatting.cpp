@@ -67,6 +67,7 @@ std::optional<RowLayout> parse_def_table(std::string_view operand) {
 Formatting::Formatting(const Bytes& word_document, const Bytes& table_stream, const Bytes& data,
                        const Fib& fib, const PieceTable& pieces)
     : word_document_(word_document), table_(table_stream), data_(data), pieces_(pieces) {
+  load_styles(fib.stshf);
   if (!load_bin_table(fib.plcf_bte_papx, true, papx_)) return;
   load_bin_table(fib.plcf_bte_chpx, false, chpx_);
 }
@@ -217,11 +218,62 @@ void Formatting::apply_paragraph(std::string_view grpprl, ParagraphProps& p, int
   });
 }
 
+// The style sheet: its header (cbStshi, then cstd and cbSTDBaseInFile), then one STD per
+// style, each with its size: StdfBase (stk, istdBase, cupx), the name, then the UPXs, the
+// first of a paragraph style (stk 1) being its paragraph properties (istd, grpprl). A style
+// sheet that does not parse gives no style lists; direct properties are read all the same.
+void Formatting::load_styles(FcLcb stshf) {
+  constexpr std::size_t k_max_styles = 4096;
+  if (stshf.lcb < 2 || !table_.has(stshf.fc, stshf.lcb)) return;
+  const Bytes b(table_.view().substr(stshf.fc, stshf.lcb));
+  const std::size_t header = b.u16_or_zero(0);
+  const std::size_t cstd = std::min<std::size_t>(b.u16_or_zero(2), k_max_styles);
+  const std::size_t base_size = b.u16_or_zero(4);
+  if (base_size < 10) return;
+  std::size_t at = 2 + header;
+  styles_.resize(cstd);
+  for (std::size_t i = 0; i < cstd && b.has(at, 2); ++i) {
+    const std::size_t size = b.u16_or_zero(at);
+    const std::size_t std_at = at + 2;
+    at = std_at + size;
+    if (size < base_size || !b.has(std_at, size)) continue;
+    const std::uint16_t kind = b.u16_or_zero(std_at + 2);
+    if ((kind & 0x0F) != 1) continue;  // not a paragraph style
+    styles_[i].base = kind >> 4;
+    const std::size_t name = std_at + base_size;
+    const std::size_t upx = name + 2 + std::size_t{b.u16_or_zero(name)} * 2 + 2;
+    const std::size_t upx_size = b.u16_or_zero(upx);
+    if (upx_size < 2 || upx + 2 + upx_size > std_at + size) continue;
+    styles_[i].grpprl = b.slice(upx + 4, upx_size - 2).value_or(std::string_view());
+  }
+  for (std::size_t i = 0; i < styles_.size(); ++i) resolve_style(i, 0);
+}
+
+// A style's list is its own, or else its base style's (resolved first).
+void Formatting::resolve_style(std::size_t istd, int depth) {
+  StyleList& style = styles_[istd];
+  if (style.resolved) return;
+  style.resolved = true;
+  ParagraphProps p;
+  if (style.base < styles_.size() && style.base != istd && depth < k_max_table_depth) {
+    resolve_style(style.base, depth + 1);
+    p.ilfo = styles_[style.base].ilfo;
+    p.ilvl = styles_[style.base].ilvl;
+  }
+  apply_paragraph(style.grpprl, p, 1);
+  style.ilfo = p.ilfo;
+  style.ilvl = p.ilvl;
+}
+
 ParagraphProps Formatting::paragraph(const Char& mark) const {
   ParagraphProps p;
   const std::string_view grpprl = grpprl_at(papx_, mark.fc);
   if (grpprl.size() >= 2) {
     p.istd = Bytes(grpprl).u16_or_zero(0);
+    if (p.istd < styles_.size()) {
+      p.ilfo = styles_[p.istd].ilfo;
+      p.ilvl = styles_[p.istd].ilvl;
+    }
     apply_paragraph(grpprl.substr(2), p, 0);
   }
   if (mark.piece < pieces_.pieces.size()) {

@@ -1,9 +1,10 @@
 #pragma once
-// Paragraph and character properties by file position (FC): the bin tables (PlcBtePapx,
-// PlcBteChpx) name 512-byte formatted disk pages (FKPs) in the WordDocument stream, and each
-// page maps runs of FCs to a grpprl. Only what shapes the text is kept: table depth and
-// cell/row marks, the row's cells and merges (TDefTable), list membership, page breaks before;
-// and for characters, deleted revision text, hidden text, special characters and symbols.
+// Paragraph and character properties by file position (FC), with the list a paragraph's style
+// gives (the style sheet, STSH: each paragraph style's UPX, following its base styles): the bin
+// tables (PlcBtePapx, PlcBteChpx) name 512-byte formatted disk pages (FKPs) in the WordDocument
+// stream, and each page maps runs of FCs to a grpprl. Only what shapes the text is kept: table
+// depth and cell/row marks, the row's cells and merges (TDefTable), list membership, page breaks
+// before; and for characters, deleted revision text, hidden text, special characters and symbols.
 //
 // Every bin table and page is checked when the index is built (pages inside the stream, run
 // counts that fit a page, FCs in order), so lookups never leave the stream.
@@ -87,12 +88,23 @@ class Formatting {
   bool load_page(std::uint32_t pn, bool paragraphs, Page& out);
   std::string_view grpprl_at(const BinTable& table, std::uint32_t fc) const;
   void apply_paragraph(std::string_view grpprl, ParagraphProps& p, int huge_depth) const;
+  void load_styles(FcLcb stshf);
+  void resolve_style(std::size_t istd, int depth);
   void fail(FormattingError error, std::string message);
 
   Bytes word_document_;
   Bytes table_;
   Bytes data_;
   const PieceTable& pieces_;
+  // What a paragraph style gives (its list, following istdBase); by istd.
+  struct StyleList {
+    int ilfo = 0;
+    int ilvl = 0;
+    std::string_view grpprl;    // the style's own paragraph properties
+    std::size_t base = 0x0FFF;  // istdBase; 0x0FFF for none
+    bool resolved = false;
+  };
+  std::vector<StyleList> styles_;
   BinTable papx_;
   BinTable chpx_;
   FormattingError error_ = FormattingError::none;
