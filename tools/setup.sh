@@ -11,6 +11,7 @@ packages=(
   libboost-program-options-dev                   # the command line
   libzip-dev zipcmp zipmerge ziptool             # reading .docx packages (libzip's CMake
                                                  # package checks that its tools exist)
+  libgsf-1-dev                                   # the OLE2 compound files of .doc/.wps
   nlohmann-json3-dev                             # reading JSON (golden files, records)
   libarchive-dev                                 # zip/tar archives of reports read in place
   libsqlite3-dev                                 # --db out.sqlite

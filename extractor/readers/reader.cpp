@@ -7,6 +7,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "extractor/readers/doc/doc_reader.hpp"
 #include "extractor/readers/docx/docx_reader.hpp"
 #include "extractor/readers/html/html_reader.hpp"
 #include "extractor/readers/sha256.hpp"
@@ -168,9 +169,7 @@ model::Document read_bytes(std::string_view bytes, const std::string& path) {
         fail(doc, "docx_encrypted", "a password-protected Word document cannot be read");
         break;
       }
-      fail(doc, "format_legacy_doc",
-           "legacy binary Word (.doc) is not read; convert it first, e.g. "
-           "`libreoffice --headless --convert-to docx FILE.doc`");
+      read_doc(bytes, path, doc);
       break;
     case Format::pdf:
       fail(doc, "format_pdf",
@@ -180,6 +179,12 @@ model::Document read_bytes(std::string_view bytes, const std::string& path) {
       fail(doc, "format_zip_not_word", "a ZIP archive that is not a Word document");
       break;
     case Format::binary:
+      if (has_wps_extension(path)) {  // Microsoft Works 2/3 and old Kingsoft WPS files
+        fail(doc, "format_wps_unsupported",
+             "a .wps that is not in the Word binary format (Microsoft Works, or an old Kingsoft "
+             "WPS file); open and save it as .doc or .docx first");
+        break;
+      }
       fail(doc, "format_binary", "binary data that is not text, docx or HTML");
       break;
   }

@@ -95,7 +95,7 @@ TEST(Dispatch, UnreadableInputsFailWithStableCodes) {
   auto code_of = [](const model::Document& d) { return d.diagnostics.at(0).code; };
   EXPECT_EQ(code_of(read_bytes("", "empty.txt")), "input_empty");
   EXPECT_EQ(code_of(read_bytes(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8), "x.doc")),
-            "format_legacy_doc");
+            "doc_cfb_invalid");
   EXPECT_EQ(code_of(read_bytes(std::string(100, '\x01'), "x.bin")), "format_binary");
   EXPECT_EQ(code_of(read_file("/nonexistent/nowhere.txt")), "input_unreadable");
   EXPECT_FALSE(read_bytes("", "empty.txt").readable);

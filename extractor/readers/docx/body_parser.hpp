@@ -4,6 +4,8 @@
 // gridBefore/gridAfter); table_builder turns those into true grids afterwards, once rows that
 // continue across a split table are known.
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,8 @@ struct RawParagraph {
   std::string text;
   bool page_break = false;     // w:br w:type="page" or w:pageBreakBefore
   bool section_break = false;  // w:pPr/w:sectPr: the section ends after this paragraph
+  std::optional<std::size_t>
+      char_position;  // a .doc's CP of the paragraph (Locator::char_position)
 };
 
 struct RawCell {
@@ -30,6 +34,7 @@ struct RawCell {
   // For each nested table, how many of `paragraphs` come before it: the cell's reading order,
   // needed when a one-column layout table is read as body text (unwrap_layout_frames).
   std::vector<std::size_t> nested_after;
+  std::optional<std::size_t> char_position;  // a .doc's CP of the cell's first character
 };
 
 struct RawRow {

@@ -243,18 +243,20 @@ long PartStream::read(char* buffer, std::size_t capacity) {
 
 bool is_ole2(std::string_view bytes) { return bytes.substr(0, 8) == k_ole2_magic; }
 
-bool is_encrypted_ooxml(std::string_view bytes) {
+bool ole2_names(std::string_view bytes, std::string_view ascii_name) {
   if (!is_ole2(bytes)) return false;
-  // Directory entry names are UTF-16LE; an encrypted OOXML package always has this stream.
-  static const std::string k_name = [] {
-    std::string name;
-    for (char c : std::string_view("EncryptedPackage")) {
-      name.push_back(c);
-      name.push_back('\0');
-    }
-    return name;
-  }();
-  return bytes.find(k_name) != std::string_view::npos;
+  // Directory entry names are UTF-16LE.
+  std::string name;
+  for (char c : ascii_name) {
+    name.push_back(c);
+    name.push_back('\0');
+  }
+  return bytes.find(name) != std::string_view::npos;
+}
+
+bool is_encrypted_ooxml(std::string_view bytes) {
+  // An encrypted OOXML package always has this stream.
+  return ole2_names(bytes, "EncryptedPackage");
 }
 
 }  // namespace nianbao::readers::docx

@@ -99,6 +99,9 @@ class Package {
 
 // True when `bytes` is an OLE2 compound file (legacy .doc, or an Office-encrypted .docx).
 bool is_ole2(std::string_view bytes);
+// True when an OLE2 file's bytes hold the directory entry name `ascii_name` (found in the raw
+// bytes, so also where a damaged directory keeps a container library from listing it).
+bool ole2_names(std::string_view bytes, std::string_view ascii_name);
 // True when an OLE2 file is an encrypted OOXML package (it holds an "EncryptedPackage" stream).
 bool is_encrypted_ooxml(std::string_view bytes);
 

@@ -300,6 +300,20 @@ const NumberingLevel* Numbering::level_of(const Instance& instance, int ilvl) co
   return level.defined ? &level : nullptr;
 }
 
+void Numbering::define_level(int abstract_id, int ilvl, const NumberingLevel& level) {
+  if (ilvl < 0 || ilvl > 8) return;
+  NumberingLevel& slot = abstracts_[abstract_id].levels[static_cast<std::size_t>(ilvl)];
+  slot = level;
+  slot.defined = true;
+}
+
+void Numbering::define_instance(int num_id, int abstract_id,
+                                const std::map<int, int>& start_override) {
+  Instance& instance = instances_[num_id];
+  instance.abstract_id = abstract_id;
+  instance.start_override = start_override;
+}
+
 std::string Numbering::next_label(const NumberingRef& ref) {
   if (ref.ilvl < 0 || ref.ilvl > 8) return "";
   const auto inst_it = instances_.find(ref.num_id);

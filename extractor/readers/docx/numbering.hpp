@@ -52,6 +52,11 @@ class Numbering {
            (style_id == "PlaceholderText" || style_id == placeholder_style_id_);
   }
 
+  // Lists given by a reader that has no numbering.xml (the .doc reader's LSTF and LFO
+  // records): a level of an abstract list, and an instance of it with its start overrides.
+  void define_level(int abstract_id, int ilvl, const NumberingLevel& level);
+  void define_instance(int num_id, int abstract_id, const std::map<int, int>& start_override);
+
   // Advances the list counter for a numbered paragraph and returns its label with the
   // suffix (e.g. "一、", "1.\t"); "" when the reference names no list.
   std::string next_label(const NumberingRef& ref);

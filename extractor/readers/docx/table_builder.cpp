@@ -285,6 +285,7 @@ class TableBuilder {
     cell.locator.row = r;
     cell.locator.cell = col;
     cell.locator.paragraph = first_text_paragraph(raw);
+    cell.locator.char_position = raw.char_position;
     table_.cells.push_back(std::move(cell));
     const int index = static_cast<int>(table_.cells.size()) - 1;
     if (raw.vmerge != VMerge::none) open_next[col] = index;
@@ -365,6 +366,7 @@ void build_document(const RawBody& body, model::Document& doc) {
     model::Block block;
     block.paragraph.text = raw.paragraph.text;
     block.paragraph.locator.paragraph = paragraph_index++;
+    block.paragraph.locator.char_position = raw.paragraph.char_position;
     doc.blocks.push_back(std::move(block));
   }
 }
