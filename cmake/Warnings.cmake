@@ -18,12 +18,19 @@ function(nianbao_target_defaults target)
     target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
     target_link_options(${target} PRIVATE -fsanitize=address,undefined)
   endif()
+  # Coverage for libFuzzer in every project target; the harness programs add -fsanitize=fuzzer
+  # at link time (tests/fuzz/CMakeLists.txt).
+  if(NIANBAO_FUZZ)
+    target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link,address,undefined
+      -fno-omit-frame-pointer -fno-sanitize-recover=all)
+    target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+  endif()
 endfunction()
 
 # A program (not a library) gets mimalloc as its allocator, unless sanitizing: the shared
 # library exports malloc/free/new/delete, so linking it replaces glibc's for the whole process.
 function(nianbao_program_allocator target)
-  if(NIANBAO_MIMALLOC AND NOT NIANBAO_SANITIZE)
+  if(NIANBAO_MIMALLOC AND NOT NIANBAO_SANITIZE AND NOT NIANBAO_FUZZ)
     target_link_libraries(${target} PRIVATE mimalloc)
   endif()
 endfunction()

@@ -23,6 +23,7 @@ packages=(
   libgtest-dev libgmock-dev                      # the test suite
   libbenchmark-dev                               # the benchmarks
   clang-format                                   # the format check in the test suite
+  clang-14 libclang-rt-14-dev libfuzzer-14-dev   # the libFuzzer harnesses (tools/fuzz.sh)
   python3                                        # corpus scripts and the scorer
   chromium                                       # the audit page checked in a headless browser
 )

@@ -152,17 +152,19 @@ std::vector<model::Check> check_identities(const std::vector<model::Figure>& fig
   std::vector<model::Check> checks;
   for (const Identity& identity : identities()) {
     if (identity.kind == Kind::sum) {
+      // Structured bindings are captured by an init-capture: clang 14 (the fuzz build) cannot
+      // capture them by name.
       for (const auto& [column, cells] : by_column)
         if (applies(identity, cells))
-          checks.push_back(evaluate(identity, "column", column, cells, [&](const std::string& m) {
-            return "legacy." + m + "." + column;
-          }));
+          checks.push_back(evaluate(
+              identity, "column", column, cells,
+              [&key = column](const std::string& m) { return "legacy." + m + "." + key; }));
     } else {
       for (const auto& [metric, cells] : by_metric)
         if (applies(identity, cells))
-          checks.push_back(evaluate(identity, "row", metric, cells, [&](const std::string& c) {
-            return "legacy." + metric + "." + c;
-          }));
+          checks.push_back(evaluate(
+              identity, "row", metric, cells,
+              [&key = metric](const std::string& c) { return "legacy." + key + "." + c; }));
     }
   }
   return checks;

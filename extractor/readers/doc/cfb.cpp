@@ -32,6 +32,39 @@ void initialise_once() {
   });
 }
 
+std::uint32_t read_u32(std::string_view bytes, std::size_t at) {
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at])) |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 1])) << 8 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 2])) << 16 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 3])) << 24;
+}
+
+// libgsf 1.14.50 builds the directory tree from the root entry and follows the root's left and
+// right sibling links too, building those entries (and everything below them) with no parent:
+// nothing owns them and they leak (found by the doc fuzz harness, a few hundred bytes a file).
+// MS-CFB 2.6.4: the root entry has no siblings. So when a file gives it some, libgsf reads a
+// copy in which both links say NOSTREAM: the same tree the file's own root describes, without
+// the leak. Returns the offset of the root entry's left-sibling field, or 0 when there is
+// nothing to clear (the usual case: no copy is made).
+std::size_t root_siblings_to_clear(std::string_view bytes) {
+  constexpr std::size_t k_header = 512, k_sector_shift = 0x1e, k_first_directory_sector = 0x30;
+  constexpr std::size_t k_left_sibling = 0x44;  // then the right sibling at 0x48
+  constexpr std::uint32_t k_no_stream = 0xffffffff;
+  if (bytes.size() < k_header) return 0;
+  const unsigned shift =
+      static_cast<unsigned char>(bytes[k_sector_shift]) |
+      static_cast<unsigned>(static_cast<unsigned char>(bytes[k_sector_shift + 1])) << 8;
+  if (shift < 6 || shift >= 31) return 0;  // libgsf refuses the file itself
+  // Where libgsf looks for directory sector N: after the header's sector, of at least 512 bytes.
+  const std::uint64_t sector = std::uint64_t{1} << shift;
+  const std::uint64_t root = std::max<std::uint64_t>(k_header, sector) +
+                             (std::uint64_t{read_u32(bytes, k_first_directory_sector)} << shift);
+  if (root + k_left_sibling + 8 > bytes.size()) return 0;  // libgsf cannot read that entry
+  const auto at = static_cast<std::size_t>(root + k_left_sibling);
+  if (read_u32(bytes, at) == k_no_stream && read_u32(bytes, at + 4) == k_no_stream) return 0;
+  return at;
+}
+
 template <typename T>
 struct Unref {
   void operator()(T* object) const {
@@ -51,6 +84,8 @@ void GlibMessages::add(std::string_view message) {
 }
 
 struct CompoundFile::Handles {
+  std::string repaired;  // the bytes libgsf reads when the file's own needed a change; first, so
+                         // that it outlives the objects reading it
   std::unique_ptr<GsfInput, Unref<GsfInput>> input;
   std::unique_ptr<GsfInfile, Unref<GsfInfile>> ole;
 };
@@ -62,6 +97,11 @@ CompoundFile::~CompoundFile() = default;
 std::unique_ptr<CompoundFile> CompoundFile::open(std::string_view bytes, std::string& why) {
   initialise_once();
   auto handles = std::make_unique<Handles>();
+  if (const std::size_t at = root_siblings_to_clear(bytes); at != 0) {
+    handles->repaired.assign(bytes);
+    handles->repaired.replace(at, 8, 8, '\xff');
+    bytes = handles->repaired;
+  }
   // The bytes stay owned by the caller (needs_free = FALSE) and outlive the container.
   handles->input.reset(gsf_input_memory_new(reinterpret_cast<const guint8*>(bytes.data()),
                                             static_cast<gsf_off_t>(bytes.size()), FALSE));

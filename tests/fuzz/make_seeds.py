@@ -1,0 +1,222 @@
+#!/usr/bin/env python3
+"""Builds the seed inputs of the libFuzzer harnesses from the project's own files.
+
+For every harness of harnesses.tsv (or those named with --only), writes OUT/<name>/ with one
+file per seed, as the harness's "seeds" field says (see the comment at the top of
+harnesses.tsv). Seeds are made fresh each time (the directory is emptied first) and never
+committed: tools/fuzz.sh copies them into a working corpus that fuzzing grows, and ctest replays
+them through the plain build of each harness.
+
+    python3 tests/fuzz/make_seeds.py --out build-fuzz/seeds [--only text,docx]
+"""
+
+import argparse
+import glob
+import gzip
+import hashlib
+import io
+import os
+import shutil
+import sys
+import tarfile
+import zipfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+MAX_LINES = 400  # seeds made from lines, per harness: enough variety, a quick first pass
+
+NUMERALS = [
+    "一百九十万零三千九百七十一", "壹拾万零叁仟肆佰伍拾叁", "两百", "廿三", "卅五", "一万五",
+    "一七二零", "二〇一九", "三点五", "1.2亿", "3.5万", "13万2", "两三", "七八十", "１２",
+    "1,234", "1，234", "３．５", "-1942", "负3", "＋43", "0.50", "007", "十万", "十一万",
+    "两千零十", "十", "百", "千万", "亿", "三万一天", "约5件", "12.35万元", "3-5件", "3～5人次",
+    "百分之三十", "百分之一点五七", "30%", "300余人次", "不少于20次", "10个工作日", "近百条",
+    "几十万", "共收到申请139件，同比增长百分之三十，收费约1.2万元。",
+    "依据《条例》第十三条，国令第711号，国办公开办函〔2019〕60号，2019年1月31日。",
+    "联系电话：0551-12345678，邮编230000。", "一、总体情况", "（三）依申请公开", "1.属于国家秘密",
+    "全年共办理政府信息公开申请一百二十三件，其中当面申请十五件。", "99999999999999999999999999",
+    "9" * 60, "1" + "0" * 40 + ".5", "十" * 30, "亿亿亿亿", "零零零", "点", "1.", "．5",
+]
+
+CELLS = [
+    "本年收费金额（单位：万元）\n12.35", "(单位:元)\n251000元", "\n0", "\n/", "\n／", "\n-",
+    "\n—", "\n——", "\n–", "\n无", "\n不涉及", "\n", "\n\u3000", "\n约5件", "\n3.5万",
+    "\n -1,942 ", "\n1.属于国家秘密", "\n2019年", "（单位：个）\n１２", "（单位：万元）\n0.5",
+    "单位：亿元\n1.2", "\n12.35万元", "\n不少于3项", "\n5件以上", "\n一百零三", "\n壹佰",
+    "\n3-5", "\n１，２３４", "（单位：元）\n1.2万元", "\n+7", "\n－3", "\n1e5", "\n0x10",
+]
+
+LABEL_VARIANTS = ["{}", "（一）{}", "(一){}", "(一) {}", "1.{}", "①{}", "{}：", "{}|",
+                  "{}(指2019年事项数)"]
+EXTRA_LABELS = [
+    "第二十條第(一)項(xiàng)", "（五）予以公開", "三、收到和處理政府信息公開申請情況", "行政復議",
+    "上一年項目數量", "本年增/減", "ＡＢＣ１２３", "自然人", "商业企业", "其他 对外管理 服务事项",
+]
+
+
+def seeds_files(pattern):
+    for path in sorted(glob.glob(os.path.join(ROOT, pattern))):
+        with open(path, "rb") as f:
+            yield os.path.basename(path), f.read()
+
+
+def seeds_encode(pattern):
+    for name, data in seeds_files(pattern):
+        yield name, data
+        text = data.decode("utf-8", errors="replace")
+        yield name + ".utf8-bom", b"\xef\xbb\xbf" + data
+        yield name + ".gb18030", text.encode("gb18030", errors="replace")
+        yield name + ".big5", text.encode("big5", errors="replace")
+        yield name + ".utf16le-bom", b"\xff\xfe" + text.encode("utf-16-le")
+        yield name + ".utf16be-bom", b"\xfe\xff" + text.encode("utf-16-be")
+        yield name + ".utf16le", text.encode("utf-16-le")
+
+
+def seeds_docx_xml(pattern):
+    for name, data in seeds_files(pattern):
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            if "word/document.xml" in z.namelist():
+                yield name + ".document.xml", z.read("word/document.xml")
+
+
+def zip_of(members, method):
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", method) as z:
+        for name, data in members:
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+def tar_of(members, mode):
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode=mode) as t:
+        for name, data in members:
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            info.mtime = 1577836800  # fixed, so the seeds are the same every time
+            t.addfile(info, io.BytesIO(data))
+    return out.getvalue()
+
+
+def seeds_archive(pattern):
+    files = list(seeds_files(pattern))[:3]
+    if not files:
+        return
+    stem = os.path.basename(pattern).replace("*", "all")
+    # Members in a folder, one the filter skips (skip/), one it excludes (*.json).
+    members = [("reports/" + n, d) for n, d in files]
+    members += [("skip/" + files[0][0], files[0][1]), ("notes.json", b"{}")]
+    deflated = zip_of(members, zipfile.ZIP_DEFLATED)
+    yield stem + ".zip", deflated
+    yield stem + ".stored.zip", zip_of(members, zipfile.ZIP_STORED)
+    yield stem + ".tar", tar_of(members, "w")
+    yield stem + ".tar.gz", tar_of(members, "w:gz")
+    yield stem + ".tar.bz2", tar_of(members, "w:bz2")
+    yield stem + ".tar.xz", tar_of(members, "w:xz")
+    yield files[0][0] + ".gz", gzip.compress(files[0][1], mtime=0)
+    yield stem + ".cut.zip", deflated[: len(deflated) // 2]
+    plain_tar = tar_of(members, "w")
+    yield stem + ".cut.tar", plain_tar[: len(plain_tar) // 2 + 100]
+
+
+def seeds_lines(pattern):
+    seen = set()
+    for _, data in seeds_files(pattern):
+        for line in data.decode("utf-8", errors="replace").splitlines():
+            line = line.strip()
+            if line and line not in seen and len(seen) < MAX_LINES:
+                seen.add(line)
+                yield "line-%03d" % len(seen), line.encode("utf-8")
+
+
+def template_labels():
+    labels = []
+    for path in sorted(glob.glob(os.path.join(ROOT, "extractor/templates/data/20*.tsv"))):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                fields = line.rstrip("\n").split("\t")
+                if fields[0] in ("table", "group", "column", "row", "alias") and len(fields) > 1:
+                    # The label is the first field with a character outside ASCII.
+                    text = next((x for x in fields[1:] if any(ord(c) > 127 for c in x)), None)
+                    if text and text not in labels:
+                        labels.append(text)
+    return labels
+
+
+def seeds_synthetic(name):
+    if name == "numerals":
+        texts = NUMERALS
+    elif name == "cells":
+        texts = CELLS
+    elif name == "labels":
+        texts = [v.format(label) for label in template_labels() for v in LABEL_VARIANTS]
+        texts += EXTRA_LABELS
+    else:
+        sys.exit("make_seeds: no synthetic set named " + name)
+    for k, text in enumerate(texts):
+        yield "%s-%03d" % (name, k), text.encode("utf-8")
+
+
+KINDS = {
+    "files": seeds_files,
+    "encode": seeds_encode,
+    "docx-xml": seeds_docx_xml,
+    "archive": seeds_archive,
+    "lines": seeds_lines,
+    "synthetic": seeds_synthetic,
+}
+
+
+def read_harnesses():
+    harnesses = []
+    with open(os.path.join(HERE, "harnesses.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            name, source, seeds = line.rstrip("\n").split("\t")
+            harnesses.append((name, source, seeds.split(",")))
+    return harnesses
+
+
+def write_seeds(out_dir, name, specs):
+    target = os.path.join(out_dir, name)
+    shutil.rmtree(target, ignore_errors=True)
+    os.makedirs(target)
+    written = {}
+    for spec in specs:
+        kind, _, argument = spec.partition(":")
+        if kind not in KINDS:
+            sys.exit("make_seeds: %s: unknown seed kind %r" % (name, kind))
+        for seed_name, data in KINDS[kind](argument):
+            digest = hashlib.sha1(data).hexdigest()
+            if digest in written:
+                continue  # the same bytes from two places are one seed
+            written[digest] = seed_name
+            with open(os.path.join(target, seed_name), "wb") as f:
+                f.write(data)
+    if not written:
+        sys.exit("make_seeds: %s: its seed sources gave no input" % name)
+    return len(written)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", required=True, help="directory of the seed directories")
+    parser.add_argument("--only", default="", help="comma-separated harness names")
+    parser.add_argument("--quiet", action="store_true")
+    args = parser.parse_args()
+    wanted = [n for n in args.only.split(",") if n]
+    harnesses = read_harnesses()
+    unknown = set(wanted) - {h[0] for h in harnesses}
+    if unknown:
+        sys.exit("make_seeds: no harness named " + ", ".join(sorted(unknown)))
+    for name, _, specs in harnesses:
+        if wanted and name not in wanted:
+            continue
+        count = write_seeds(args.out, name, specs)
+        if not args.quiet:
+            print("make_seeds: %-10s %4d seeds" % (name, count))
+
+
+if __name__ == "__main__":
+    main()
