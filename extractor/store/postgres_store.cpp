@@ -154,18 +154,14 @@ class PostgresStore final : public Store {
     return std::string(t.name) + " (" + names + ")";
   }
 
-  void copy_reports(const std::vector<model::Record>& records) {
-    if (records.empty()) return;
+  void copy_reports(const std::vector<StoredReport>& reports) {
+    if (reports.empty()) return;
     const std::vector<TableSpec>& tables = record_tables();
-    std::vector<Row> rows;
     std::string data;
     for (std::size_t t = 0; t < tables.size(); ++t) {
       data.clear();
-      for (const model::Record& r : records) {
-        rows.clear();
-        append_rows(r, report_key(r), t, rows);
-        for (const Row& row : rows) append_copy_row(data, row);
-      }
+      for (const StoredReport& r : reports)
+        for (const Row& row : r.tables.at(t)) append_copy_row(data, row);
       if (!data.empty()) copy(target(tables[t]), data);
     }
   }

@@ -125,17 +125,13 @@ class SqliteStore final : public Store {
     return std::string("INSERT INTO ") + t.name + " (" + names + ") VALUES (" + marks + ")";
   }
 
-  void write_reports(const std::vector<model::Record>& records) {
-    if (records.empty()) return;
+  void write_reports(const std::vector<StoredReport>& reports) {
+    if (reports.empty()) return;
     const std::vector<TableSpec>& tables = record_tables();
-    std::vector<Row> rows;
     for (std::size_t t = 0; t < tables.size(); ++t) {
       Statement insert(db_, insert_sql(tables[t]));
-      for (const model::Record& r : records) {
-        rows.clear();
-        append_rows(r, report_key(r), t, rows);
-        for (const Row& row : rows) run_row(insert.get(), row);
-      }
+      for (const StoredReport& r : reports)
+        for (const Row& row : r.tables.at(t)) run_row(insert.get(), row);
     }
   }
 
