@@ -66,6 +66,9 @@ void inject_fault(const std::string& path, bool memory_limited) {
     if (f.kind == "hang") hang();
     if (f.kind == "oom") {
       if (memory_limited) exhaust_memory();
+      // No limit to run into: fail as `new` fails, through the new-handler a worker under a
+      // limit has (an AddressSanitizer build), or with bad_alloc.
+      if (std::new_handler handler = std::get_new_handler()) handler();
       throw std::bad_alloc();
     }
   }

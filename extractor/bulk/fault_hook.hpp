@@ -15,7 +15,8 @@ namespace nianbao::bulk {
 
 // Does what NIANBAO_FAULT asks for `path`, if anything. `memory_limited`: the worker runs
 // under a memory limit; where it does not (no limit, or an AddressSanitizer build), "oom"
-// throws std::bad_alloc directly instead of taking all the machine's memory.
+// fails as `new` does (the new-handler, else std::bad_alloc) instead of taking all the
+// machine's memory.
 void inject_fault(const std::string& path, bool memory_limited);
 
 }  // namespace nianbao::bulk

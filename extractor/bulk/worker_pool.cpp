@@ -13,6 +13,7 @@
 #include <csignal>
 #include <cstring>
 #include <fstream>
+#include <new>
 #include <stdexcept>
 
 namespace nianbao::bulk {
@@ -84,6 +85,16 @@ void apply_memory_limit(std::size_t memory_mb) {
   setrlimit(RLIMIT_AS, &rl);
 }
 
+// A worker that cannot get memory under its limit exits with this status at once, from the
+// new-handler: building a record there would need memory too, and mimalloc (built as C) aborts
+// when `new` fails without a handler. The parent makes the input_memory_limit record.
+constexpr int k_exit_memory_limit = 86;
+
+[[noreturn]] void exit_over_memory_limit() { _exit(k_exit_memory_limit); }
+
+// Set in a worker process that runs under a memory limit (never in the parent).
+bool g_memory_limited_worker = false;
+
 std::string describe_exit(int status) {
   if (WIFSIGNALED(status)) {
     const int sig = WTERMSIG(status);
@@ -95,6 +106,10 @@ std::string describe_exit(int status) {
 }
 
 }  // namespace
+
+void exit_if_worker_over_memory_limit() {
+  if (g_memory_limited_worker) exit_over_memory_limit();
+}
 
 bool memory_limit_supported() {
 #if defined(__SANITIZE_ADDRESS__)
@@ -165,6 +180,10 @@ void WorkerPool::worker_main(int fd) {
   std::signal(SIGINT, SIG_IGN);
   std::signal(SIGTERM, SIG_DFL);
   apply_memory_limit(limits_.memory_mb);
+  if (limits_.memory_mb > 0) {
+    g_memory_limited_worker = true;
+    std::set_new_handler(exit_over_memory_limit);
+  }
   std::string body;
   while (read_frame(fd, body)) {
     std::optional<Input> in = decode_input(body);
@@ -261,6 +280,13 @@ bool WorkerPool::receive(Slot& slot, std::vector<std::pair<std::size_t, Outcome>
   while (waitpid(slot.pid, &status, 0) < 0 && errno == EINTR) {
   }
   slot.pid = -1;  // reaped: stop() must not signal a pid that may be reused
+  if (limits_.memory_mb > 0 && WIFEXITED(status) && WEXITSTATUS(status) == k_exit_memory_limit) {
+    fail(slot, "input_memory_limit",
+         "reading this input needed more than the " + std::to_string(limits_.memory_mb) +
+             " MB of memory --memory-limit allows; its worker process was stopped",
+         finished);
+    return true;
+  }
   fail(slot, "reader_crashed",
        "the worker process reading this input died (" + describe_exit(status) +
            ") before it gave a record",

@@ -30,6 +30,11 @@ struct WorkerLimits {
 // shadow memory is terabytes of reserved address space (RLIMIT_AS would stop it at once).
 bool memory_limit_supported();
 
+// For an allocator's out-of-memory hook (mimalloc, which aborts where `new` fails and ignores
+// the C++ new-handler): in a worker process under a memory limit it ends the worker as over the
+// limit, as the new-handler does; anywhere else it returns.
+void exit_if_worker_over_memory_limit();
+
 class WorkerPool {
  public:
   // Runs in the worker process; must not throw for any input.

@@ -16,7 +16,12 @@
 #include <thread>
 #include <vector>
 
+#if defined(NIANBAO_WITH_MIMALLOC)
+#include <mimalloc.h>
+#endif
+
 #include "extractor/bulk/bulk_run.hpp"
+#include "extractor/bulk/worker_pool.hpp"
 #include "extractor/cli/commands.hpp"
 #include "extractor/output/flat.hpp"
 #include "extractor/store/store.hpp"
@@ -53,6 +58,7 @@ struct ExtractOptions {
   unsigned timeout = 60;
   std::size_t memory_limit = 2048;
   bool limits_given = false;  // --timeout or --memory-limit on the command line
+  bool in_process = false;
   bool pretty = false;
   bool ndjson = false;
   bool quiet = false;
@@ -79,8 +85,11 @@ po::options_description visible_options(ExtractOptions& o) {
       "timeout", po::value<unsigned>(&o.timeout)->value_name("SECONDS"),
       "time limit per input (default 60; 0: none); an input over it is a failed record")(
       "memory-limit", po::value<std::size_t>(&o.memory_limit)->value_name("MB"),
-      "memory limit per input (default 2048; 0: none)")("quiet,q", po::bool_switch(&o.quiet),
-                                                        "no progress bar and no summary");
+      "memory limit per input (default 2048; 0: none)")(
+      "in-process", po::bool_switch(&o.in_process),
+      "read inputs on threads of this process, not in worker processes (no limits; a crash "
+      "in a reader stops the run)")("quiet,q", po::bool_switch(&o.quiet),
+                                    "no progress bar and no summary");
   return visible;
 }
 
@@ -138,8 +147,21 @@ void keep_freed_memory_for_reuse() {
 #endif
 }
 
+// mimalloc aborts when `new` fails (its C build never calls the C++ new-handler); a worker over
+// its memory limit must instead end so that its input gets input_memory_limit.
+void report_allocator_failures_to_workers() {
+#if defined(NIANBAO_WITH_MIMALLOC)
+  mi_register_error(
+      [](int error, void* /*arg*/) {
+        if (error == ENOMEM) bulk::exit_if_worker_over_memory_limit();
+      },
+      nullptr);
+#endif
+}
+
 int run(const ExtractOptions& o, bulk::RecordForm form) {
   keep_freed_memory_for_reuse();
+  report_allocator_failures_to_workers();
   std::unique_ptr<std::FILE, FileCloser> file;
   if (!o.output.empty() && form != bulk::RecordForm::none) {
     file.reset(std::fopen(o.output.c_str(), "wb"));
@@ -228,6 +250,8 @@ int run_extract_command(int argc, const char* const* argv) {
   }
   if (options.inputs.empty()) return usage_error("no input", visible);
   options.limits_given = vm.count("timeout") > 0 || vm.count("memory-limit") > 0;
+  if (options.in_process && options.limits_given)
+    return usage_error("--in-process reads without --timeout or --memory-limit", visible);
   if (options.pretty && options.ndjson)
     return usage_error("--pretty and --ndjson exclude each other", visible);
   if (!options.flat.empty() && (options.pretty || options.ndjson))
