@@ -75,7 +75,7 @@ po::options_description visible_options(ExtractOptions& o) {
       "db", po::value<std::string>(&o.db)->value_name("TARGET"),
       "load the records into a database: a SQLite file, or postgresql://…")(
       "jobs,j", po::value<unsigned>(&o.jobs)->value_name("N"),
-      "worker threads (default: all cores)")(
+      "worker processes (default: all cores)")(
       "include", po::value<std::vector<std::string>>(&o.include)->composing()->value_name("GLOB"),
       "in directories and archives, read only files matching GLOB (repeatable)")(
       "exclude", po::value<std::vector<std::string>>(&o.exclude)->composing()->value_name("GLOB"),
