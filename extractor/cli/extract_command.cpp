@@ -5,8 +5,10 @@
 
 #include <atomic>
 #include <boost/program_options.hpp>
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -14,7 +16,12 @@
 #include <thread>
 #include <vector>
 
+#if defined(NIANBAO_WITH_MIMALLOC)
+#include <mimalloc.h>
+#endif
+
 #include "extractor/bulk/bulk_run.hpp"
+#include "extractor/bulk/worker_pool.hpp"
 #include "extractor/cli/commands.hpp"
 #include "extractor/output/flat.hpp"
 #include "extractor/store/store.hpp"
@@ -34,7 +41,10 @@ constexpr const char* k_extract_help =
     "or --flat, records go only to the database. A summary (inputs, ok, partial, failed) goes\n"
     "to stderr. Exit status: 0 every input read, 1 some input failed (its record says why),\n"
     "2 usage error or the output/database could not be written, 130 interrupted (Ctrl-C:\n"
-    "what was under way is finished and committed; run the command again to finish).\n\n";
+    "what was under way is finished and committed; run the command again to finish).\n"
+    "Inputs are read in worker processes: an input that crashes its reader, runs over\n"
+    "--timeout or over --memory-limit gets a failed record and the run goes on. One plain\n"
+    "file is read in the nianbao process itself, unless a limit is given.\n\n";
 
 struct ExtractOptions {
   std::vector<std::string> inputs;
@@ -45,6 +55,10 @@ struct ExtractOptions {
   std::string db;
   unsigned jobs = 0;
   std::size_t batch = 500;
+  unsigned timeout = 60;
+  std::size_t memory_limit = 2048;
+  bool limits_given = false;  // --timeout or --memory-limit on the command line
+  bool in_process = false;
   bool pretty = false;
   bool ndjson = false;
   bool quiet = false;
@@ -61,14 +75,21 @@ po::options_description visible_options(ExtractOptions& o) {
       "db", po::value<std::string>(&o.db)->value_name("TARGET"),
       "load the records into a database: a SQLite file, or postgresql://…")(
       "jobs,j", po::value<unsigned>(&o.jobs)->value_name("N"),
-      "worker threads (default: all cores)")(
+      "worker processes (default: all cores)")(
       "include", po::value<std::vector<std::string>>(&o.include)->composing()->value_name("GLOB"),
       "in directories and archives, read only files matching GLOB (repeatable)")(
       "exclude", po::value<std::vector<std::string>>(&o.exclude)->composing()->value_name("GLOB"),
       "skip files and directories matching GLOB (repeatable)")(
       "batch", po::value<std::size_t>(&o.batch)->value_name("N"),
-      "reports per database transaction (default 500)")("quiet,q", po::bool_switch(&o.quiet),
-                                                        "no progress bar and no summary");
+      "reports per database transaction (default 500)")(
+      "timeout", po::value<unsigned>(&o.timeout)->value_name("SECONDS"),
+      "time limit per input (default 60; 0: none); an input over it is a failed record")(
+      "memory-limit", po::value<std::size_t>(&o.memory_limit)->value_name("MB"),
+      "memory limit per input (default 2048; 0: none)")(
+      "in-process", po::bool_switch(&o.in_process),
+      "read inputs on threads of this process, not in worker processes (no limits; a crash "
+      "in a reader stops the run)")("quiet,q", po::bool_switch(&o.quiet),
+                                    "no progress bar and no summary");
   return visible;
 }
 
@@ -126,13 +147,27 @@ void keep_freed_memory_for_reuse() {
 #endif
 }
 
+// mimalloc aborts when `new` fails (its C build never calls the C++ new-handler); a worker over
+// its memory limit must instead end so that its input gets input_memory_limit.
+void report_allocator_failures_to_workers() {
+#if defined(NIANBAO_WITH_MIMALLOC)
+  mi_register_error(
+      [](int error, void* /*arg*/) {
+        if (error == ENOMEM) bulk::exit_if_worker_over_memory_limit();
+      },
+      nullptr);
+#endif
+}
+
 int run(const ExtractOptions& o, bulk::RecordForm form) {
   keep_freed_memory_for_reuse();
+  report_allocator_failures_to_workers();
   std::unique_ptr<std::FILE, FileCloser> file;
   if (!o.output.empty() && form != bulk::RecordForm::none) {
     file.reset(std::fopen(o.output.c_str(), "wb"));
     if (!file) {
-      std::cerr << "nianbao extract: cannot write " << o.output << "\n";
+      std::cerr << "nianbao extract: cannot create " << o.output << ": " << std::strerror(errno)
+                << "\n";
       return 2;
     }
   }
@@ -142,6 +177,13 @@ int run(const ExtractOptions& o, bulk::RecordForm form) {
   run.jobs = o.jobs != 0 ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   run.form = form;
   run.out = file ? file.get() : stdout;
+  run.out_name = file ? o.output : "standard output";
+  // One plain file is read here, simply; anything that may hold many inputs in worker
+  // processes, so one bad input cannot stop the rest.
+  run.isolation =
+      single_report(o) && !o.limits_given ? bulk::Isolation::threads : bulk::Isolation::processes;
+  run.timeout_seconds = o.timeout;
+  run.memory_limit_mb = o.memory_limit;
   run.stdin_list = &std::cin;
   run.progress = !o.quiet && isatty(STDERR_FILENO) ? stderr : nullptr;
   run.batch_reports = o.batch;
@@ -207,6 +249,9 @@ int run_extract_command(int argc, const char* const* argv) {
     return 0;
   }
   if (options.inputs.empty()) return usage_error("no input", visible);
+  options.limits_given = vm.count("timeout") > 0 || vm.count("memory-limit") > 0;
+  if (options.in_process && options.limits_given)
+    return usage_error("--in-process reads without --timeout or --memory-limit", visible);
   if (options.pretty && options.ndjson)
     return usage_error("--pretty and --ndjson exclude each other", visible);
   if (!options.flat.empty() && (options.pretty || options.ndjson))

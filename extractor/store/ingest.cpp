@@ -9,6 +9,17 @@ std::string report_key(const model::Record& record) {
   return "unread:" + record.source.path;
 }
 
+StoredReport prepare_report(const model::Record& record) {
+  StoredReport report;
+  report.key = report_key(record);
+  report.path = record.source.path;
+  report.status = model::to_string(record.status);
+  report.tables.resize(record_tables().size());
+  for (std::size_t t = 0; t < report.tables.size(); ++t)
+    append_rows(record, report.key, t, report.tables[t]);
+  return report;
+}
+
 bool is_postgres_target(const std::string& target) {
   return target.rfind("postgresql://", 0) == 0 || target.rfind("postgres://", 0) == 0 ||
          target.find("dbname=") != std::string::npos;
@@ -44,14 +55,14 @@ void Ingest::release(const std::string& key) {
   if (info.paths == 0) released_.push_back(key);
 }
 
-void Ingest::add(model::Record record) {
-  const std::string key = report_key(record);
-  const std::string path = record.source.path;
+void Ingest::add(StoredReport report) {
+  const std::string key = report.key;
+  const std::string path = report.path;
   if (unchanged(path, key)) return;
   auto [info, is_new] = keys_.try_emplace(key);
   if (is_new) {
-    info->second.status = model::to_string(record.status);
-    batch_.inserts.push_back(std::move(record));
+    info->second.status = report.status;
+    batch_.inserts.push_back(std::move(report));
   }
   ++info->second.paths;
   auto [link, new_path] = path_to_key_.try_emplace(path, key);
@@ -66,11 +77,10 @@ void Ingest::add(model::Record record) {
 
 void Ingest::flush() {
   Batch batch;
-  for (model::Record& r : batch_.inserts) {
-    const std::string key = report_key(r);
+  for (StoredReport& r : batch_.inserts) {
     // Content that lost its only path before it was ever written is not written at all.
-    if (keys_.at(key).paths == 0) {
-      keys_.erase(key);
+    if (keys_.at(r.key).paths == 0) {
+      keys_.erase(r.key);
       continue;
     }
     batch.inserts.push_back(std::move(r));
@@ -89,7 +99,7 @@ void Ingest::flush() {
   released_.clear();
   if (batch.empty()) return;
   store_.write(batch);
-  for (const model::Record& r : batch.inserts) keys_.at(report_key(r)).stored = true;
+  for (const StoredReport& r : batch.inserts) keys_.at(r.key).stored = true;
   written_ += batch.inserts.size();
 }
 

@@ -83,14 +83,12 @@ class PostgresStore final : public Store {
     }
     PQsetNoticeProcessor(conn_, ignore_notice, nullptr);
     PQsetClientEncoding(conn_, "UTF8");
-    exec(k_lock, PGRES_TUPLES_OK);
-    for (const std::string& sql : schema_statements(Dialect::postgres)) exec(sql);
-    for (const AddedColumn& added : added_columns())
-      exec(add_column_statement(added, Dialect::postgres));
-    exec(
-        "CREATE TEMP TABLE IF NOT EXISTS nianbao_links (path TEXT, report_key TEXT) "
-        "ON COMMIT DELETE ROWS");
-    exec("CREATE TEMP TABLE IF NOT EXISTS nianbao_deletes (report_key TEXT) ON COMMIT DELETE ROWS");
+    try {
+      set_up();
+    } catch (...) {
+      PQfinish(conn_);  // no destructor runs for a constructor that throws
+      throw;
+    }
   }
   PostgresStore(const PostgresStore&) = delete;
   PostgresStore& operator=(const PostgresStore&) = delete;
@@ -121,10 +119,38 @@ class PostgresStore final : public Store {
   }
 
  private:
+  void set_up() {
+    exec(k_lock, PGRES_TUPLES_OK);
+    for (const std::string& sql : schema_statements(Dialect::postgres)) exec(sql);
+    for (const AddedColumn& added : added_columns())
+      exec(add_column_statement(added, Dialect::postgres));
+    exec(
+        "CREATE TEMP TABLE IF NOT EXISTS nianbao_links (path TEXT, report_key TEXT) "
+        "ON COMMIT DELETE ROWS");
+    exec("CREATE TEMP TABLE IF NOT EXISTS nianbao_deletes (report_key TEXT) ON COMMIT DELETE ROWS");
+  }
+
+  // libpq's message on one line, saying so first when the connection itself is gone (the
+  // server stopped or crashed, the network went away): then the run cannot go on at all.
+  std::string failure(const std::string& libpq_message) const {
+    std::string why;
+    for (const char c : libpq_message) {
+      if (c == '\n' || c == '\t') {
+        if (!why.empty() && why.back() != ' ') why.push_back(' ');
+      } else {
+        why.push_back(c);
+      }
+    }
+    while (!why.empty() && why.back() == ' ') why.pop_back();
+    if (PQstatus(conn_) == CONNECTION_BAD)
+      return "postgresql: lost the connection to the server: " + why;
+    return "postgresql: " + why;
+  }
+
   Result exec(const std::string& sql, ExecStatusType expected = PGRES_COMMAND_OK) {
     Result r(PQexec(conn_, sql.c_str()));
     if (!r || PQresultStatus(r.get()) != expected)
-      throw std::runtime_error("postgresql: " + std::string(PQerrorMessage(conn_)) + " in: " + sql);
+      throw std::runtime_error(failure(PQerrorMessage(conn_)) + " in: " + sql);
     return r;
   }
 
@@ -144,8 +170,8 @@ class PostgresStore final : public Store {
       if (PQresultStatus(r.get()) != PGRES_COMMAND_OK) error = PQresultErrorMessage(r.get());
     }
     if (!ok || !error.empty())
-      throw std::runtime_error("postgresql: COPY " + table_and_columns + ": " +
-                               (error.empty() ? std::string(PQerrorMessage(conn_)) : error));
+      throw std::runtime_error(failure(error.empty() ? std::string(PQerrorMessage(conn_)) : error) +
+                               " in: COPY " + table_and_columns);
   }
 
   static std::string target(const TableSpec& t) {
@@ -154,18 +180,14 @@ class PostgresStore final : public Store {
     return std::string(t.name) + " (" + names + ")";
   }
 
-  void copy_reports(const std::vector<model::Record>& records) {
-    if (records.empty()) return;
+  void copy_reports(const std::vector<StoredReport>& reports) {
+    if (reports.empty()) return;
     const std::vector<TableSpec>& tables = record_tables();
-    std::vector<Row> rows;
     std::string data;
     for (std::size_t t = 0; t < tables.size(); ++t) {
       data.clear();
-      for (const model::Record& r : records) {
-        rows.clear();
-        append_rows(r, report_key(r), t, rows);
-        for (const Row& row : rows) append_copy_row(data, row);
-      }
+      for (const StoredReport& r : reports)
+        for (const Row& row : r.tables.at(t)) append_copy_row(data, row);
       if (!data.empty()) copy(target(tables[t]), data);
     }
   }

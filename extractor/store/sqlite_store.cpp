@@ -14,7 +14,8 @@ class Statement {
   Statement(sqlite3* db, const std::string& sql) {
     if (sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &stmt_, nullptr) !=
         SQLITE_OK)
-      throw std::runtime_error(std::string("sqlite: ") + sqlite3_errmsg(db) + " in: " + sql);
+      throw std::runtime_error(std::string("sqlite: ") + sqlite3_db_filename(db, "main") + ": " +
+                               sqlite3_errmsg(db) + " in: " + sql);
   }
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
@@ -27,7 +28,7 @@ class Statement {
 
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(const std::string& path) {
+  explicit SqliteStore(const std::string& path) : path_(path) {
     if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
         SQLITE_OK) {
       const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
@@ -35,14 +36,14 @@ class SqliteStore final : public Store {
       throw std::runtime_error("sqlite: cannot open " + path + ": " + why);
     }
     sqlite3_busy_timeout(db_, 10000);
-    // WAL with synchronous=NORMAL keeps every committed batch across a crash of the program
-    // (only a power loss may drop the last batches), at a fraction of the fsyncs.
-    exec("PRAGMA journal_mode=WAL");
-    exec("PRAGMA synchronous=NORMAL");
-    exec("PRAGMA foreign_keys=ON");
-    for (const std::string& sql : schema_statements(Dialect::sqlite)) exec(sql);
-    for (const AddedColumn& added : added_columns())
-      if (!has_column(added)) exec(add_column_statement(added, Dialect::sqlite));
+    try {
+      set_up();
+    } catch (...) {
+      // The destructor does not run for a constructor that throws (an I/O error while the
+      // schema is written): the connection is closed here.
+      sqlite3_close(db_);
+      throw;
+    }
   }
   SqliteStore(const SqliteStore&) = delete;
   SqliteStore& operator=(const SqliteStore&) = delete;
@@ -73,6 +74,17 @@ class SqliteStore final : public Store {
   }
 
  private:
+  void set_up() {
+    // WAL with synchronous=NORMAL keeps every committed batch across a crash of the program
+    // (only a power loss may drop the last batches), at a fraction of the fsyncs.
+    exec("PRAGMA journal_mode=WAL");
+    exec("PRAGMA synchronous=NORMAL");
+    exec("PRAGMA foreign_keys=ON");
+    for (const std::string& sql : schema_statements(Dialect::sqlite)) exec(sql);
+    for (const AddedColumn& added : added_columns())
+      if (!has_column(added)) exec(add_column_statement(added, Dialect::sqlite));
+  }
+
   bool has_column(const AddedColumn& added) {
     Statement info(db_, std::string("SELECT count(*) FROM pragma_table_info('") + added.table +
                             "') WHERE name = '" + added.column + "'");
@@ -84,7 +96,7 @@ class SqliteStore final : public Store {
     if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
       const std::string why = error ? error : "unknown error";
       sqlite3_free(error);
-      throw std::runtime_error("sqlite: " + why + " in: " + sql);
+      throw std::runtime_error("sqlite: " + path_ + ": " + why + " in: " + sql);
     }
   }
 
@@ -92,7 +104,7 @@ class SqliteStore final : public Store {
     const int rc = sqlite3_step(stmt);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    throw std::runtime_error(std::string("sqlite: ") + sqlite3_errmsg(db_));
+    throw std::runtime_error("sqlite: " + path_ + ": " + sqlite3_errmsg(db_));
   }
 
   static std::string column(sqlite3_stmt* stmt, int i) {
@@ -125,17 +137,13 @@ class SqliteStore final : public Store {
     return std::string("INSERT INTO ") + t.name + " (" + names + ") VALUES (" + marks + ")";
   }
 
-  void write_reports(const std::vector<model::Record>& records) {
-    if (records.empty()) return;
+  void write_reports(const std::vector<StoredReport>& reports) {
+    if (reports.empty()) return;
     const std::vector<TableSpec>& tables = record_tables();
-    std::vector<Row> rows;
     for (std::size_t t = 0; t < tables.size(); ++t) {
       Statement insert(db_, insert_sql(tables[t]));
-      for (const model::Record& r : records) {
-        rows.clear();
-        append_rows(r, report_key(r), t, rows);
-        for (const Row& row : rows) run_row(insert.get(), row);
-      }
+      for (const StoredReport& r : reports)
+        for (const Row& row : r.tables.at(t)) run_row(insert.get(), row);
     }
   }
 
@@ -157,6 +165,7 @@ class SqliteStore final : public Store {
     }
   }
 
+  std::string path_;  // as given, for messages
   sqlite3* db_ = nullptr;
 };
 

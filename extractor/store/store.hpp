@@ -15,12 +15,24 @@
 #include <vector>
 
 #include "extractor/model/record.hpp"
+#include "extractor/store/schema.hpp"
 
 namespace nianbao::store {
 
 // The key a record is stored under: its content hash, or "unread:<path>" for an input whose
 // bytes could not be read at all (it has no content to hash, but still gets its row).
 std::string report_key(const model::Record& record);
+
+// A record as the database takes it: its key, path and status, and its rows for each of
+// record_tables(). Made where the record is made (in a bulk run's worker process, which sends
+// these rows to the parent instead of the record), so the writer only has to write.
+struct StoredReport {
+  std::string key;
+  std::string path;
+  std::string status;                    // "ok", "partial" or "failed"
+  std::vector<std::vector<Row>> tables;  // rows per record_tables() entry, in that order
+};
+StoredReport prepare_report(const model::Record& record);
 
 // What the database already holds, loaded once at the start of a run.
 struct StoredState {
@@ -31,7 +43,7 @@ struct StoredState {
 // One transaction's worth of changes, applied in this order: insert the new reports with their
 // rows, point paths at their reports, delete the reports no path holds any more.
 struct Batch {
-  std::vector<model::Record> inserts;
+  std::vector<StoredReport> inserts;
   std::vector<std::pair<std::string, std::string>> links;  // path → report_key, one per path
   std::vector<std::string> deletes;                        // report keys
   bool empty() const { return inserts.empty() && links.empty() && deletes.empty(); }
@@ -69,7 +81,8 @@ class Ingest {
     return initial_paths_;
   }
 
-  void add(model::Record record);
+  void add(StoredReport report);
+  void add(const model::Record& record) { add(prepare_report(record)); }
   // Writes what is pending (call at the end, and whenever a time limit says so).
   void flush();
   std::size_t pending() const { return batch_.inserts.size() + batch_.links.size(); }

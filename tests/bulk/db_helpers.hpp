@@ -108,17 +108,27 @@ class PostgresServer {
                   " -A trust -U nianbao -E UTF8 --locale=C --no-sync >/dev/null 2>&1")
             .status != 0)
       return;
-    const std::string options = "-k " + socket_dir + " -c listen_addresses= -F";
-    started_ = run_shell(as_user_ + quoted(bin_ / "pg_ctl") + " -D " + data + " -o '" + options +
-                         "' -l " + quoted(dir_.path() / "log") + " -w start >/dev/null 2>&1")
-                   .status == 0;
+    start();
   }
   PostgresServer(const PostgresServer&) = delete;
   PostgresServer& operator=(const PostgresServer&) = delete;
-  ~PostgresServer() {
+  ~PostgresServer() { stop(); }
+  // Starts the server (again): true when it runs.
+  bool start() {
+    if (bin_.empty() || started_) return started_;
+    const std::string options = "-k " + dir_.path().string() + " -c listen_addresses= -F";
+    started_ = run_shell(as_user_ + quoted(bin_ / "pg_ctl") + " -D " +
+                         quoted(dir_.path() / "data") + " -o '" + options + "' -l " +
+                         quoted(dir_.path() / "log") + " -w start >/dev/null 2>&1")
+                   .status == 0;
+    return started_;
+  }
+  // Stops it at once, as a crash would (`-m immediate`: no checkpoint, clients cut off).
+  void stop() {
     if (started_)
       run_shell(as_user_ + quoted(bin_ / "pg_ctl") + " -D " + quoted(dir_.path() / "data") +
                 " -m immediate -w stop >/dev/null 2>&1");
+    started_ = false;
   }
   bool started() const { return started_; }
   std::string uri() const {

@@ -20,10 +20,10 @@ class MemoryStore final : public store::Store {
   }
   void write(const store::Batch& batch) override {
     ++transactions;
-    for (const model::Record& r : batch.inserts) {
-      const std::string key = store::report_key(r);
+    for (const store::StoredReport& r : batch.inserts) {
+      const std::string& key = r.key;
       EXPECT_EQ(reports.count(key), 0u) << "inserted twice: " << key;
-      reports[key] = model::to_string(r.status);
+      reports[key] = r.status;
       ++inserted;
     }
     for (const auto& [path, key] : batch.links) {
