@@ -205,7 +205,7 @@ def table_four(tables, figs):
     values = [figs.cells[f"appeals.{g['key']}.{c['key']}"][0]
               for g in tables["appeals"]["groups"] for c in g["columns"]]
     head = [td("行政复议", colspan=5) + td("行政诉讼", colspan=10),
-            "".join(td(x) for x in leaf[:4]) + td("总计", rowspan=2) +
+            "".join(td(x, rowspan=2) for x in leaf[:4]) + td("总计", rowspan=2) +
             td("未经复议直接起诉", colspan=5) + td("复议后起诉", colspan=5),
             "".join(td(x) for x in leaf * 2)]
     return head, ["".join(td(v, cls="num") for v in values)]
@@ -228,12 +228,18 @@ def report_html(meta, template, figs, *, ruled=True, thead=True, page_css="", ex
     printer does not repeat them on the next page."""
     tables = textgen.load_template(template)
 
+    # LibreOffice's HTML import reads the border and width attributes, not the CSS.
+    open_table = '<table border="1" cellspacing="0" cellpadding="3" width="100%">' if ruled else "<table>"
+
     def table(parts):
         head, body = parts
         rows = "".join(f"<tr>{r}</tr>" for r in body)
         if thead and head:
-            return "<table><thead>" + "".join(f"<tr>{r}</tr>" for r in head) + f"</thead><tbody>{rows}</tbody></table>"
-        return "<table><tbody>" + "".join(f"<tr>{r}</tr>" for r in head) + rows + "</tbody></table>"
+            return open_table + "<thead>" + "".join(f"<tr>{r}</tr>" for r in head) + f"</thead><tbody>{rows}</tbody></table>"
+        return open_table + "<tbody>" + "".join(f"<tr>{r}</tr>" for r in head) + rows + "</tbody></table>"
+
+    def heading(i):
+        return f'<p class="section s{i + 1}">{h[i]}</p>'
 
     agency, year = meta["agency"], meta["year"]
     title = f"{agency}{year}年政府信息公开工作年度报告"
@@ -242,14 +248,14 @@ def report_html(meta, template, figs, *, ruled=True, thead=True, page_css="", ex
     body = [f"<h1>{html.escape(title)}</h1>",
             f"<p>本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》编制，"
             f"所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。</p>",
-            f"<p>{h[0]}</p>",
+            heading(0),
             f"<p>{year}年，{agency}认真贯彻落实《条例》，坚持以公开为常态、不公开为例外，"
             f"全年收到政府信息公开申请{received}件，均在法定期限内答复。</p>",
-            f"<p>{h[1]}</p>", table(table_two(tables, figs)),
-            f"<p>{h[2]}</p>", table(table_three(tables, figs)),
-            f"<p>{h[3]}</p>", table(table_four(tables, figs)),
-            f"<p>{h[4]}</p>", "<p>一是公开内容还不够全面；二是政策解读形式还不够丰富。下一步将加强业务培训，提升公开质量。</p>",
-            f"<p>{h[5]}</p>", "<p>无。</p>",
+            heading(1), table(table_two(tables, figs)),
+            heading(2), table(table_three(tables, figs)),
+            heading(3), table(table_four(tables, figs)),
+            heading(4), "<p>一是公开内容还不够全面；二是政策解读形式还不够丰富。下一步将加强业务培训，提升公开质量。</p>",
+            heading(5), "<p>无。</p>",
             f'<p style="text-align:right">{html.escape(agency)}<br>{year + 1}年1月20日</p>']
     style = STYLE_BASE + (RULED if ruled else UNRULED) + page_css + extra_css
     return (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
@@ -420,11 +426,13 @@ class Maker:
         return os.path.join(self.out_dir, name)
 
 
-LANDSCAPE = "@page { size: A4 landscape; margin: 12mm 15mm; }\n"
+LANDSCAPE = ("@page { size: A4 landscape; margin: 12mm 15mm; }\n"
+             "td { font-size: 11pt; padding: 3pt; } tr { break-inside: avoid; }\n")
 # Narrow margins and a larger type: table 三 runs over two pages; the page number is printed in
 # the bottom margin box, so a page footer falls between two rows of the table.
 NARROW = ("@page { size: A4; margin: 8mm 8mm 14mm 8mm; @bottom-center { content: \"— \" counter(page) \" —\";"
-          " font-size: 9pt; } }\n")
+          " font-size: 9pt; } }\n"
+          "body { font-size: 14pt; } td { font-size: 12pt; padding: 5pt 3pt; } .s3 { break-before: page; }\n")
 A4 = "@page { size: A4; margin: 25mm 20mm; }\n"
 
 
@@ -469,8 +477,7 @@ def main():
                        figs, "chromium", thead=True, page_css=LANDSCAPE)
         spec, figs = figures_of_text_spec("2022-transport-bureau-inlinepipe.txt")
         m.print_report("2022-transport-bureau-narrow.chromium.pdf", source_golden("text/" + spec["name"])["report"],
-                       figs, "chromium", thead=False, page_css=NARROW,
-                       extra_css="body { font-size: 14pt; } td { font-size: 12pt; padding: 5pt 3pt; }\n")
+                       figs, "chromium", thead=False, page_css=NARROW)
 
         # (d) No ruling lines at all: the borders removed by CSS.
         spec, figs = figures_of_text_spec("2021-finance-bureau-tabrows.txt")
