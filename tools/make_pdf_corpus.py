@@ -41,6 +41,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from decimal import Decimal
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -293,6 +294,22 @@ def chromium(src_html, out_pdf, tmp):
         sys.exit(f"chromium made no {out_pdf}")
 
 
+def accept_tracked_changes(src, dest):
+    """A copy of a .docx with its tracked changes accepted (deletions dropped, insertions kept):
+    LibreOffice, like Word, prints a document with its markup showing, the deleted digit struck
+    through beside the new one; the golden counts the accepted text, as its author would
+    print it for publication."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                xml = data.decode("utf-8")
+                xml = re.sub(r"<w:del\b[^>]*(?<!/)>.*?</w:del>", "", xml, flags=re.S)
+                xml = re.sub(r"<w:ins\b[^>]*>|</w:ins>", "", xml)
+                data = xml.encode("utf-8")
+            zout.writestr(item, data)
+
+
 def fix_clock_stamps(path):
     """Overwrites the dates and /ID a producer took from the clock, byte for byte the same
     length, so that a second run gives the same file."""
@@ -401,7 +418,10 @@ class Maker:
             chromium(src, pdf, self.tmp)
         else:
             copy = os.path.join(self.tmp, os.path.basename(src))
-            shutil.copy(src, copy)
+            if src.endswith(".docx"):
+                accept_tracked_changes(src, copy)
+            else:
+                shutil.copy(src, copy)
             pdf = soffice(copy, "pdf", self.tmp, "pdfcorpus")
         self.finish(pdf, name, golden["report"], golden["figures"], tables=golden["report"]["template"] != "pre2019")
         return os.path.join(self.out_dir, name)
