@@ -10,6 +10,7 @@
 #include "extractor/readers/doc/doc_reader.hpp"
 #include "extractor/readers/docx/docx_reader.hpp"
 #include "extractor/readers/html/html_reader.hpp"
+#include "extractor/readers/pdf/pdf_reader.hpp"
 #include "extractor/readers/sha256.hpp"
 #include "extractor/readers/text/text_reader.hpp"
 
@@ -132,7 +133,8 @@ Format detect_format(std::string_view bytes, std::string_view path) {
     return Format::zip_other;
   }
   if (starts_with_bytes(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return Format::legacy_doc;
-  if (starts_with_bytes(bytes, "%PDF-")) return Format::pdf;
+  // A PDF's header may follow up to 1 KiB of junk (as Acrobat allows).
+  if (bytes.substr(0, 1024 + 5).find("%PDF-") != std::string_view::npos) return Format::pdf;
   if (looks_binary(bytes)) return Format::binary;
   if (looks_like_html(bytes)) return Format::html;
   const std::string lower = lower_ascii(path);
@@ -172,8 +174,7 @@ model::Document read_bytes(std::string_view bytes, const std::string& path) {
       read_doc(bytes, path, doc);
       break;
     case Format::pdf:
-      fail(doc, "format_pdf",
-           "PDF is not read directly; convert it to text first, e.g. `pdftotext -layout FILE.pdf`");
+      read_pdf(bytes, doc);
       break;
     case Format::zip_other:
       fail(doc, "format_zip_not_word", "a ZIP archive that is not a Word document");

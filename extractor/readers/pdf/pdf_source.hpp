@@ -1,0 +1,67 @@
+#pragma once
+// What the PDF library gives us, in plain C++: for each page its glyphs (character, box, size,
+// the library's line it belongs to) and its ruling (the straight lines and thin rectangles the
+// page draws), plus the document's information dictionary. Only pdf_source.cpp sees MuPDF; the
+// geometry that turns this into paragraphs and table grids works on these structs alone.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nianbao::readers::pdf {
+
+// One character as drawn, in PDF points from the page's displayed top-left corner (y down).
+struct Glyph {
+  char32_t c = 0;
+  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  float size = 0;       // font size in points
+  int run = 0;          // the library's text line: glyphs of one run share a baseline
+  bool upright = true;  // false for text drawn rotated or in vertical writing mode
+  int font = 0;         // index of the font within the document
+};
+
+// A horizontal (y0 == y1) or vertical (x0 == x1) line segment of the page's drawing.
+struct Rule {
+  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  bool horizontal() const { return y0 == y1; }
+};
+
+struct Page {
+  int number = 0;  // 1-based
+  float width = 0, height = 0;
+  std::vector<Glyph> glyphs;
+  std::vector<Rule> rules;
+  int images = 0;     // images drawn on the page (a scan is one per page)
+  bool read = false;  // false when the page could not be interpreted
+};
+
+// A problem met while reading, as a diagnostic code and a message for people.
+struct Problem {
+  std::string code;
+  std::string message;
+  bool fatal = false;  // the document could not be read at all
+};
+
+struct Source {
+  std::vector<Page> pages;
+  int page_count = 0;  // pages in the file (may exceed pages.size() under the page limit)
+  std::string title, author, creator, producer, created;  // information dictionary
+  std::vector<Problem> problems;
+};
+
+// Bounds that keep one hostile file from taking the machine.
+struct Limits {
+  std::size_t memory_bytes = 768u << 20;  // everything the library allocates for one file
+  int max_pages = 5000;
+  std::size_t max_content_bytes = 64u << 20;  // one page's decompressed content streams
+  std::size_t max_glyphs = 4'000'000;         // in the whole document
+  std::size_t max_path_segments = 2'000'000;  // in one page
+};
+
+// Opens the PDF in `bytes` and collects every page. Never throws for bad input: what went
+// wrong is in `problems`.
+Source load_pdf(std::string_view bytes, const Limits& limits = {});
+
+}  // namespace nianbao::readers::pdf
