@@ -27,7 +27,7 @@ cross-reference table stays valid). Producer versions still change the bytes.
 
 Needs (offline tools, not needed by the build or the tests, since the PDFs are committed):
   Debian packages libreoffice-writer, chromium, poppler-utils (pdftoppm, pdftotext, pdfinfo),
-  img2pdf, fonts-noto-cjk.
+  img2pdf, qpdf, fonts-noto-cjk.
 Usage: tools/make_pdf_corpus.py [OUTPUT_DIR] [--keep-sources DIR]
   --keep-sources DIR  also writes the intermediate HTML/.docx documents with their goldens to DIR,
                       so that the readers that exist can be scored on the very source of each PDF.
@@ -446,8 +446,11 @@ class Maker:
         return os.path.join(self.out_dir, name)
 
 
+# Landscape, and the merged 三、本年度办理结果 label set in vertical writing (CJK upright, one
+# character under the other, as Word's vertical text direction prints it).
 LANDSCAPE = ("@page { size: A4 landscape; margin: 12mm 15mm; }\n"
-             "td { font-size: 11pt; padding: 3pt; } tr { break-inside: avoid; }\n")
+             "td { font-size: 11pt; padding: 3pt; } tr { break-inside: avoid; }\n"
+             "td.vertical { writing-mode: vertical-rl; text-orientation: upright; }\n")
 # Narrow margins and a larger type: table 三 runs over two pages; the page number is printed in
 # the bottom margin box, so a page footer falls between two rows of the table.
 NARROW = ("@page { size: A4; margin: 8mm 8mm 14mm 8mm; @bottom-center { content: \"— \" counter(page) \" —\";"
@@ -503,6 +506,13 @@ def main():
         spec, figs = figures_of_text_spec("2021-finance-bureau-tabrows.txt")
         m.print_report("2021-finance-bureau-unruled.chromium.pdf", source_golden("text/" + spec["name"])["report"],
                        figs, "chromium", ruled=False, page_css=A4)
+
+        # Pages turned by /Rotate (a page set landscape after the fact): the text runs up the
+        # page, the table pages' words are rotated 90° against the displayed page.
+        rotated = os.path.join(tmp, "rotated.pdf")
+        subprocess.run(["qpdf", "--static-id", "--rotate=+90:2-3", nonzero, rotated], check=True)
+        same_figures = json.load(open(nonzero + ".golden.json", encoding="utf-8"))["figures"]
+        m.finish(rotated, "2022-all-nonzero.rotated.pdf", report, same_figures)
 
         # (e) The all-nonzero report scanned: images only.
         scan_tmp = os.path.join(tmp, "scan")
