@@ -33,6 +33,24 @@ std::string shown(const model::Figure& f) {
   return norm::to_string(f.status);
 }
 
+// The "expect" member: a status the record must have, diagnostic codes it must carry.
+void compare_outcome(const model::Record& record, const nlohmann::json& expect,
+                     GoldenComparison& c) {
+  if (!expect.is_object()) return;
+  c.outcome_expected = true;
+  if (expect.contains("status")) {
+    const auto want = expect["status"].get<std::string>();
+    const std::string got = model::to_string(record.status);
+    if (want != got) c.meta.push_back("status: expected " + want + ", got " + got);
+  }
+  for (const auto& code : expect.value("diagnostics", nlohmann::json::array())) {
+    const auto want = code.get<std::string>();
+    const bool given = std::any_of(record.diagnostics.begin(), record.diagnostics.end(),
+                                   [&](const model::Diagnostic& d) { return d.code == want; });
+    if (!given) c.meta.push_back("diagnostic: expected " + want + ", not given");
+  }
+}
+
 }  // namespace
 
 std::vector<std::filesystem::path> golden_files(const std::filesystem::path& dir) {
@@ -91,6 +109,7 @@ GoldenComparison compare_with_golden(const model::Record& record,
     if (got.empty() || (got.find(want) == std::string::npos && want.find(got) == std::string::npos))
       c.meta.push_back("agency: expected " + want + ", got " + got);
   }
+  compare_outcome(record, g.value("expect", nlohmann::json()), c);
   return c;
 }
 
