@@ -370,6 +370,10 @@ struct FontTable {
   }
 };
 
+// Where the baseline divides an em: the share above it (CJK fonts put the ideographic em box
+// 0.88 above and 0.12 below).
+constexpr float k_ascent = 0.88f;
+
 void collect_glyphs(fz_context* ctx, fz_stext_page* text, fz_rect bounds, FontTable& fonts,
                     int& run, Page& page) {
   for (fz_stext_block* block = text->first_block; block != nullptr; block = block->next) {
@@ -388,6 +392,14 @@ void collect_glyphs(fz_context* ctx, fz_stext_page* text, fz_rect bounds, FontTa
         glyph.x1 = box.x1 - bounds.x0;
         glyph.y1 = box.y1 - bounds.y0;
         glyph.size = ch->size;
+        if (upright && ch->size > 0) {
+          // The library's quad runs from the font's ascent to its descent, and some embedded
+          // fonts claim three times their size (LibreOffice's Noto CJK subsets: 30 pt boxes for
+          // 10.5 pt text), so that lines a line apart overlap. The em box on the baseline is
+          // what the glyph occupies.
+          glyph.y0 = ch->origin.y - k_ascent * ch->size - bounds.y0;
+          glyph.y1 = ch->origin.y + (1 - k_ascent) * ch->size - bounds.y0;
+        }
         glyph.run = run;
         glyph.upright = upright;
         glyph.font = fonts.of(ctx, ch->font);
