@@ -1,5 +1,7 @@
 #include "extractor/readers/pdf/pdf_source.hpp"
 
+#include "normalizers/radicals.hpp"
+
 // MuPDF reports errors by longjmp (fz_try/fz_catch). Every function here that opens an fz_try
 // keeps only trivially destructible locals alive across it, and every callback MuPDF calls
 // into catches C++ exceptions itself, so neither mechanism ever crosses the other.
@@ -386,7 +388,7 @@ void collect_glyphs(fz_context* ctx, fz_stext_page* text, fz_rect bounds, FontTa
         if (is_blank(ch->c)) continue;
         const fz_rect box = fz_rect_from_quad(ch->quad);
         Glyph glyph;
-        glyph.c = static_cast<char32_t>(ch->c);
+        glyph.c = norm::ideograph_for_radical(static_cast<char32_t>(ch->c));
         glyph.x0 = box.x0 - bounds.x0;
         glyph.y0 = box.y0 - bounds.y0;
         glyph.x1 = box.x1 - bounds.x0;
