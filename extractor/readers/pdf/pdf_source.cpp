@@ -162,7 +162,9 @@ bool count_segment(PathWalk& walk) {
   return true;
 }
 
-// A closed subpath of four corners with axis-parallel sides is a rectangle.
+// A closed subpath of four corners is a rectangle, or a border's piece when its box is thin:
+// Chromium fills each border of a cell as a trapezoid, mitred where two borders meet, so its
+// sides are not all axis-parallel. add_filled_rect keeps only thin boxes.
 void finish_fill_subpath(PathWalk& walk) {
   if (!walk.fill || !walk.straight) return;
   int n = walk.corner_count;
@@ -172,11 +174,6 @@ void finish_fill_subpath(PathWalk& walk) {
   if (n != 4) return;
   fz_rect box = fz_empty_rect;
   for (int i = 0; i < 4; ++i) box = fz_include_point_in_rect(box, walk.corners[i]);
-  for (int i = 0; i < 4; ++i) {
-    const fz_point a = walk.corners[i], b = walk.corners[(i + 1) % 4];
-    if (std::fabs(a.x - b.x) > k_axis_tolerance && std::fabs(a.y - b.y) > k_axis_tolerance)
-      return;  // a slanted side
-  }
   add_filled_rect(*walk.capture, box);
 }
 
