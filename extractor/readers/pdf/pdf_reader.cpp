@@ -338,12 +338,24 @@ Margins margins_of(const pdf::PageLines& page) {
   return m;
 }
 
+// "1." "2、" "3．" "4）": an item number in digits, not the start of a number such as 1.5.
+bool starts_with_item_number(std::string_view text) {
+  std::size_t digits = 0;
+  while (digits < text.size() && digits < 3 && text[digits] >= '0' && text[digits] <= '9')
+    ++digits;
+  if (digits == 0) return false;
+  const std::string_view rest = text.substr(digits);
+  for (std::string_view mark : {"、", "．", "）", ")"})
+    if (rest.compare(0, mark.size(), mark) == 0) return true;
+  return rest.size() >= 2 && rest[0] == '.' && !(rest[1] >= '0' && rest[1] <= '9');
+}
+
 bool starts_with_enumerator(const std::string& text) {
   static constexpr std::string_view k_marks[] = {"（",   "(",    "一、", "二、", "三、", "四、",
                                                  "五、", "六、", "七、", "八、", "九、", "十"};
   for (std::string_view m : k_marks)
     if (text.compare(0, m.size(), m) == 0) return true;
-  return false;
+  return starts_with_item_number(text);
 }
 
 struct LineRef {
