@@ -7,6 +7,7 @@
 #include <tuple>
 #include <vector>
 
+#include "extractor/readers/pdf/aligned_table.hpp"
 #include "extractor/readers/pdf/furniture.hpp"
 #include "extractor/readers/pdf/pdf_source.hpp"
 #include "extractor/readers/pdf/ruled_grid.hpp"
@@ -168,6 +169,21 @@ TableBuild table_from_grid(const Page& page, const RuledGrid& grid,
   return table;
 }
 
+TableBuild table_from_alignment(const Page& page, const pdf::AlignedTable& aligned) {
+  TableBuild table;
+  table.page = table.last_page = page.number;
+  table.box = {aligned.xs.front(), aligned.y0, aligned.xs.back(), aligned.y1};
+  table.xs = aligned.xs;
+  table.rows = aligned.rows;
+  table.cols = aligned.cols;
+  for (const pdf::AlignedCell& a : aligned.cells) {
+    CellBuild cell{a.row, a.col, a.row_span, a.col_span, {}, page.number, {a.x0, a.y0, a.x1, a.y1}};
+    cell.text = cell_text(page, a.glyphs, cell.box);
+    table.cells.push_back(std::move(cell));
+  }
+  return table;
+}
+
 // ---------------------------------------------------------------------------------------------
 // A page: its tables, and its lines outside them.
 
@@ -207,6 +223,17 @@ LaidOutPage lay_out_page(const Page& page, std::vector<TableBuild>& tables) {
     tables.push_back(table_from_grid(page, grids[t], cell_glyphs[t]));
   }
   out.lines.lines = pdf::build_lines(page, body);
+  // Tables without ruling, from the lines' words; their lines are no longer text.
+  std::vector<bool> in_table(out.lines.lines.size(), false);
+  for (const pdf::AlignedTable& aligned : pdf::find_aligned_tables(page, out.lines.lines)) {
+    out.tables.push_back(static_cast<int>(tables.size()));
+    tables.push_back(table_from_alignment(page, aligned));
+    for (int line : aligned.lines) in_table[static_cast<std::size_t>(line)] = true;
+  }
+  std::vector<TextLine> outside;
+  for (std::size_t i = 0; i < out.lines.lines.size(); ++i)
+    if (!in_table[i]) outside.push_back(std::move(out.lines.lines[i]));
+  out.lines.lines = std::move(outside);
   return out;
 }
 
