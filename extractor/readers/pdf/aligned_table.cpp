@@ -189,13 +189,13 @@ class BlockReader {
   const Page& page_;
   Block block_;
   std::vector<const Line*> anchors_;
-  std::vector<Interval> columns_;  // value columns, left to right
-  float label_right_ = 0;          // where the first value column's values start
-  float label_edge_ = 0;           // between the labels and the first value column
+  std::vector<Interval> columns_;             // value columns, left to right
+  float label_right_ = 0;                     // where the first value column's values start
+  float label_edge_ = 0;                      // between the labels and the first value column
   std::vector<std::vector<int>> row_values_;  // per anchor, per column: piece index or -1
   // Per anchor: its label pieces.
   std::vector<std::vector<const Piece*>> row_labels_;
-  std::vector<float> level_x_;  // left edge of each label column
+  std::vector<float> level_x_;          // left edge of each label column
   std::vector<const Piece*> spanning_;  // header pieces over several value columns
   std::vector<int> spanning_tier_;
   std::vector<std::vector<int>> spanning_slots_;
@@ -244,10 +244,9 @@ std::optional<AlignedTable> BlockReader::read() {
     if (table.xs[k] <= table.xs[k - 1]) return std::nullopt;
   table.y0 = top_, table.y1 = bottom_;
   table.cells = std::move(grid.cells);
-  std::sort(table.cells.begin(), table.cells.end(),
-            [](const AlignedCell& a, const AlignedCell& b) {
-              return a.row != b.row ? a.row < b.row : a.col < b.col;
-            });
+  std::sort(table.cells.begin(), table.cells.end(), [](const AlignedCell& a, const AlignedCell& b) {
+    return a.row != b.row ? a.row < b.row : a.col < b.col;
+  });
   for (const auto* lines : {&block_.header, &block_.body})
     for (const Line* line : *lines) table.lines.push_back(line->index);
   return table;
@@ -266,35 +265,45 @@ bool BlockReader::find_columns() {
   return true;
 }
 
-// A short header word right of the labels, over no value and where the values leave room for a
-// column: the heading of a column that is blank in every row. (A word over a column of narrow
-// numbers need not overlap them; the room, more than one and a half column pitches between two
-// value columns, is what tells a missing column.) Returns whether a column was added.
+// Short header words right of the labels and over no value may head columns that are blank in
+// every row. Such a word is taken for a column where it stands clear of every value column, by
+// more than half the pitch of the columns: a word over a
+// column of narrow numbers need not overlap them, but it stands near their centre. Returns
+// whether a column was added.
 bool BlockReader::add_blank_columns() {
-  if (columns_.size() < 2) return false;
-  std::vector<float> centres, pitches;
-  for (const Interval& c : columns_) centres.push_back((c.x0 + c.x1) / 2);
-  for (std::size_t c = 1; c < centres.size(); ++c) pitches.push_back(centres[c] - centres[c - 1]);
-  std::nth_element(pitches.begin(), pitches.begin() + static_cast<long>(pitches.size() / 2),
-                   pitches.end());
-  const float pitch = pitches[pitches.size() / 2];
-  auto room_at = [&](float x) {
-    const auto next = std::lower_bound(centres.begin(), centres.end(), x);
-    const bool clear_right = next == centres.end() || *next - x > 0.6f * pitch;
-    const bool clear_left = next == centres.begin() || x - *(next - 1) > 0.6f * pitch;
-    return clear_left && clear_right;
-  };
-  std::vector<Interval> extra;
+  std::vector<Interval> words;
   for (const Line* line : block_.header)
     for (const Piece& p : line->pieces) {
       const Interval span{p.x0, p.x1};
       if (p.x0 < label_edge_ || p.x1 - p.x0 > 4 * em_) continue;
       bool over_value = false;
       for (const Interval& c : columns_) over_value = over_value || overlaps(span, c);
-      if (!over_value && room_at((p.x0 + p.x1) / 2)) extra.push_back(span);
+      if (!over_value) words.push_back(span);
     }
+  if (words.empty()) return false;
+  const std::vector<Interval> candidates = join_overlapping(words);
+  // The pitch of the value columns; of the header words too where one column holds values.
+  std::vector<float> centres;
+  for (const Interval& c : columns_) centres.push_back((c.x0 + c.x1) / 2);
+  if (columns_.size() < 2)
+    for (const Interval& c : candidates) centres.push_back((c.x0 + c.x1) / 2);
+  std::sort(centres.begin(), centres.end());
+  if (centres.size() < 2) return false;
+  std::vector<float> pitches;
+  for (std::size_t c = 1; c < centres.size(); ++c) pitches.push_back(centres[c] - centres[c - 1]);
+  std::nth_element(pitches.begin(), pitches.begin() + static_cast<long>(pitches.size() / 2),
+                   pitches.end());
+  const float pitch = pitches[pitches.size() / 2];
+  std::vector<Interval> extra;
+  for (const Interval& w : candidates) {
+    const float centre = (w.x0 + w.x1) / 2;
+    bool clear = true;
+    for (const Interval& c : columns_)
+      clear = clear && std::fabs((c.x0 + c.x1) / 2 - centre) > 0.6f * pitch;
+    if (clear) extra.push_back(w);
+  }
   if (extra.empty()) return false;
-  for (const Interval& e : join_overlapping(extra)) columns_.push_back(e);
+  for (const Interval& e : extra) columns_.push_back(e);
   columns_ = join_overlapping(columns_);
   label_right_ = std::min(label_right_, columns_.front().x0);
   return true;
@@ -306,8 +315,8 @@ void BlockReader::find_label_edge() {
   float labels_end = 0;
   for (const auto& labels : row_labels_)
     for (const Piece* p : labels) labels_end = std::max(labels_end, p->x1);
-  label_edge_ = labels_end > 0 && labels_end < label_right_ ? (labels_end + label_right_) / 2
-                                                            : label_right_;
+  label_edge_ =
+      labels_end > 0 && labels_end < label_right_ ? (labels_end + label_right_) / 2 : label_right_;
 }
 
 int BlockReader::column_of(const Piece& p) const {
@@ -370,7 +379,7 @@ void BlockReader::assign_label_lines() {
   for (auto& labels : row_labels_)
     std::stable_sort(labels.begin(), labels.end(), [](const Piece* a, const Piece* b) {
       return std::fabs(a->cy() - b->cy()) > 0.3f * (a->y1 - a->y0) ? a->cy() < b->cy()
-                                                                    : a->x0 < b->x0;
+                                                                   : a->x0 < b->x0;
     });
 }
 
@@ -458,7 +467,14 @@ void BlockReader::make_header(GridMaker& grid, int header_rows) {
     bool free = true;
     for (int c = col; c < col + span; ++c) free = free && grid.free(row, c);
     if (!free) continue;
-    AlignedCell cell{row, col, 1, span, {}, spanning_[q]->x0, spanning_[q]->y0, spanning_[q]->x1,
+    AlignedCell cell{row,
+                     col,
+                     1,
+                     span,
+                     {},
+                     spanning_[q]->x0,
+                     spanning_[q]->y0,
+                     spanning_[q]->x1,
                      spanning_[q]->y1};
     append_piece(cell, *spanning_[q]);
     group_cell[key] = grid.cells.size();
@@ -528,7 +544,8 @@ void BlockReader::make_body(GridMaker& grid, int header_rows) {
       const int l = leaf[static_cast<std::size_t>(r)];
       bool shallower_starts = false;
       for (int j = 0; j < k; ++j)
-        shallower_starts = shallower_starts || starts[static_cast<std::size_t>(j)][static_cast<std::size_t>(r)];
+        shallower_starts =
+            shallower_starts || starts[static_cast<std::size_t>(j)][static_cast<std::size_t>(r)];
       if ((l >= 0 && l <= k) || shallower_starts) close(r - 1);
       for (const Piece* p : row_labels_[static_cast<std::size_t>(r)]) {
         if (level_of(p) != k || l <= k) continue;
