@@ -87,6 +87,21 @@ void drop_unmapped_text(std::vector<Page>& pages, model::Document& doc) {
 // ---------------------------------------------------------------------------------------------
 // Pages without text: a scan is one image a page and no glyphs.
 
+// False when not one page could be read: the page tree is missing (a file cut short before
+// it) or broken, or every page failed. Pages held back by the reader's limits are not damage.
+bool check_pages(const pdf::Source& source, model::Document& doc) {
+  for (const Page& page : source.pages)
+    if (page.read) return true;
+  for (const pdf::Problem& problem : source.problems)
+    if (problem.code == "pdf_stream_too_large") return true;
+  add_diagnostic(doc, "pdf_damaged", model::Severity::error,
+                 source.page_count == 0
+                     ? "the PDF's page tree cannot be found: no page of it can be read"
+                     : "none of the PDF's " + std::to_string(source.page_count) +
+                           " pages can be read");
+  return false;
+}
+
 // False when no page has text at all (the document then cannot be read).
 bool check_text_layer(const std::vector<Page>& pages, model::Document& doc) {
   std::vector<int> image_only;
@@ -528,6 +543,10 @@ void read_pdf(std::string_view bytes, model::Document& doc) {
   }
   doc.hints.title = title_from_info(source.title);
   doc.hints.published = source.created;
+  if (!check_pages(source, doc)) {
+    doc.readable = false;
+    return;
+  }
   drop_unmapped_text(source.pages, doc);
   if (!check_text_layer(source.pages, doc)) {
     doc.readable = false;
