@@ -94,11 +94,11 @@ bool check_pages(const pdf::Source& source, model::Document& doc) {
     if (page.read) return true;
   for (const pdf::Problem& problem : source.problems)
     if (problem.code == "pdf_stream_too_large") return true;
-  add_diagnostic(doc, "pdf_damaged", model::Severity::error,
-                 source.page_count == 0
-                     ? "the PDF's page tree cannot be found: no page of it can be read"
-                     : "none of the PDF's " + std::to_string(source.page_count) +
-                           " pages can be read");
+  add_diagnostic(
+      doc, "pdf_damaged", model::Severity::error,
+      source.page_count == 0
+          ? "the PDF's page tree cannot be found: no page of it can be read"
+          : "none of the PDF's " + std::to_string(source.page_count) + " pages can be read");
   return false;
 }
 
@@ -383,8 +383,7 @@ Margins margins_of(const pdf::PageLines& page) {
 // "1." "2、" "3．" "4）": an item number in digits, not the start of a number such as 1.5.
 bool starts_with_item_number(std::string_view text) {
   std::size_t digits = 0;
-  while (digits < text.size() && digits < 3 && text[digits] >= '0' && text[digits] <= '9')
-    ++digits;
+  while (digits < text.size() && digits < 3 && text[digits] >= '0' && text[digits] <= '9') ++digits;
   if (digits == 0) return false;
   const std::string_view rest = text.substr(digits);
   for (std::string_view mark : {"、", "．", "）", ")"})
@@ -542,7 +541,7 @@ void read_pdf(std::string_view bytes, model::Document& doc) {
     return;
   }
   doc.hints.title = title_from_info(source.title);
-  doc.hints.published = source.created;
+  doc.hints.created = source.created;
   if (!check_pages(source, doc)) {
     doc.readable = false;
     return;
