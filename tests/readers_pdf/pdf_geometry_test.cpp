@@ -61,8 +61,11 @@ const readers::pdf::AlignedCell* cell_at(const AlignedTable& t, int row, int col
 
 TEST(RuledGrid, EdgesStandWhereTheLinesEndWhenNoBorderIsDrawn) {
   // Three horizontal lines and two inner verticals: no left or right border.
-  std::vector<Rule> rules = {{50, 100, 250, 100}, {50, 120, 250, 120}, {50, 140, 250, 140},
-                             {100, 100, 100, 140}, {150, 100, 150, 140}};
+  std::vector<Rule> rules = {{50, 100, 250, 100},
+                             {50, 120, 250, 120},
+                             {50, 140, 250, 140},
+                             {100, 100, 100, 140},
+                             {150, 100, 150, 140}};
   const auto grids = readers::pdf::find_ruled_grids(rules);
   ASSERT_EQ(grids.size(), 1u);
   EXPECT_EQ(grids[0].cols(), 3);
@@ -74,7 +77,7 @@ TEST(RuledGrid, EdgesStandWhereTheLinesEndWhenNoBorderIsDrawn) {
 
 TEST(RuledGrid, AMissingLineMergesTheCellsItWouldSeparate) {
   // The vertical at x = 150 stops at the second row: the first row's last two cells are one.
-  std::vector<Rule> rules = {{50, 100, 250, 100}, {50, 120, 250, 120}, {50, 140, 250, 140},
+  std::vector<Rule> rules = {{50, 100, 250, 100}, {50, 120, 250, 120},  {50, 140, 250, 140},
                              {50, 100, 50, 140},  {100, 100, 100, 140}, {150, 120, 150, 140},
                              {250, 100, 250, 140}};
   const auto grids = readers::pdf::find_ruled_grids(rules);
@@ -111,7 +114,7 @@ Page unruled_page() {
 
 TEST(AlignedTable, RowsAndColumnsFromTheWordsWithTheBlankInItsPlace) {
   const Page page = unruled_page();
-  const auto tables = readers::pdf::find_aligned_tables(page, lines_of(page));
+  const auto tables = readers::pdf::find_aligned_tables(page, lines_of(page)).tables;
   ASSERT_EQ(tables.size(), 1u);
   const AlignedTable& t = tables[0];
   EXPECT_EQ(t.rows, 3);
@@ -134,7 +137,7 @@ TEST(AlignedTable, RowsAndColumnsFromTheWordsWithTheBlankInItsPlace) {
 TEST(AlignedTable, AColumnBlankInEveryRowIsFoundFromItsHeading) {
   Page page = unruled_page();
   draw(page, "丁类", 375, 100);  // a fourth column that no row fills
-  const auto tables = readers::pdf::find_aligned_tables(page, lines_of(page));
+  const auto tables = readers::pdf::find_aligned_tables(page, lines_of(page)).tables;
   ASSERT_EQ(tables.size(), 1u);
   EXPECT_EQ(tables[0].cols, 5);
   ASSERT_NE(cell_at(tables[0], 1, 4), nullptr);
@@ -146,14 +149,18 @@ TEST(AlignedTable, AValueThatFitsNoSingleColumnLeavesTheLinesAsText) {
   draw(page, "其他", 50, 160);
   draw(page, "123456789012", 200, 160);  // runs from the first column into the second
   draw(page, "9", 320, 160);
-  EXPECT_TRUE(readers::pdf::find_aligned_tables(page, lines_of(page)).empty());
+  const auto found = readers::pdf::find_aligned_tables(page, lines_of(page));
+  EXPECT_TRUE(found.tables.empty());
+  EXPECT_EQ(found.refused.size(), 1u);  // and the reader says so (pdf_table_unplaced)
 }
 
 TEST(AlignedTable, ProseIsNoTable) {
   Page page;
   draw(page, "2022年，全年收到政府信息公开申请370件，均在法定期限内答复。", 50, 100);
   draw(page, "主动公开政府信息1326条，其中政策文件46件。", 50, 120);
-  EXPECT_TRUE(readers::pdf::find_aligned_tables(page, lines_of(page)).empty());
+  const auto found = readers::pdf::find_aligned_tables(page, lines_of(page));
+  EXPECT_TRUE(found.tables.empty());
+  EXPECT_TRUE(found.refused.empty());
 }
 
 TEST(PdfSource, TurnedPagesMapBackToThePageAsDisplayed) {

@@ -119,8 +119,8 @@ TEST(PdfReader, BoxesOfTurnedPagesAreOnThePageAsDisplayed) {
 
 // A blank cell of a table drawn without ruling is reported blank, at its column's place.
 TEST(PdfReader, BlankCellsOfAnUnruledTableAreBlank) {
-  const model::Record record = pipeline::extract_file(
-      (pdf_corpus() / "2021-finance-bureau-unruled.chromium.pdf").string());
+  const model::Record record =
+      pipeline::extract_file((pdf_corpus() / "2021-finance-bureau-unruled.chromium.pdf").string());
   int blank = 0;
   for (const model::Figure& f : record.figures)
     if (f.status == norm::CellStatus::blank) {

@@ -648,8 +648,7 @@ std::vector<Block> split_blocks(const std::vector<const Line*>& header,
 
 }  // namespace
 
-std::vector<AlignedTable> find_aligned_tables(const Page& page,
-                                              const std::vector<TextLine>& text_lines) {
+AlignedTables find_aligned_tables(const Page& page, const std::vector<TextLine>& text_lines) {
   std::vector<Line> lines;
   float text_left = 1e9f, text_right = 0;
   for (std::size_t i = 0; i < text_lines.size(); ++i) {
@@ -658,7 +657,7 @@ std::vector<AlignedTable> find_aligned_tables(const Page& page,
     text_right = std::max(text_right, text_lines[i].x1);
   }
   const float text_width = std::max(text_right - text_left, 1.0f);
-  std::vector<AlignedTable> tables;
+  AlignedTables found;
   std::size_t i = 0;
   while (i < lines.size()) {
     if (!lines[i].anchor()) {
@@ -692,11 +691,14 @@ std::vector<AlignedTable> find_aligned_tables(const Page& page,
     for (std::size_t k = i; k < end; ++k) body.push_back(&lines[k]);
     for (const Block& block : split_blocks(header, body)) {
       BlockReader reader(page, block);
-      if (std::optional<AlignedTable> table = reader.read()) tables.push_back(std::move(*table));
+      if (std::optional<AlignedTable> table = reader.read())
+        found.tables.push_back(std::move(*table));
+      else if (!block.body.empty())
+        found.refused.push_back(block.body.front()->y0);
     }
     i = end;
   }
-  return tables;
+  return found;
 }
 
 }  // namespace nianbao::readers::pdf

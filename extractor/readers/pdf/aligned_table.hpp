@@ -16,7 +16,7 @@ namespace nianbao::readers::pdf {
 
 struct AlignedCell {
   int row = 0, col = 0, row_span = 1, col_span = 1;
-  std::vector<int> glyphs;  // indexes into the page's glyphs; empty for a blank cell
+  std::vector<int> glyphs;               // indexes into the page's glyphs; empty for a blank cell
   float x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // the cell's position on the page
 };
 
@@ -28,7 +28,14 @@ struct AlignedTable {
   std::vector<int> lines;          // the indexes of the lines it was made of
 };
 
+struct AlignedTables {
+  std::vector<AlignedTable> tables;
+  // Where a block of lines with values could not be made a table (the top of its first line):
+  // its lines stay text.
+  std::vector<float> refused;
+};
+
 // The unruled tables among `lines` (the page's lines outside ruled tables, top to bottom).
-std::vector<AlignedTable> find_aligned_tables(const Page& page, const std::vector<TextLine>& lines);
+AlignedTables find_aligned_tables(const Page& page, const std::vector<TextLine>& lines);
 
 }  // namespace nianbao::readers::pdf

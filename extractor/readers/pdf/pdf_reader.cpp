@@ -212,6 +212,7 @@ struct LaidOutPage {
   pdf::PageLines lines;
   std::vector<PageItem> items;  // in reading order, furniture left out (after mark_furniture)
   std::vector<int> tables;
+  std::vector<float> refused_tables;  // tops of value blocks that could not be made tables
 };
 
 LaidOutPage lay_out_page(const Page& page, std::vector<TableBuild>& tables) {
@@ -240,7 +241,9 @@ LaidOutPage lay_out_page(const Page& page, std::vector<TableBuild>& tables) {
   out.lines.lines = pdf::build_lines(page, body);
   // Tables without ruling, from the lines' words; their lines are no longer text.
   std::vector<bool> in_table(out.lines.lines.size(), false);
-  for (const pdf::AlignedTable& aligned : pdf::find_aligned_tables(page, out.lines.lines)) {
+  const pdf::AlignedTables found = pdf::find_aligned_tables(page, out.lines.lines);
+  out.refused_tables = found.refused;
+  for (const pdf::AlignedTable& aligned : found.tables) {
     out.tables.push_back(static_cast<int>(tables.size()));
     tables.push_back(table_from_alignment(page, aligned));
     for (int line : aligned.lines) in_table[static_cast<std::size_t>(line)] = true;
@@ -260,6 +263,23 @@ void order_items(LaidOutPage& page, const std::vector<TableBuild>& tables) {
     page.items.push_back({tables[static_cast<std::size_t>(t)].box.y0, -1, t});
   std::stable_sort(page.items.begin(), page.items.end(),
                    [](const PageItem& a, const PageItem& b) { return a.top < b.top; });
+}
+
+// Lines with values that line up as no table: they stay text, and the user learns why figures
+// from them may be missing (the text machinery downstream refuses what it cannot place).
+void report_refused_tables(const std::vector<Page>& source_pages,
+                           const std::vector<LaidOutPage>& pages, model::Document& doc) {
+  for (std::size_t p = 0; p < pages.size(); ++p)
+    for (std::size_t n = 0; n < pages[p].refused_tables.size(); ++n) {
+      model::Locator at;
+      at.page = source_pages[p].number;
+      doc.diagnostics.push_back(
+          {"pdf_table_unplaced", model::Severity::warning,
+           "page " + std::to_string(source_pages[p].number) +
+               ": lines of values without ruling whose values do not each fall in one column; "
+               "they are read as text, not placed in cells",
+           at});
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -561,6 +581,7 @@ void read_pdf(std::string_view bytes, model::Document& doc) {
     for (std::size_t i = 0; i < pages.size(); ++i) pages[i].lines = std::move(all[i]);
   }
   for (LaidOutPage& page : pages) order_items(page, tables);
+  report_refused_tables(source.pages, pages, doc);
   const std::vector<int> joined_into = join_continued_tables(pages, tables);
   emit_blocks(pages, tables, joined_into, doc);
   show_boxes_as_displayed(source.pages, doc);
