@@ -338,12 +338,24 @@ Margins margins_of(const pdf::PageLines& page) {
   return m;
 }
 
+// "1." "2、" "3．" "4）": an item number in digits, not the start of a number such as 1.5.
+bool starts_with_item_number(std::string_view text) {
+  std::size_t digits = 0;
+  while (digits < text.size() && digits < 3 && text[digits] >= '0' && text[digits] <= '9')
+    ++digits;
+  if (digits == 0) return false;
+  const std::string_view rest = text.substr(digits);
+  for (std::string_view mark : {"、", "．", "）", ")"})
+    if (rest.compare(0, mark.size(), mark) == 0) return true;
+  return rest.size() >= 2 && rest[0] == '.' && !(rest[1] >= '0' && rest[1] <= '9');
+}
+
 bool starts_with_enumerator(const std::string& text) {
   static constexpr std::string_view k_marks[] = {"（",   "(",    "一、", "二、", "三、", "四、",
                                                  "五、", "六、", "七、", "八、", "九、", "十"};
   for (std::string_view m : k_marks)
     if (text.compare(0, m.size(), m) == 0) return true;
-  return false;
+  return starts_with_item_number(text);
 }
 
 struct LineRef {
@@ -435,6 +447,30 @@ void emit_blocks(const std::vector<LaidOutPage>& pages, const std::vector<TableB
   add_paragraph(doc, paragraph, paragraph_index);
 }
 
+// Boxes of pages read turned (text running sideways) back in the page's displayed frame, where
+// a person looking at the PDF finds them.
+void show_box_as_displayed(const std::vector<Page>& pages, model::Locator& locator) {
+  if (!locator.bbox || !locator.page || *locator.page < 1 ||
+      static_cast<std::size_t>(*locator.page) > pages.size())
+    return;
+  const Page& page = pages[static_cast<std::size_t>(*locator.page - 1)];
+  if (page.turned == 0) return;
+  const model::PageBox b = *locator.bbox;
+  const pdf::Point p = pdf::displayed(page, b.x0, b.y0), q = pdf::displayed(page, b.x1, b.y1);
+  locator.bbox = model::PageBox{std::min(p.x, q.x), std::min(p.y, q.y), std::max(p.x, q.x),
+                                std::max(p.y, q.y)};
+}
+
+void show_boxes_as_displayed(const std::vector<Page>& pages, model::Document& doc) {
+  for (model::Block& block : doc.blocks)
+    if (block.kind == model::Block::Kind::paragraph)
+      show_box_as_displayed(pages, block.paragraph.locator);
+  for (model::Table& table : doc.tables) {
+    show_box_as_displayed(pages, table.locator);
+    for (model::Cell& cell : table.cells) show_box_as_displayed(pages, cell.locator);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The information dictionary, used where the text does not say.
 
@@ -482,6 +518,7 @@ void read_pdf(std::string_view bytes, model::Document& doc) {
   for (LaidOutPage& page : pages) order_items(page, tables);
   const std::vector<int> joined_into = join_continued_tables(pages, tables);
   emit_blocks(pages, tables, joined_into, doc);
+  show_boxes_as_displayed(source.pages, doc);
 }
 
 }  // namespace nianbao::readers
