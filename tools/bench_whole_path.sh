@@ -22,9 +22,9 @@
 #   PYDOCX_SAMPLE=2000  python-docx is timed on this many files
 #   LO_SAMPLE=300       LibreOffice (`soffice --headless --convert-to txt:Text`, one process per
 #                       100 files, JOBS at a time) is timed on this many .doc files
-#   PDF_N=N             PDF inputs: the 13 files of corpus/pdf (LibreOffice and Chromium prints,
-#                       one scan) in turn, as a list of paths on nianbao's stdin
-#   PDF_GROUP_N=1200    inputs of the per-producer rows (LibreOffice's 6 prints, Chromium's 6)
+#   PDF_N=N             PDF inputs: the files of corpus/pdf (LibreOffice, Chromium and cairo
+#                       prints, a turned copy, a scan) in turn, as a list of paths on stdin
+#   PDF_GROUP_N=1200    inputs of the per-producer rows (*.libreoffice.pdf, *.chromium.pdf)
 #   PDFTOTEXT_SAMPLE=1300  pdftotext takes one file a process: it is timed on this many inputs
 #   PDFMINER_SAMPLE=52  pdfminer (`extract_text` with `LAParams()`, 26 files a process, JOBS at a
 #                       time) is timed on this many inputs
@@ -285,7 +285,7 @@ if [ -f "$shared/tools/score.py" ]; then
     python3 "$shared/tools/score.py" "$work/corpus/$f" "$work/nianbao-$f.ndjson" | tail -1
   done
   if wants pdf; then
-    # Against corpus/pdf's goldens: the first 13 records are its 13 files, once each.
+    # Against corpus/pdf's goldens: the first records are its files, once each.
     head -n "$(find "$root/corpus/pdf" -name '*.pdf' | wc -l)" "$work/nianbao-pdf.ndjson" \
       >"$work/nianbao-pdf-once.ndjson"
     printf 'accuracy pdf   '
