@@ -43,8 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   require(score == 0 || score == 60 || score == 70 || score == 90 || score == 100,
           "a match score is one of 0, 60, 70, 90, 100");
 
-  static constexpr std::array<std::string_view, 4> k_tables = {"", "active", "requests",
-                                                               "appeals"};
+  static constexpr std::array<std::string_view, 4> k_tables = {"", "active", "requests", "appeals"};
   const std::string_view table = size > 0 ? k_tables[data[0] % k_tables.size()] : "";
   for (const figures::RowMatch& match : figures::match_rows(label, table))
     require(match.row != nullptr && match.score > 0, "a row match names a row");

@@ -20,10 +20,13 @@ import shutil
 import sys
 import tarfile
 import zipfile
+import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 MAX_LINES = 400  # seeds made from lines, per harness: enough variety, a quick first pass
+# Larger files make slow seeds (libFuzzer also sizes its inputs by the largest seed): left out.
+MAX_SEED_BYTES = 1 << 20
 
 NUMERALS = [
     "一百九十万零三千九百七十一", "壹拾万零叁仟肆佰伍拾叁", "两百", "廿三", "卅五", "一万五",
@@ -56,6 +59,8 @@ EXTRA_LABELS = [
 
 def seeds_files(pattern):
     for path in sorted(glob.glob(os.path.join(ROOT, pattern))):
+        if os.path.getsize(path) > MAX_SEED_BYTES:
+            continue
         with open(path, "rb") as f:
             yield os.path.basename(path), f.read()
 
@@ -143,11 +148,185 @@ def template_labels():
     return labels
 
 
+# ---------------------------------------------------------------------------------------------
+# Small PDFs written here (synthetic:pdf): the corpus PDFs compress their content streams, so a
+# byte flipped there is a broken stream, never a moved word or rule. These keep the page contents
+# in plain text, where the fuzzer's mutations change what the reader sees: words (a CID font
+# with a ToUnicode map, as Chinese reports have, and a standard font), ruling lines and thin
+# rectangles that make grids, a table continued on the next page, running headers and numbers.
+
+
+class PdfText:
+    """Text shown with one Type 0 font: each distinct character gets a CID of its own."""
+
+    def __init__(self):
+        self.cids = {}
+
+    def hex(self, text):
+        codes = []
+        for ch in text:
+            codes.append(self.cids.setdefault(ch, len(self.cids) + 1))
+        return b"<" + b"".join(b"%04X" % c for c in codes) + b">"
+
+    def to_unicode(self):
+        pairs = sorted(self.cids.items(), key=lambda item: item[1])
+        body = b"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        body += b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        body += b"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+        body += b"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
+        for start in range(0, len(pairs), 100):  # at most 100 mappings a block
+            block = pairs[start:start + 100]
+            body += b"%d beginbfchar\n" % len(block)
+            for ch, cid in block:
+                body += b"<%04X> <%s>\n" % (cid, ch.encode("utf-16-be").hex().upper().encode())
+            body += b"endbfchar\n"
+        body += b"endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
+        return body
+
+    def widths(self):
+        # Latin letters and digits half as wide as the ideographs (DW 1000).
+        narrow = sorted(cid for ch, cid in self.cids.items() if ord(ch) < 0x80)
+        return b"[" + b" ".join(b"%d [500]" % cid for cid in narrow) + b"]"
+
+
+def pdf_stream(data, compress=False):
+    extra = b""
+    if compress:
+        data = zlib.compress(data, 9)
+        extra = b" /Filter /FlateDecode"
+    return b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+def pdf_file(objects):
+    """A PDF of the objects (bytes, numbered from 1; object 1 the catalog), classic xref."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, xref)
+    return bytes(out)
+
+
+def pdf_show(font, text, x, y, size, encode):
+    return b"BT /%s %d Tf %d %d Td %s Tj ET\n" % (font, size, x, y, encode(text))
+
+
+def pdf_table(rows, x, top, widths, height, encode, rules="lines"):
+    """A ruled table: its cells' text, then its rules as stroked lines or as thin filled rectangles."""
+    out = bytearray()
+    for r, row in enumerate(rows):
+        left = x
+        for c, text in enumerate(row):
+            if text:
+                out += pdf_show(b"F1", text, left + 4, top - (r + 1) * height + 6, 10, encode)
+            left += widths[c]
+    right, bottom = x + sum(widths), top - len(rows) * height
+    edges = [x]
+    for w in widths:
+        edges.append(edges[-1] + w)
+    if rules == "lines":
+        out += b"0.5 w\n"
+        for r in range(len(rows) + 1):
+            out += b"%d %d m %d %d l S\n" % (x, top - r * height, right, top - r * height)
+        for e in edges:
+            out += b"%d %d m %d %d l S\n" % (e, top, e, bottom)
+    else:
+        for r in range(len(rows) + 1):
+            out += b"%d %d %d 0.6 re f\n" % (x, top - r * height, right - x)
+        for e in edges:
+            out += b"%d %d 0.6 %d re f\n" % (e, bottom, top - bottom)
+    return bytes(out)
+
+
+TABLE_2 = [
+    ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+    ["规章", "0", "0", "5"],
+    ["行政规范性文件", "12", "3", "47"],
+]
+TABLE_3_HEAD = [["申请人情况", "自然人", "商业企业", "总计"]]
+TABLE_3_ROWS = [
+    ["一、本年新收政府信息公开申请数量", "139", "4", "143"],
+    ["二、上年结转政府信息公开申请数量", "2", "0", "2"],
+    ["三、本年度办理结果（一）予以公开", "80", "1", "81"],
+    ["（二）部分公开", "10", "0", "10"],
+    ["四、结转下年度继续办理", "5", "0", "5"],
+]
+
+
+def pdf_pages(page_contents, compress=False, rotate=0, cjk=None):
+    """The objects of a document of the pages' content streams, fonts F1 (CID) and F2 (Helvetica)."""
+    cjk = cjk or PdfText()
+    count = len(page_contents)
+    first_page = 3
+    fonts = first_page + 2 * count  # objects: Type 0, CID font, descriptor, ToUnicode, Helvetica
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
+                   b" ".join(b"%d 0 R" % (first_page + 2 * k) for k in range(count)), count)]
+    resources = b"<< /Font << /F1 %d 0 R /F2 %d 0 R >> >>" % (fonts, fonts + 4)
+    for k, content in enumerate(page_contents):
+        extra = b" /Rotate %d" % rotate if rotate else b""
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]%s /Contents %d 0 R "
+                       b"/Resources %s >>" % (extra, first_page + 2 * k + 1, resources))
+        objects.append(pdf_stream(content, compress))
+    objects.append(b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H "
+                   b"/DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>" % (fonts + 1, fonts + 3))
+    objects.append(b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDToGIDMap /Identity "
+                   b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+                   b"/FontDescriptor %d 0 R /DW 1000 /W %s >>" % (fonts + 2, cjk.widths()))
+    objects.append(b"<< /Type /FontDescriptor /FontName /SimSun /Flags 6 /FontBBox [0 -141 1000 859] "
+                   b"/ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 683 /StemV 80 >>")
+    objects.append(pdf_stream(cjk.to_unicode()))
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    return objects
+
+
+def synthetic_pdfs():
+    text = PdfText()
+    enc = text.hex
+    title = pdf_show(b"F1", "某某县交通运输局2022年政府信息公开工作年度报告", 60, 790, 16, enc)
+    report = bytearray(title)
+    report += pdf_show(b"F1", "一、总体情况", 60, 760, 12, enc)
+    report += pdf_show(b"F1", "本年度共收到政府信息公开申请143件，同比增长百分之三十。", 60, 740, 10, enc)
+    report += pdf_show(b"F1", "二、主动公开政府信息情况", 60, 715, 12, enc)
+    report += pdf_table(TABLE_2, 60, 700, [130, 110, 110, 110], 20, enc)
+    report += pdf_show(b"F1", "三、收到和处理政府信息公开申请情况", 60, 620, 12, enc)
+    report += pdf_table(TABLE_3_HEAD + TABLE_3_ROWS, 60, 605, [250, 70, 70, 70], 20, enc, "rects")
+    report += pdf_show(b"F2", "- 1 -", 285, 40, 9, lambda t: b"(" + t.encode() + b")")
+    # The same table broken across two pages, its header row repeated, a running header on each.
+    header = pdf_show(b"F1", "某某县交通运输局", 60, 815, 9, enc)
+    first = header + title + pdf_show(b"F1", "三、收到和处理政府信息公开申请情况", 60, 760, 12, enc)
+    first += pdf_table(TABLE_3_HEAD + TABLE_3_ROWS[:3], 60, 745, [250, 70, 70, 70], 20, enc)
+    first += pdf_show(b"F2", "1", 295, 40, 9, lambda t: b"(" + t.encode() + b")")
+    second = header + pdf_table(TABLE_3_HEAD + TABLE_3_ROWS[3:], 60, 800, [250, 70, 70, 70], 20, enc)
+    second += pdf_show(b"F1", "四、政府信息公开行政复议、行政诉讼情况", 60, 680, 12, enc)
+    second += pdf_show(b"F2", "2", 295, 40, 9, lambda t: b"(" + t.encode() + b")")
+    yield "synthetic-report.pdf", pdf_file(pdf_pages([bytes(report)], cjk=text))
+    yield "synthetic-two-pages.pdf", pdf_file(pdf_pages([bytes(first), second], cjk=text))
+    yield "synthetic-rotated.pdf", pdf_file(pdf_pages([bytes(report)], rotate=90, cjk=text))
+    yield "synthetic-compressed.pdf", pdf_file(pdf_pages([bytes(report)], compress=True, cjk=text))
+    # Latin text only (Helvetica), and a page with rules and no words.
+    latin = pdf_show(b"F2", "Annual report 2022", 60, 790, 14, lambda t: b"(" + t.encode() + b")")
+    latin += pdf_table([["a", "1"], ["b", "2"]], 60, 760, [100, 60], 18,
+                       lambda t: b"(" + t.encode() + b")").replace(b"/F1", b"/F2")
+    yield "synthetic-latin.pdf", pdf_file(pdf_pages([latin], cjk=PdfText()))
+    rules = pdf_table([["", ""], ["", ""]], 60, 760, [100, 60], 18, enc)
+    yield "synthetic-rules-only.pdf", pdf_file(pdf_pages([rules], cjk=PdfText()))
+
+
 def seeds_synthetic(name):
     if name == "numerals":
         texts = NUMERALS
     elif name == "cells":
         texts = CELLS
+    elif name == "pdf":
+        yield from synthetic_pdfs()
+        return
     elif name == "labels":
         texts = [v.format(label) for label in template_labels() for v in LABEL_VARIANTS]
         texts += EXTRA_LABELS

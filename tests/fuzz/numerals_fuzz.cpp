@@ -60,8 +60,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (std::size_t pos = 0; pos < starts; ++pos) {
     const auto number = norm::read_number(decoded.chars, pos);
     if (!number) continue;
-    require(number->begin == pos && number->begin < number->end &&
-                number->end <= number->run_end && number->run_end <= decoded.chars.size(),
+    require(number->begin == pos && number->begin < number->end && number->end <= number->run_end &&
+                number->run_end <= decoded.chars.size(),
             "a number's code point span is ordered and inside the text");
     check_value(number->low);
     check_value(number->high);

@@ -2,9 +2,8 @@
 // (text, docx, HTML, .doc, PDF …), sections, tables, figures, checks, metadata, then the
 // record as pretty JSON and as one NDJSON line. Both must be valid JSON (nlohmann's parser),
 // the same record, with the schema, a status and the input's SHA-256: one record per input.
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "extractor/output/record_json.hpp"

@@ -20,8 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   if (size == 0) return 0;
   static constexpr std::array<std::string_view, 12> k_labels = {
-      "",         "utf-8",      "gbk",     "gb2312", "gb18030",      "big5",
-      "utf-16le", "utf-16be",   "utf-16",  "x-gbk",  "windows-1252", "no-such-charset"};
+      "",         "utf-8",    "gbk",    "gb2312", "gb18030",      "big5",
+      "utf-16le", "utf-16be", "utf-16", "x-gbk",  "windows-1252", "no-such-charset"};
   const std::string_view label = k_labels[data[0] % k_labels.size()];
   model::Diagnostics diagnostics;
   const readers::Decoded decoded = readers::decode_to_utf8(bytes.substr(1), label, diagnostics);
