@@ -729,11 +729,14 @@ void read_document(Reading& reading, std::string_view bytes) {
   source.creator = metadata(ctx, reading.doc, FZ_META_INFO_CREATOR);
   source.producer = metadata(ctx, reading.doc, FZ_META_INFO_PRODUCER);
   source.created = pdf_date(metadata(ctx, reading.doc, FZ_META_INFO_CREATIONDATE));
-  const int pages = std::min(source.page_count, reading.limits->max_pages);
+  const bool repaired = was_repaired(ctx, reading.doc);
+  const int limit = repaired ? reading.limits->max_pages_repaired : reading.limits->max_pages;
+  const int pages = std::min(source.page_count, limit);
   if (pages < source.page_count)
     note(source, "pdf_pages_truncated",
          "the PDF has " + std::to_string(source.page_count) + " pages; only the first " +
-             std::to_string(pages) + " are read");
+             std::to_string(pages) + " are read" +
+             (repaired ? " (its cross-reference table had to be rebuilt)" : ""));
   for (int i = 0; i < pages && !reading.budget->exceeded; ++i) read_page(reading, i);
   if (was_repaired(ctx, reading.doc))
     note(source, "pdf_repaired",

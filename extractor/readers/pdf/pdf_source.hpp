@@ -76,6 +76,9 @@ struct Source {
 struct Limits {
   std::size_t memory_bytes = 768u << 20;  // everything the library allocates for one file
   int max_pages = 5000;
+  // A repaired file's objects are found by scanning, and MuPDF parses the page tree again for
+  // each page: 6,000 pages took 6 s of CPU. A report needs far fewer pages than this.
+  int max_pages_repaired = 500;
   std::size_t max_content_bytes = 64u << 20;  // one page's decompressed content streams
   std::size_t max_glyphs = 4'000'000;         // in the whole document
   std::size_t max_path_segments = 2'000'000;  // in one page
