@@ -166,6 +166,7 @@ INSTANTIATE_TEST_SUITE_P(
                       HostileCase{"stream-72mib.pdf", "pdf_stream_too_large", true},
                       HostileCase{"nested-arrays.pdf", "pdf_no_text_layer", true},
                       HostileCase{"pages-6000.pdf", "pdf_pages_truncated", false},
+                      HostileCase{"ocr-text-layer.pdf", "pdf_text_layer_ocr", false},
                       HostileCase{"xref-offsets-shifted.pdf", "pdf_repaired", false},
                       HostileCase{"startxref-wrong.pdf", "pdf_repaired", false}),
     [](const auto& param_info) {
@@ -174,6 +175,18 @@ INSTANTIATE_TEST_SUITE_P(
         if (c == '.' || c == '-') c = '_';
       return name;
     });
+
+// A scanner's searchable PDF: its invisible text is read, and said to be OCR.
+TEST(HostilePdf, AnInvisibleTextLayerOverAScanIsReadAndSaidToBeOcr) {
+  const model::Record record = pipeline::extract_file(fixture("ocr-text-layer.pdf").string());
+  EXPECT_EQ(record.report.title, "某镇人民政府2022年政府信息公开工作年度报告");
+  EXPECT_TRUE(has_code(record, "pdf_text_layer_ocr"));
+  EXPECT_FALSE(has_code(record, "pdf_no_text_layer"));
+  // A print with visible text says nothing of the kind.
+  const model::Record print =
+      pipeline::extract_file((pdf_corpus() / "2020-town-blanks.libreoffice.pdf").string());
+  EXPECT_FALSE(has_code(print, "pdf_text_layer_ocr"));
+}
 
 // The report behind an owner password (as viewers read it), after junk before its header, and
 // with its cross-reference offsets broken, reads as the report itself does: every figure right.

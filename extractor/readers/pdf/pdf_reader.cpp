@@ -128,6 +128,21 @@ bool check_text_layer(const std::vector<Page>& pages, model::Document& doc) {
   return true;
 }
 
+// A scan that its producer ran through OCR: an image, and over it the recognised text drawn
+// invisible. That text is read, but its figures are only as good as that OCR: the user is told.
+void note_ocr_text_layers(const std::vector<Page>& pages, model::Document& doc) {
+  std::string list;
+  for (const Page& page : pages)
+    if (page.invisible_text && page.images > 0 && !page.glyphs.empty())
+      list += (list.empty() ? "" : ", ") + std::to_string(page.number);
+  if (list.empty()) return;
+  add_diagnostic(doc, "pdf_text_layer_ocr", model::Severity::warning,
+                 "page(s) " + list +
+                     " are scanned images under an invisible text layer (OCR by the file's "
+                     "producer): their text and figures are as reliable as that OCR; check the "
+                     "figures against the checks");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Tables from ruling.
 
@@ -567,6 +582,7 @@ void read_pdf(std::string_view bytes, model::Document& doc) {
     return;
   }
   drop_unmapped_text(source.pages, doc);
+  note_ocr_text_layers(source.pages, doc);
   if (!check_text_layer(source.pages, doc)) {
     doc.readable = false;
     return;

@@ -92,6 +92,7 @@ void collect_message(void* user, const char* message) noexcept {
 struct PageCapture {
   std::vector<Rule> rules;
   int images = 0;
+  std::size_t text_glyphs = 0, invisible_glyphs = 0;  // on this page
   std::size_t segments = 0;
   std::size_t max_segments = 0;
   std::size_t* glyphs = nullptr;  // the document's running total
@@ -280,11 +281,13 @@ void capture_stroke_path(fz_context* ctx, fz_device* dev, const fz_path* path,
 }
 
 // Counts the glyphs about to be drawn against the document's limit.
-bool admit_text(PageCapture& capture, const fz_text* text) {
+bool admit_text(PageCapture& capture, const fz_text* text, bool invisible = false) {
   if (capture.over_limit) return false;
   std::size_t n = 0;
   for (const fz_text_span* span = text->head; span != nullptr; span = span->next)
     n += static_cast<std::size_t>(span->len);
+  capture.text_glyphs += n;
+  if (invisible) capture.invisible_glyphs += n;
   *capture.glyphs += n;
   if (*capture.glyphs > capture.max_glyphs) {
     stop_page(capture);
@@ -322,10 +325,11 @@ void capture_clip_stroke_text(fz_context* ctx, fz_device* dev, const fz_text* te
   d.text->clip_stroke_text(ctx, d.text, text, stroke, ctm, scissor);
 }
 
-// Invisible text (render mode 3: the text layer of an OCR'd scan) is read like any other.
+// Invisible text (render mode 3: the text layer of an OCR'd scan) is read like any other, and
+// counted: the reader says when a page's text is such a layer over an image.
 void capture_ignore_text(fz_context* ctx, fz_device* dev, const fz_text* text, fz_matrix ctm) {
   CaptureDevice& d = self(dev);
-  if (!admit_text(*d.capture, text)) return;
+  if (!admit_text(*d.capture, text, true)) return;
   d.text->ignore_text(ctx, d.text, text, ctm);
 }
 
@@ -644,6 +648,8 @@ void read_page(Reading& reading, int index) {
     }
     page.rules = std::move(capture.rules);
     page.images = capture.images;
+    page.invisible_text =
+        capture.text_glyphs > 0 && capture.invisible_glyphs * 10 >= capture.text_glyphs * 9;
     page.read = true;
   } else if (outcome == PageOutcome::too_large) {
     note(*reading.source, "pdf_stream_too_large",

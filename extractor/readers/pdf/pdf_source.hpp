@@ -37,8 +37,9 @@ struct Page {
   float displayed_width = 0, displayed_height = 0;
   std::vector<Glyph> glyphs;
   std::vector<Rule> rules;
-  int images = 0;     // images drawn on the page (a scan is one per page)
-  bool read = false;  // false when the page could not be interpreted
+  int images = 0;               // images drawn on the page (a scan is one per page)
+  bool invisible_text = false;  // nine tenths of its text or more drawn invisible (render mode 3)
+  bool read = false;            // false when the page could not be interpreted
 };
 
 // Where a point of the turned frame of `page` stands on the page as displayed.
