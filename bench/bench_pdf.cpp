@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_inputs.hpp"
 #include "extractor/model/document.hpp"
 #include "extractor/output/record_json.hpp"
 #include "extractor/pipeline/extract.hpp"
@@ -25,18 +26,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Input {
-  std::string name;
-  fs::path path;
-  std::string bytes;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using nianbao::bench::Input;
 
 // Every PDF of corpus/pdf, sorted by name, so that the argument numbers stay the same.
 std::vector<Input> load_inputs() {
@@ -45,7 +35,7 @@ std::vector<Input> load_inputs() {
   if (!fs::is_directory(corpus)) return inputs;
   for (const auto& entry : fs::directory_iterator(corpus)) {
     if (entry.path().extension() != ".pdf") continue;
-    inputs.push_back({entry.path().stem().string(), entry.path(), slurp(entry.path())});
+    inputs.push_back(nianbao::bench::input_of(entry.path()));
   }
   std::sort(inputs.begin(), inputs.end(),
             [](const Input& a, const Input& b) { return a.name < b.name; });
