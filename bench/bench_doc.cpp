@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_inputs.hpp"
 #include "extractor/model/document.hpp"
 #include "extractor/output/record_json.hpp"
 #include "extractor/pipeline/extract.hpp"
@@ -23,18 +24,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Input {
-  std::string name;
-  fs::path path;
-  std::string bytes;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using nianbao::bench::Input;
 
 std::vector<Input> load_inputs() {
   const fs::path corpus = fs::path(NIANBAO_SOURCE_DIR) / "corpus" / "doc";
@@ -42,7 +32,7 @@ std::vector<Input> load_inputs() {
   for (const char* name : {"2022-county-numbered-split.doc", "2022-town-nested-textbox.doc",
                            "2020-town-blanks.doc", "2016-lingbi-civil-affairs-statistics.doc"}) {
     const fs::path p = corpus / name;
-    if (fs::exists(p)) inputs.push_back({p.stem().string(), p, slurp(p)});
+    if (fs::exists(p)) inputs.push_back(nianbao::bench::input_of(p));
   }
   return inputs;
 }

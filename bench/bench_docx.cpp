@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_inputs.hpp"
 #include "extractor/model/document.hpp"
 #include "extractor/output/record_json.hpp"
 #include "extractor/pipeline/extract.hpp"
@@ -24,18 +25,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Input {
-  std::string name;
-  fs::path path;
-  std::string bytes;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using nianbao::bench::Input;
 
 std::vector<Input> load_inputs() {
   const fs::path source = NIANBAO_SOURCE_DIR;
@@ -46,7 +36,7 @@ std::vector<Input> load_inputs() {
       source / "corpus" / "docx" / "2022-town-nested-textbox.docx"};
   std::vector<Input> inputs;
   for (const fs::path& p : paths) {
-    if (fs::exists(p)) inputs.push_back({p.stem().string(), p, slurp(p)});
+    if (fs::exists(p)) inputs.push_back(nianbao::bench::input_of(p));
   }
   return inputs;
 }

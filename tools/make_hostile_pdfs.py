@@ -236,6 +236,47 @@ def cid_identity_no_tounicode(out, tmp):
          "`pdf_text_unmapped`, no figures (status failed)")
 
 
+def ocr_text_layer(out, tmp):
+    """A scanner's searchable PDF: the page is an image, and over it the recognised text is drawn
+    invisible (render mode 3), in a Type 0 font whose ToUnicode map gives the characters."""
+    name = "ocr-text-layer.pdf"
+    lines = ["某镇人民政府2022年政府信息公开工作年度报告", "一、总体情况",
+             "2022年，本镇共主动公开政府信息356条。"]
+    chars = sorted({ord(ch) for line in lines for ch in line})
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /OCR-UCS def "
+            "/CMapType 2 def 1 begincodespacerange <0000> <FFFF> endcodespacerange "
+            f"{len(chars)} beginbfchar " + " ".join(f"<{c:04X}> <{c:04X}>" for c in chars) +
+            " endbfchar endcmap CMapName currentdict /CMap defineresource pop end end").encode()
+    content = b"q 595 0 0 842 0 0 cm /Im1 Do Q\nBT 3 Tr /F1 14 Tf 18 TL 60 780 Td\n"
+    for line in lines:
+        content += b"<" + "".join(f"{ord(ch):04X}" for ch in line).encode() + b"> Tj T*\n"
+    content += b"ET\n"
+    image = bytes([200, 180, 220, 190])  # 2 x 2 grey pixels: the "scan"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> /XObject << /Im1 8 0 R >> >> >>",
+        stream(content),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /GlyphLessFont /Encoding /Identity-H "
+        b"/DescendantFonts [6 0 R] /ToUnicode 9 0 R >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /GlyphLessFont /CIDToGIDMap /Identity "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R /DW 1000 >>",
+        b"<< /Type /FontDescriptor /FontName /GlyphLessFont /Flags 5 /FontBBox [0 -120 1000 880] /ItalicAngle 0 "
+        b"/Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>",
+        stream(image, b" /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray "
+               b"/BitsPerComponent 8"),
+        stream(cmap),
+    ]
+    write_pdf(os.path.join(out, name), objects)
+    if "政府信息公开" not in pdftotext(os.path.join(out, name)):
+        sys.exit(f"{name}: pdftotext does not read the invisible text")
+    note(name, "written by hand: one page that is an image (2×2 grey pixels scaled to the page) with the "
+         "title, a heading and a sentence drawn over it invisible (`3 Tr`) in a Type 0 font with a ToUnicode "
+         "map, as scanners' searchable PDFs are made",
+         "the text is read (status ok) with a `pdf_text_layer_ocr` warning naming page 1")
+
+
 def many_pages(out, tmp, pages=6000, per_node=100):
     """6,000 pages in a two-level page tree (60 nodes of 100), all sharing one small content
     stream and the resources inherited from the root, so the file stays small."""
@@ -299,7 +340,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         for make in (encrypted_user_password, owner_password_only, truncated, garbage_after_header, header_only,
                      xref_offsets_shifted, startxref_wrong, leading_junk, image_only, text_unmapped_libreoffice,
-                     cid_identity_no_tounicode, many_pages, huge_stream, deeply_nested):
+                     cid_identity_no_tounicode, ocr_text_layer, many_pages, huge_stream, deeply_nested):
             make(out, tmp)
     total = 0
     for name, _, _ in ROWS:

@@ -459,6 +459,27 @@ NARROW = ("@page { size: A4; margin: 8mm 8mm 14mm 8mm; @bottom-center { content:
 A4 = "@page { size: A4; margin: 25mm 20mm; }\n"
 
 
+def more_producers_and_unruled(m, out_dir, tmp):
+    """(f) A third producer: cairo (poppler's pdftocairo -pdf) draws the pages of two corpus PDFs
+    again, with fonts, text operators and paths of its own making. (g) Tables without ruling in
+    two more layouts: a landscape print with the header repeated on the next page, and narrow
+    margins with the page number falling between two rows."""
+    for src, name in [("2022-county-numbered-split.libreoffice.pdf", "2022-county-numbered-split.cairo.pdf"),
+                      ("2019-seed-blank-table3.libreoffice.pdf", "2019-seed-blank-table3.cairo.pdf")]:
+        redrawn = os.path.join(tmp, name)
+        subprocess.run(NICE + ["pdftocairo", "-pdf", os.path.join(out_dir, src), redrawn], check=True)
+        golden = json.load(open(os.path.join(out_dir, src + ".golden.json"), encoding="utf-8"))
+        m.finish(redrawn, name, golden["report"], golden["figures"])
+    report = {"year": 2022, "template": "2021", "agency": "云溪县人力资源和社会保障局"}
+    m.print_report("2022-all-nonzero-unruled.landscape.chromium.pdf", report,
+                   figures_all_nonzero(2022, "2021"), "chromium", ruled=False, thead=True,
+                   page_css=LANDSCAPE)
+    spec, figs = figures_of_text_spec("2023-water-bureau-piperows.txt")
+    m.print_report("2023-water-bureau-unruled.narrow.chromium.pdf",
+                   source_golden("text/" + spec["name"])["report"], figs, "chromium", ruled=False,
+                   thead=False, page_css=NARROW)
+
+
 def main():
     args = sys.argv[1:]
     keep = None
@@ -522,6 +543,7 @@ def main():
         # Nothing of the report can be read from it, its metadata neither.
         m.finish(scanned, "2022-all-nonzero.scanned.pdf", {}, {},
                  expect={"status": "failed", "diagnostics": ["pdf_no_text_layer"]}, tables=False)
+        more_producers_and_unruled(m, out_dir, tmp)
     total = sum(os.path.getsize(os.path.join(out_dir, n)) for n in m.made)
     print(f"{len(m.made)} PDFs, {total} bytes")
 

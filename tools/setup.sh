@@ -19,12 +19,20 @@ packages=(
   libmimalloc-dev                                # the programs' allocator (see README)
   libssl-dev                                     # SHA-256 content keys (libcrypto, which libpq
                                                  # loads anyway; uses the CPU's SHA instructions)
+  libmupdf-dev                                   # the PDF reader (static libmupdf.a and
+                                                 # libmupdf-third.a; the package names no
+                                                 # dependencies, so the libraries they were
+                                                 # built against are listed here)
+  libmujs-dev libgumbo-dev libopenjp2-7-dev      # … linked with MuPDF (cmake/FindMuPDF.cmake)
+  libjbig2dec0-dev libharfbuzz-dev libfreetype-dev
+  libjpeg62-turbo-dev zlib1g-dev
   postgresql                                     # a real server for the database tests
   libgtest-dev libgmock-dev                      # the test suite
   libbenchmark-dev                               # the benchmarks
   clang-format                                   # the format check in the test suite
   clang-14 libclang-rt-14-dev libfuzzer-14-dev   # the libFuzzer harnesses (tools/fuzz.sh)
   python3                                        # corpus scripts and the scorer
+  poppler-utils python3-pdfminer                 # the PDF peers of tools/bench_whole_path.sh
   chromium                                       # the audit page checked in a headless browser
 )
 

@@ -17,7 +17,7 @@ cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DNIANBAO_BUILD_
   -DNIANBAO_BUILD_BENCH=ON -DNIANBAO_WERROR=ON
 cmake --build build-release -j"$(nproc)"
 mapfile -t samples < <(find corpus -type f \( -name '*.txt' -o -name '*.docx' -o -name '*.html' \
-  -o -name '*.doc' -o -name '*.wps' \) \
+  -o -name '*.doc' -o -name '*.wps' -o -name '*.pdf' \) \
   ! -name '*.source.txt' | sort)
 if ! cmp -s <(./build-asan/extractor/cli/nianbao extract -q --ndjson "${samples[@]}") \
   <(./build-release/extractor/cli/nianbao extract -q --ndjson "${samples[@]}"); then

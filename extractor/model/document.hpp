@@ -61,6 +61,9 @@ struct SourceHints {
   std::string title;
   std::string agency;
   std::string published;  // date as written
+  // When the file says it was made (a PDF's CreationDate), YYYY-MM-DD: a publication date of last
+  // resort, for a file made in the report's year or the next (a later one is a conversion).
+  std::string created;
 };
 
 struct SourceInfo {

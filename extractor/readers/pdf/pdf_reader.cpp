@@ -7,6 +7,7 @@
 #include <tuple>
 #include <vector>
 
+#include "extractor/readers/pdf/aligned_table.hpp"
 #include "extractor/readers/pdf/furniture.hpp"
 #include "extractor/readers/pdf/pdf_source.hpp"
 #include "extractor/readers/pdf/ruled_grid.hpp"
@@ -86,6 +87,21 @@ void drop_unmapped_text(std::vector<Page>& pages, model::Document& doc) {
 // ---------------------------------------------------------------------------------------------
 // Pages without text: a scan is one image a page and no glyphs.
 
+// False when not one page could be read: the page tree is missing (a file cut short before
+// it) or broken, or every page failed. Pages held back by the reader's limits are not damage.
+bool check_pages(const pdf::Source& source, model::Document& doc) {
+  for (const Page& page : source.pages)
+    if (page.read) return true;
+  for (const pdf::Problem& problem : source.problems)
+    if (problem.code == "pdf_stream_too_large") return true;
+  add_diagnostic(
+      doc, "pdf_damaged", model::Severity::error,
+      source.page_count == 0
+          ? "the PDF's page tree cannot be found: no page of it can be read"
+          : "none of the PDF's " + std::to_string(source.page_count) + " pages can be read");
+  return false;
+}
+
 // False when no page has text at all (the document then cannot be read).
 bool check_text_layer(const std::vector<Page>& pages, model::Document& doc) {
   std::vector<int> image_only;
@@ -110,6 +126,21 @@ bool check_text_layer(const std::vector<Page>& pages, model::Document& doc) {
   add_diagnostic(doc, "pdf_no_text_layer", model::Severity::warning,
                  "page(s) " + list + " are images without a text layer; their text is not read");
   return true;
+}
+
+// A scan that its producer ran through OCR: an image, and over it the recognised text drawn
+// invisible. That text is read, but its figures are only as good as that OCR: the user is told.
+void note_ocr_text_layers(const std::vector<Page>& pages, model::Document& doc) {
+  std::string list;
+  for (const Page& page : pages)
+    if (page.invisible_text && page.images > 0 && !page.glyphs.empty())
+      list += (list.empty() ? "" : ", ") + std::to_string(page.number);
+  if (list.empty()) return;
+  add_diagnostic(doc, "pdf_text_layer_ocr", model::Severity::warning,
+                 "page(s) " + list +
+                     " are scanned images under an invisible text layer (OCR by the file's "
+                     "producer): their text and figures are as reliable as that OCR; check the "
+                     "figures against the checks");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -168,6 +199,21 @@ TableBuild table_from_grid(const Page& page, const RuledGrid& grid,
   return table;
 }
 
+TableBuild table_from_alignment(const Page& page, const pdf::AlignedTable& aligned) {
+  TableBuild table;
+  table.page = table.last_page = page.number;
+  table.box = {aligned.xs.front(), aligned.y0, aligned.xs.back(), aligned.y1};
+  table.xs = aligned.xs;
+  table.rows = aligned.rows;
+  table.cols = aligned.cols;
+  for (const pdf::AlignedCell& a : aligned.cells) {
+    CellBuild cell{a.row, a.col, a.row_span, a.col_span, {}, page.number, {a.x0, a.y0, a.x1, a.y1}};
+    cell.text = cell_text(page, a.glyphs, cell.box);
+    table.cells.push_back(std::move(cell));
+  }
+  return table;
+}
+
 // ---------------------------------------------------------------------------------------------
 // A page: its tables, and its lines outside them.
 
@@ -181,6 +227,7 @@ struct LaidOutPage {
   pdf::PageLines lines;
   std::vector<PageItem> items;  // in reading order, furniture left out (after mark_furniture)
   std::vector<int> tables;
+  std::vector<float> refused_tables;  // tops of value blocks that could not be made tables
 };
 
 LaidOutPage lay_out_page(const Page& page, std::vector<TableBuild>& tables) {
@@ -207,6 +254,19 @@ LaidOutPage lay_out_page(const Page& page, std::vector<TableBuild>& tables) {
     tables.push_back(table_from_grid(page, grids[t], cell_glyphs[t]));
   }
   out.lines.lines = pdf::build_lines(page, body);
+  // Tables without ruling, from the lines' words; their lines are no longer text.
+  std::vector<bool> in_table(out.lines.lines.size(), false);
+  const pdf::AlignedTables found = pdf::find_aligned_tables(page, out.lines.lines);
+  out.refused_tables = found.refused;
+  for (const pdf::AlignedTable& aligned : found.tables) {
+    out.tables.push_back(static_cast<int>(tables.size()));
+    tables.push_back(table_from_alignment(page, aligned));
+    for (int line : aligned.lines) in_table[static_cast<std::size_t>(line)] = true;
+  }
+  std::vector<TextLine> outside;
+  for (std::size_t i = 0; i < out.lines.lines.size(); ++i)
+    if (!in_table[i]) outside.push_back(std::move(out.lines.lines[i]));
+  out.lines.lines = std::move(outside);
   return out;
 }
 
@@ -218,6 +278,23 @@ void order_items(LaidOutPage& page, const std::vector<TableBuild>& tables) {
     page.items.push_back({tables[static_cast<std::size_t>(t)].box.y0, -1, t});
   std::stable_sort(page.items.begin(), page.items.end(),
                    [](const PageItem& a, const PageItem& b) { return a.top < b.top; });
+}
+
+// Lines with values that line up as no table: they stay text, and the user learns why figures
+// from them may be missing (the text machinery downstream refuses what it cannot place).
+void report_refused_tables(const std::vector<Page>& source_pages,
+                           const std::vector<LaidOutPage>& pages, model::Document& doc) {
+  for (std::size_t p = 0; p < pages.size(); ++p)
+    for (std::size_t n = 0; n < pages[p].refused_tables.size(); ++n) {
+      model::Locator at;
+      at.page = source_pages[p].number;
+      doc.diagnostics.push_back(
+          {"pdf_table_unplaced", model::Severity::warning,
+           "page " + std::to_string(source_pages[p].number) +
+               ": lines of values without ruling whose values do not each fall in one column; "
+               "they are read as text, not placed in cells",
+           at});
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -338,12 +415,23 @@ Margins margins_of(const pdf::PageLines& page) {
   return m;
 }
 
+// "1." "2、" "3．" "4）": an item number in digits, not the start of a number such as 1.5.
+bool starts_with_item_number(std::string_view text) {
+  std::size_t digits = 0;
+  while (digits < text.size() && digits < 3 && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  if (digits == 0) return false;
+  const std::string_view rest = text.substr(digits);
+  for (std::string_view mark : {"、", "．", "）", ")"})
+    if (rest.compare(0, mark.size(), mark) == 0) return true;
+  return rest.size() >= 2 && rest[0] == '.' && !(rest[1] >= '0' && rest[1] <= '9');
+}
+
 bool starts_with_enumerator(const std::string& text) {
   static constexpr std::string_view k_marks[] = {"（",   "(",    "一、", "二、", "三、", "四、",
                                                  "五、", "六、", "七、", "八、", "九、", "十"};
   for (std::string_view m : k_marks)
     if (text.compare(0, m.size(), m) == 0) return true;
-  return false;
+  return starts_with_item_number(text);
 }
 
 struct LineRef {
@@ -435,6 +523,30 @@ void emit_blocks(const std::vector<LaidOutPage>& pages, const std::vector<TableB
   add_paragraph(doc, paragraph, paragraph_index);
 }
 
+// Boxes of pages read turned (text running sideways) back in the page's displayed frame, where
+// a person looking at the PDF finds them.
+void show_box_as_displayed(const std::vector<Page>& pages, model::Locator& locator) {
+  if (!locator.bbox || !locator.page || *locator.page < 1 ||
+      static_cast<std::size_t>(*locator.page) > pages.size())
+    return;
+  const Page& page = pages[static_cast<std::size_t>(*locator.page - 1)];
+  if (page.turned == 0) return;
+  const model::PageBox b = *locator.bbox;
+  const pdf::Point p = pdf::displayed(page, b.x0, b.y0), q = pdf::displayed(page, b.x1, b.y1);
+  locator.bbox = model::PageBox{std::min(p.x, q.x), std::min(p.y, q.y), std::max(p.x, q.x),
+                                std::max(p.y, q.y)};
+}
+
+void show_boxes_as_displayed(const std::vector<Page>& pages, model::Document& doc) {
+  for (model::Block& block : doc.blocks)
+    if (block.kind == model::Block::Kind::paragraph)
+      show_box_as_displayed(pages, block.paragraph.locator);
+  for (model::Table& table : doc.tables) {
+    show_box_as_displayed(pages, table.locator);
+    for (model::Cell& cell : table.cells) show_box_as_displayed(pages, cell.locator);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The information dictionary, used where the text does not say.
 
@@ -464,8 +576,13 @@ void read_pdf(std::string_view bytes, model::Document& doc) {
     return;
   }
   doc.hints.title = title_from_info(source.title);
-  doc.hints.published = source.created;
+  doc.hints.created = source.created;
+  if (!check_pages(source, doc)) {
+    doc.readable = false;
+    return;
+  }
   drop_unmapped_text(source.pages, doc);
+  note_ocr_text_layers(source.pages, doc);
   if (!check_text_layer(source.pages, doc)) {
     doc.readable = false;
     return;
@@ -480,8 +597,10 @@ void read_pdf(std::string_view bytes, model::Document& doc) {
     for (std::size_t i = 0; i < pages.size(); ++i) pages[i].lines = std::move(all[i]);
   }
   for (LaidOutPage& page : pages) order_items(page, tables);
+  report_refused_tables(source.pages, pages, doc);
   const std::vector<int> joined_into = join_continued_tables(pages, tables);
   emit_blocks(pages, tables, joined_into, doc);
+  show_boxes_as_displayed(source.pages, doc);
 }
 
 }  // namespace nianbao::readers

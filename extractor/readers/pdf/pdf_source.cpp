@@ -1,5 +1,7 @@
 #include "extractor/readers/pdf/pdf_source.hpp"
 
+#include "normalizers/radicals.hpp"
+
 // MuPDF reports errors by longjmp (fz_try/fz_catch). Every function here that opens an fz_try
 // keeps only trivially destructible locals alive across it, and every callback MuPDF calls
 // into catches C++ exceptions itself, so neither mechanism ever crosses the other.
@@ -90,6 +92,7 @@ void collect_message(void* user, const char* message) noexcept {
 struct PageCapture {
   std::vector<Rule> rules;
   int images = 0;
+  std::size_t text_glyphs = 0, invisible_glyphs = 0;  // on this page
   std::size_t segments = 0;
   std::size_t max_segments = 0;
   std::size_t* glyphs = nullptr;  // the document's running total
@@ -160,7 +163,9 @@ bool count_segment(PathWalk& walk) {
   return true;
 }
 
-// A closed subpath of four corners with axis-parallel sides is a rectangle.
+// A closed subpath of four corners is a rectangle, or a border's piece when its box is thin:
+// Chromium fills each border of a cell as a trapezoid, mitred where two borders meet, so its
+// sides are not all axis-parallel. add_filled_rect keeps only thin boxes.
 void finish_fill_subpath(PathWalk& walk) {
   if (!walk.fill || !walk.straight) return;
   int n = walk.corner_count;
@@ -170,11 +175,6 @@ void finish_fill_subpath(PathWalk& walk) {
   if (n != 4) return;
   fz_rect box = fz_empty_rect;
   for (int i = 0; i < 4; ++i) box = fz_include_point_in_rect(box, walk.corners[i]);
-  for (int i = 0; i < 4; ++i) {
-    const fz_point a = walk.corners[i], b = walk.corners[(i + 1) % 4];
-    if (std::fabs(a.x - b.x) > k_axis_tolerance && std::fabs(a.y - b.y) > k_axis_tolerance)
-      return;  // a slanted side
-  }
   add_filled_rect(*walk.capture, box);
 }
 
@@ -281,11 +281,13 @@ void capture_stroke_path(fz_context* ctx, fz_device* dev, const fz_path* path,
 }
 
 // Counts the glyphs about to be drawn against the document's limit.
-bool admit_text(PageCapture& capture, const fz_text* text) {
+bool admit_text(PageCapture& capture, const fz_text* text, bool invisible = false) {
   if (capture.over_limit) return false;
   std::size_t n = 0;
   for (const fz_text_span* span = text->head; span != nullptr; span = span->next)
     n += static_cast<std::size_t>(span->len);
+  capture.text_glyphs += n;
+  if (invisible) capture.invisible_glyphs += n;
   *capture.glyphs += n;
   if (*capture.glyphs > capture.max_glyphs) {
     stop_page(capture);
@@ -323,10 +325,11 @@ void capture_clip_stroke_text(fz_context* ctx, fz_device* dev, const fz_text* te
   d.text->clip_stroke_text(ctx, d.text, text, stroke, ctm, scissor);
 }
 
-// Invisible text (render mode 3: the text layer of an OCR'd scan) is read like any other.
+// Invisible text (render mode 3: the text layer of an OCR'd scan) is read like any other, and
+// counted: the reader says when a page's text is such a layer over an image.
 void capture_ignore_text(fz_context* ctx, fz_device* dev, const fz_text* text, fz_matrix ctm) {
   CaptureDevice& d = self(dev);
-  if (!admit_text(*d.capture, text)) return;
+  if (!admit_text(*d.capture, text, true)) return;
   d.text->ignore_text(ctx, d.text, text, ctm);
 }
 
@@ -370,6 +373,10 @@ struct FontTable {
   }
 };
 
+// Where the baseline divides an em: the share above it (CJK fonts put the ideographic em box
+// 0.88 above and 0.12 below).
+constexpr float k_ascent = 0.88f;
+
 void collect_glyphs(fz_context* ctx, fz_stext_page* text, fz_rect bounds, FontTable& fonts,
                     int& run, Page& page) {
   for (fz_stext_block* block = text->first_block; block != nullptr; block = block->next) {
@@ -382,12 +389,20 @@ void collect_glyphs(fz_context* ctx, fz_stext_page* text, fz_rect bounds, FontTa
         if (is_blank(ch->c)) continue;
         const fz_rect box = fz_rect_from_quad(ch->quad);
         Glyph glyph;
-        glyph.c = static_cast<char32_t>(ch->c);
+        glyph.c = norm::ideograph_for_radical(static_cast<char32_t>(ch->c));
         glyph.x0 = box.x0 - bounds.x0;
         glyph.y0 = box.y0 - bounds.y0;
         glyph.x1 = box.x1 - bounds.x0;
         glyph.y1 = box.y1 - bounds.y0;
         glyph.size = ch->size;
+        if (upright && ch->size > 0) {
+          // The library's quad runs from the font's ascent to its descent, and some embedded
+          // fonts claim three times their size (LibreOffice's Noto CJK subsets: 30 pt boxes for
+          // 10.5 pt text), so that lines a line apart overlap. The em box on the baseline is
+          // what the glyph occupies.
+          glyph.y0 = ch->origin.y - k_ascent * ch->size - bounds.y0;
+          glyph.y1 = ch->origin.y + (1 - k_ascent) * ch->size - bounds.y0;
+        }
         glyph.run = run;
         glyph.upright = upright;
         glyph.font = fonts.of(ctx, ch->font);
@@ -486,8 +501,8 @@ long long content_size(fz_context* ctx, pdf_document* doc, pdf_page* page, std::
 enum class PageOutcome { read, unreadable, too_large };
 
 // Interprets one page into `text` and `capture`. Only MuPDF calls inside the fz_try.
-PageOutcome run_page(fz_context* ctx, pdf_page* page, fz_stext_page* text, PageCapture* capture,
-                     fz_cookie* cookie) {
+PageOutcome run_page(fz_context* ctx, pdf_page* page, fz_matrix ctm, fz_stext_page* text,
+                     PageCapture* capture, fz_cookie* cookie) {
   fz_device* volatile text_device = nullptr;
   fz_device* volatile device = nullptr;
   volatile PageOutcome outcome = PageOutcome::read;
@@ -496,7 +511,7 @@ PageOutcome run_page(fz_context* ctx, pdf_page* page, fz_stext_page* text, PageC
     options.flags = FZ_STEXT_INHIBIT_SPACES | FZ_STEXT_MEDIABOX_CLIP;
     text_device = fz_new_stext_device(ctx, text, &options);
     device = new_capture_device(ctx, text_device, capture);
-    fz_run_page(ctx, &page->super, device, fz_identity, cookie);
+    fz_run_page(ctx, &page->super, device, ctm, cookie);
     fz_close_device(ctx, device);
     fz_close_device(ctx, text_device);
   }
@@ -507,6 +522,13 @@ PageOutcome run_page(fz_context* ctx, pdf_page* page, fz_stext_page* text, PageC
   fz_catch(ctx) { outcome = PageOutcome::unreadable; }
   if (capture->over_limit) return PageOutcome::too_large;
   return outcome;
+}
+
+fz_stext_page* new_text_page(fz_context* ctx, fz_rect bounds) {
+  fz_stext_page* volatile text = nullptr;
+  fz_try(ctx) { text = fz_new_stext_page(ctx, bounds); }
+  fz_catch(ctx) { text = nullptr; }
+  return text;
 }
 
 struct LoadedPage {
@@ -534,6 +556,36 @@ bool load_page(fz_context* ctx, pdf_document* doc, int index, LoadedPage& loaded
   return true;
 }
 
+// The quarter turn (0, 90, 180 or 270 degrees) that makes most of the page's text run left to
+// right: a landscape table on a page turned by /Rotate, or printed sideways on a portrait page,
+// reads like any other once turned back.
+int turn_to_upright(const fz_stext_page* text) {
+  int by_direction[4] = {0, 0, 0, 0};  // text running right, down, left, up (y down)
+  for (fz_stext_block* block = text->first_block; block != nullptr; block = block->next) {
+    if (block->type != FZ_STEXT_BLOCK_TEXT) continue;
+    for (fz_stext_line* line = block->u.t.first_line; line != nullptr; line = line->next) {
+      int chars = 0;
+      for (fz_stext_char* ch = line->first_char; ch != nullptr; ch = ch->next) ++chars;
+      const fz_point d = line->dir;
+      const int direction =
+          std::fabs(d.x) >= std::fabs(d.y) ? (d.x >= 0 ? 0 : 2) : (d.y >= 0 ? 1 : 3);
+      by_direction[direction] += chars;
+    }
+  }
+  const int total = by_direction[0] + by_direction[1] + by_direction[2] + by_direction[3];
+  for (int direction = 1; direction < 4; ++direction)
+    if (2 * by_direction[direction] > total) return (4 - direction) % 4 * 90;
+  return 0;
+}
+
+// The page turned by `degrees` clockwise, moved so that it starts at the origin again.
+fz_matrix turned(fz_rect bounds, int degrees, fz_rect& turned_bounds) {
+  const fz_matrix rotate = fz_rotate(static_cast<float>(degrees));
+  const fz_rect r = fz_transform_rect(bounds, rotate);
+  turned_bounds = {0, 0, r.x1 - r.x0, r.y1 - r.y0};
+  return fz_concat(rotate, fz_translate(-r.x0, -r.y0));
+}
+
 void read_page(Reading& reading, int index) {
   fz_context* ctx = reading.ctx;
   Page page;
@@ -545,13 +597,14 @@ void read_page(Reading& reading, int index) {
     reading.source->pages.push_back(std::move(page));
     return;
   }
-  page.width = loaded.bounds.x1 - loaded.bounds.x0;
-  page.height = loaded.bounds.y1 - loaded.bounds.y0;
+  page.width = page.displayed_width = loaded.bounds.x1 - loaded.bounds.x0;
+  page.height = page.displayed_height = loaded.bounds.y1 - loaded.bounds.y0;
   const long long content =
       content_size(ctx, reading.doc, loaded.page, reading.limits->max_content_bytes);
   PageOutcome outcome = PageOutcome::unreadable;
   PageCapture capture;
   fz_cookie cookie{};
+  const std::size_t glyphs_before = reading.glyphs;
   if (content > static_cast<long long>(reading.limits->max_content_bytes)) {
     outcome = PageOutcome::too_large;
   } else {
@@ -559,7 +612,31 @@ void read_page(Reading& reading, int index) {
     capture.glyphs = &reading.glyphs;
     capture.max_glyphs = reading.limits->max_glyphs;
     capture.cookie = &cookie;
-    outcome = run_page(ctx, loaded.page, loaded.text, &capture, &cookie);
+    outcome = run_page(ctx, loaded.page, fz_identity, loaded.text, &capture, &cookie);
+  }
+  if (outcome == PageOutcome::read) {
+    if (const int degrees = turn_to_upright(loaded.text); degrees != 0) {
+      // Read again in the turned frame, so that lines, columns and rules are horizontal and
+      // vertical as the geometry expects.
+      fz_rect bounds{};
+      const fz_matrix ctm = turned(loaded.bounds, degrees, bounds);
+      fz_stext_page* text = new_text_page(ctx, bounds);
+      if (text != nullptr) {
+        fz_drop_stext_page(ctx, loaded.text);
+        loaded.text = text;
+        loaded.bounds = bounds;
+        capture = PageCapture{};
+        capture.max_segments = reading.limits->max_path_segments;
+        capture.glyphs = &reading.glyphs;
+        capture.max_glyphs = reading.limits->max_glyphs;
+        capture.cookie = &cookie;
+        reading.glyphs = glyphs_before;
+        outcome = run_page(ctx, loaded.page, ctm, loaded.text, &capture, &cookie);
+        page.turned = degrees;
+        page.width = bounds.x1;
+        page.height = bounds.y1;
+      }
+    }
   }
   if (outcome == PageOutcome::read) {
     collect_glyphs(ctx, loaded.text, loaded.bounds, reading.fonts, reading.run, page);
@@ -571,6 +648,8 @@ void read_page(Reading& reading, int index) {
     }
     page.rules = std::move(capture.rules);
     page.images = capture.images;
+    page.invisible_text =
+        capture.text_glyphs > 0 && capture.invisible_glyphs * 10 >= capture.text_glyphs * 9;
     page.read = true;
   } else if (outcome == PageOutcome::too_large) {
     note(*reading.source, "pdf_stream_too_large",
@@ -598,6 +677,36 @@ std::string pdf_date(const std::string& raw) {
   return digits.substr(0, 4) + "-" + digits.substr(4, 2) + "-" + digits.substr(6, 2);
 }
 
+// Chromium embeds its fonts as Type 3 fonts of up to 256 glyphs each, and MuPDF, loading such
+// a font, runs every glyph's drawing procedure into a display list: 19,098 procedures, 87 % of
+// the time, for one five-page report. Text needs only the fonts' widths, encodings and ToUnicode
+// maps, so the procedures are set aside (in memory; the file is not changed) before any page is
+// read. Nothing here draws a glyph.
+void skip_type3_procedures_of(fz_context* ctx, pdf_document* doc, int object) {
+  pdf_obj* volatile obj = nullptr;
+  fz_try(ctx) {
+    obj = pdf_load_object(ctx, doc, object);
+    if (pdf_is_dict(ctx, obj) &&
+        pdf_name_eq(ctx, pdf_dict_get(ctx, obj, PDF_NAME(Subtype)), PDF_NAME(Type3)) &&
+        pdf_is_dict(ctx, pdf_dict_get(ctx, obj, PDF_NAME(CharProcs))))
+      pdf_dict_put_drop(ctx, obj, PDF_NAME(CharProcs), pdf_new_dict(ctx, doc, 0));
+  }
+  fz_always(ctx) { pdf_drop_obj(ctx, obj); }
+  fz_catch(ctx) {}  // a damaged object: the page that uses it says so when it is read
+}
+
+int object_count(fz_context* ctx, pdf_document* doc) {
+  volatile int count = 0;
+  fz_try(ctx) { count = pdf_xref_len(ctx, doc); }
+  fz_catch(ctx) { count = 0; }
+  return count;
+}
+
+void skip_type3_glyph_procedures(fz_context* ctx, pdf_document* doc) {
+  const int objects = object_count(ctx, doc);
+  for (int i = 1; i < objects; ++i) skip_type3_procedures_of(ctx, doc, i);
+}
+
 void read_document(Reading& reading, std::string_view bytes) {
   fz_context* ctx = reading.ctx;
   Source& source = *reading.source;
@@ -620,16 +729,20 @@ void read_document(Reading& reading, std::string_view bytes) {
     note(source, "pdf_damaged", "the PDF's page tree cannot be read", true);
     return;
   }
+  skip_type3_glyph_procedures(ctx, reading.doc);
   source.title = metadata(ctx, reading.doc, FZ_META_INFO_TITLE);
   source.author = metadata(ctx, reading.doc, FZ_META_INFO_AUTHOR);
   source.creator = metadata(ctx, reading.doc, FZ_META_INFO_CREATOR);
   source.producer = metadata(ctx, reading.doc, FZ_META_INFO_PRODUCER);
   source.created = pdf_date(metadata(ctx, reading.doc, FZ_META_INFO_CREATIONDATE));
-  const int pages = std::min(source.page_count, reading.limits->max_pages);
+  const bool repaired = was_repaired(ctx, reading.doc);
+  const int limit = repaired ? reading.limits->max_pages_repaired : reading.limits->max_pages;
+  const int pages = std::min(source.page_count, limit);
   if (pages < source.page_count)
     note(source, "pdf_pages_truncated",
          "the PDF has " + std::to_string(source.page_count) + " pages; only the first " +
-             std::to_string(pages) + " are read");
+             std::to_string(pages) + " are read" +
+             (repaired ? " (its cross-reference table had to be rebuilt)" : ""));
   for (int i = 0; i < pages && !reading.budget->exceeded; ++i) read_page(reading, i);
   if (was_repaired(ctx, reading.doc))
     note(source, "pdf_repaired",

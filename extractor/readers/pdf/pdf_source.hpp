@@ -29,13 +29,35 @@ struct Rule {
 };
 
 struct Page {
-  int number = 0;  // 1-based
-  float width = 0, height = 0;
+  int number = 0;               // 1-based
+  float width = 0, height = 0;  // of the frame the glyphs and rules are in
+  // Degrees (0, 90, 180, 270) the page was turned clockwise so that its text runs left to
+  // right; glyphs and rules are in the turned frame, displayed() maps a point back.
+  int turned = 0;
+  float displayed_width = 0, displayed_height = 0;
   std::vector<Glyph> glyphs;
   std::vector<Rule> rules;
-  int images = 0;     // images drawn on the page (a scan is one per page)
-  bool read = false;  // false when the page could not be interpreted
+  int images = 0;               // images drawn on the page (a scan is one per page)
+  bool invisible_text = false;  // nine tenths of its text or more drawn invisible (render mode 3)
+  bool read = false;            // false when the page could not be interpreted
 };
+
+// Where a point of the turned frame of `page` stands on the page as displayed.
+struct Point {
+  float x = 0, y = 0;
+};
+inline Point displayed(const Page& page, float x, float y) {
+  switch (page.turned) {
+    case 90:  // turned clockwise: the displayed page's left edge became the top
+      return {y, page.displayed_height - x};
+    case 180:
+      return {page.displayed_width - x, page.displayed_height - y};
+    case 270:
+      return {page.displayed_width - y, x};
+    default:
+      return {x, y};
+  }
+}
 
 // A problem met while reading, as a diagnostic code and a message for people.
 struct Problem {
@@ -55,6 +77,9 @@ struct Source {
 struct Limits {
   std::size_t memory_bytes = 768u << 20;  // everything the library allocates for one file
   int max_pages = 5000;
+  // A repaired file's objects are found by scanning, and MuPDF parses the page tree again for
+  // each page: 6,000 pages took 6 s of CPU. A report needs far fewer pages than this.
+  int max_pages_repaired = 500;
   std::size_t max_content_bytes = 64u << 20;  // one page's decompressed content streams
   std::size_t max_glyphs = 4'000'000;         // in the whole document
   std::size_t max_path_segments = 2'000'000;  // in one page

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <utility>
 
 namespace nianbao::readers::pdf {
 namespace {
@@ -97,12 +98,30 @@ bool drawn(const std::vector<const Segment*>& lines, float at, float from, float
   return false;
 }
 
+// The smallest and largest position the segments reach along their length.
+std::pair<float, float> extent(const std::vector<const Segment*>& lines) {
+  float from = lines.front()->from, to = lines.front()->to;
+  for (const Segment* s : lines) {
+    from = std::min(from, s->from);
+    to = std::max(to, s->to);
+  }
+  return {from, to};
+}
+
 RuledGrid grid_from_lines(const std::vector<const Segment*>& horizontal,
                           const std::vector<const Segment*>& vertical) {
   RuledGrid grid;
   std::vector<float> ys, xs;
   for (const Segment* s : horizontal) ys.push_back(s->at);
   for (const Segment* s : vertical) xs.push_back(s->at);
+  // Where the lines end is the table's edge even when no border is drawn there: Word and
+  // LibreOffice tables often have inner lines only, or no left and right border.
+  const auto [h_from, h_to] = extent(horizontal);
+  const auto [v_from, v_to] = extent(vertical);
+  xs.push_back(h_from);
+  xs.push_back(h_to);
+  ys.push_back(v_from);
+  ys.push_back(v_to);
   grid.ys = boundaries(ys);
   grid.xs = boundaries(xs);
   const int rows = grid.rows(), cols = grid.cols();
@@ -173,7 +192,10 @@ std::vector<RuledGrid> find_ruled_grids(const std::vector<Rule>& rules) {
     v_of[static_cast<std::size_t>(sets.find(static_cast<int>(h.size() + j)))].push_back(&v[j]);
   std::vector<RuledGrid> grids;
   for (std::size_t root = 0; root < h_of.size(); ++root) {
-    if (h_of[root].size() < 2 || v_of[root].size() < 2) continue;
+    // Two lines and one across them already make a table of two cells: a two-column table
+    // drawn with inner lines only has one vertical line.
+    if (h_of[root].empty() || v_of[root].empty() || h_of[root].size() + v_of[root].size() < 3)
+      continue;
     RuledGrid grid = grid_from_lines(h_of[root], v_of[root]);
     if (grid.cols() < 2 || grid.rows() < 1 || grid.cells.size() < 2) continue;
     grids.push_back(std::move(grid));
