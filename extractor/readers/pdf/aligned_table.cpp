@@ -551,7 +551,8 @@ void BlockReader::make_body(GridMaker& grid, int header_rows) {
         if (level_of(p) != k || l <= k) continue;
         // Lines of one label follow each other closely; a gap of rows begins the next label
         // of the column ((四)无法提供 and (五)不予处理, each centred beside its rows).
-        if (run && p->y0 - run->y1 > 1.0f * em_) close(r - 1);
+        // (Two pieces of one row are one label, however far apart.)
+        if (run && run->row < r && p->y0 - run->y1 > 1.0f * em_) close(r - 1);
         if (!run) {
           run = AlignedCell{r, k, 1, 1, {}, p->x0, p->y0, p->x1, p->y1};
           starts[static_cast<std::size_t>(k)][static_cast<std::size_t>(r)] = true;
