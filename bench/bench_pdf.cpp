@@ -82,13 +82,7 @@ void BM_PdfRead(benchmark::State& state) {
 // The whole path: the file read from disk, extracted and written as a JSON record.
 void BM_PdfFileToJson(benchmark::State& state) {
   const Input& input = inputs().at(static_cast<std::size_t>(state.range(0)));
-  std::string json;
-  for (auto _ : state) {
-    const nianbao::model::Record record = nianbao::pipeline::extract_file(input.path.string());
-    json.clear();
-    nianbao::output::append_record_json(record, json, false);
-    benchmark::DoNotOptimize(json.data());
-  }
+  nianbao::bench::time_file_to_json(state, input);
   set_counters(state, 1, static_cast<std::int64_t>(input.bytes.size()), input.name);
 }
 

@@ -24,7 +24,7 @@ import re
 import subprocess
 import sys
 import tempfile
-import zlib
+from minimal_pdf import HEADER, pdf_bytes, stream
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REPORT = os.path.join(ROOT, "corpus", "pdf", "2022-all-nonzero.libreoffice.pdf")
@@ -55,29 +55,12 @@ def han_count(text):
 
 
 # ---------------------------------------------------------------------------------------------
-# A minimal PDF writer: objects given as bytes, numbered from 1, object 1 the catalog.
+# Hand-made PDFs: tools/minimal_pdf.py writes them.
 
 
-def write_pdf(path, objects, header=b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"):
-    out = bytearray(header)
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for off in offsets:
-        out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+def write_pdf(path, objects, header=HEADER):
     with open(path, "wb") as f:
-        f.write(out)
-
-
-def stream(data, extra=b"", compress=True):
-    if compress:
-        data = zlib.compress(data, 9)
-        extra += b" /Filter /FlateDecode"
-    return b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+        f.write(pdf_bytes(objects, header))
 
 
 HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"

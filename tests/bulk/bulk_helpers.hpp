@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -38,6 +39,16 @@ class ScratchDir {
  private:
   fs::path path_;
 };
+
+// Each non-empty line of NDJSON output, parsed.
+inline std::vector<nlohmann::json> lines_as_json(const std::string& text) {
+  std::vector<nlohmann::json> out;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line))
+    if (!line.empty()) out.push_back(nlohmann::json::parse(line));
+  return out;
+}
 
 inline std::string read_text(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);

@@ -12,15 +12,6 @@
 namespace nianbao::testing {
 namespace {
 
-std::vector<nlohmann::json> lines_as_json(const std::string& text) {
-  std::vector<nlohmann::json> out;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line))
-    if (!line.empty()) out.push_back(nlohmann::json::parse(line));
-  return out;
-}
-
 TEST(CliBulk, DirectoryGivesOneRecordPerInputInSortedOrderWhateverTheThreads) {
   ScratchDir dir;
   std::vector<fs::path> files = make_text_corpus(dir.path() / "in", 3);

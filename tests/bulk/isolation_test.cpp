@@ -16,15 +16,6 @@
 namespace nianbao::testing {
 namespace {
 
-std::vector<nlohmann::json> records_of(const std::string& text) {
-  std::vector<nlohmann::json> out;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line))
-    if (!line.empty()) out.push_back(nlohmann::json::parse(line));
-  return out;
-}
-
 std::string error_code(const nlohmann::json& record) {
   for (const auto& d : record["diagnostics"])
     if (d["severity"] == "error") return d["code"];
@@ -62,7 +53,7 @@ TEST(Isolation, CrashHangAndOutOfMemoryCostOneRecordEachAndTheRunGoesOn) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_EQ(run.status, 1);
-  const std::vector<nlohmann::json> records = records_of(run.out);
+  const std::vector<nlohmann::json> records = lines_as_json(run.out);
   ASSERT_EQ(records.size(), corpus.files.size());
   for (std::size_t i = 0; i < records.size(); ++i) {
     const fs::path& file = corpus.files[i];

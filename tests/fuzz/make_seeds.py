@@ -20,10 +20,12 @@ import shutil
 import sys
 import tarfile
 import zipfile
-import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+import minimal_pdf  # noqa: E402  (the project's hand-made PDF writer)
+
 MAX_LINES = 400  # seeds made from lines, per harness: enough variety, a quick first pass
 # Larger files make slow seeds (libFuzzer also sizes its inputs by the largest seed): left out.
 MAX_SEED_BYTES = 1 << 20
@@ -190,27 +192,10 @@ class PdfText:
 
 
 def pdf_stream(data, compress=False):
-    extra = b""
-    if compress:
-        data = zlib.compress(data, 9)
-        extra = b" /Filter /FlateDecode"
-    return b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+    return minimal_pdf.stream(data, compress=compress)
 
 
-def pdf_file(objects):
-    """A PDF of the objects (bytes, numbered from 1; object 1 the catalog), classic xref."""
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
-    return bytes(out)
+pdf_file = minimal_pdf.pdf_bytes
 
 
 def pdf_show(font, text, x, y, size, encode):

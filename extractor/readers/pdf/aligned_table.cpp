@@ -423,10 +423,9 @@ int BlockReader::header_rows() {
       std::vector<int> s = slots_of(p);
       if (s.size() < 2) continue;
       int tier = 0;
-      bool continued = false;
       for (std::size_t q = 0; q < spanning_.size(); ++q) {
+        // The heading's next line: its tier (make_header joins the two into one cell).
         if (spanning_slots_[q] == s && p.y0 - spanning_[q]->y1 < 0.6f * em_) {
-          continued = true;  // the heading's next line
           tier = spanning_tier_[q];
           break;
         }
@@ -439,7 +438,6 @@ int BlockReader::header_rows() {
       spanning_.push_back(&p);
       spanning_tier_.push_back(tier);
       spanning_slots_.push_back(std::move(s));
-      (void)continued;
     }
   int tiers = 0;
   for (int t : spanning_tier_) tiers = std::max(tiers, t + 1);

@@ -586,6 +586,16 @@ fz_matrix turned(fz_rect bounds, int degrees, fz_rect& turned_bounds) {
   return fz_concat(rotate, fz_translate(-r.x0, -r.y0));
 }
 
+// A capture for one run of a page, under the document's limits.
+PageCapture new_capture(Reading& reading, fz_cookie& cookie) {
+  PageCapture capture;
+  capture.max_segments = reading.limits->max_path_segments;
+  capture.glyphs = &reading.glyphs;
+  capture.max_glyphs = reading.limits->max_glyphs;
+  capture.cookie = &cookie;
+  return capture;
+}
+
 void read_page(Reading& reading, int index) {
   fz_context* ctx = reading.ctx;
   Page page;
@@ -608,10 +618,7 @@ void read_page(Reading& reading, int index) {
   if (content > static_cast<long long>(reading.limits->max_content_bytes)) {
     outcome = PageOutcome::too_large;
   } else {
-    capture.max_segments = reading.limits->max_path_segments;
-    capture.glyphs = &reading.glyphs;
-    capture.max_glyphs = reading.limits->max_glyphs;
-    capture.cookie = &cookie;
+    capture = new_capture(reading, cookie);
     outcome = run_page(ctx, loaded.page, fz_identity, loaded.text, &capture, &cookie);
   }
   if (outcome == PageOutcome::read) {
@@ -625,11 +632,7 @@ void read_page(Reading& reading, int index) {
         fz_drop_stext_page(ctx, loaded.text);
         loaded.text = text;
         loaded.bounds = bounds;
-        capture = PageCapture{};
-        capture.max_segments = reading.limits->max_path_segments;
-        capture.glyphs = &reading.glyphs;
-        capture.max_glyphs = reading.limits->max_glyphs;
-        capture.cookie = &cookie;
+        capture = new_capture(reading, cookie);
         reading.glyphs = glyphs_before;
         outcome = run_page(ctx, loaded.page, ctm, loaded.text, &capture, &cookie);
         page.turned = degrees;
