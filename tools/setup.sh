@@ -26,6 +26,8 @@ packages=(
   libmujs-dev libgumbo-dev libopenjp2-7-dev      # … linked with MuPDF (cmake/FindMuPDF.cmake)
   libjbig2dec0-dev libharfbuzz-dev libfreetype-dev
   libjpeg62-turbo-dev zlib1g-dev
+  libtesseract-dev libleptonica-dev              # OCR of scanned pages (Tesseract's C++ API)
+  tesseract-ocr-chi-sim tesseract-ocr-eng        # … its Chinese and English (digits) models
   postgresql                                     # a real server for the database tests
   libgtest-dev libgmock-dev                      # the test suite
   libbenchmark-dev                               # the benchmarks

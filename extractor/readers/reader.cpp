@@ -10,6 +10,7 @@
 #include "extractor/readers/doc/doc_reader.hpp"
 #include "extractor/readers/docx/docx_reader.hpp"
 #include "extractor/readers/html/html_reader.hpp"
+#include "extractor/readers/image/image_reader.hpp"
 #include "extractor/readers/pdf/pdf_reader.hpp"
 #include "extractor/readers/sha256.hpp"
 #include "extractor/readers/text/text_reader.hpp"
@@ -117,6 +118,8 @@ const char* to_string(Format format) {
       return "doc";
     case Format::pdf:
       return "pdf";
+    case Format::image:
+      return "image";
     case Format::zip_other:
       return "zip";
     case Format::binary:
@@ -135,6 +138,7 @@ Format detect_format(std::string_view bytes, std::string_view path) {
   if (starts_with_bytes(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return Format::legacy_doc;
   // A PDF's header may follow up to 1 KiB of junk (as Acrobat allows).
   if (bytes.substr(0, 1024 + 5).find("%PDF-") != std::string_view::npos) return Format::pdf;
+  if (looks_like_image(bytes)) return Format::image;
   if (looks_binary(bytes)) return Format::binary;
   if (looks_like_html(bytes)) return Format::html;
   const std::string lower = lower_ascii(path);
@@ -175,6 +179,9 @@ model::Document read_bytes(std::string_view bytes, const std::string& path) {
       break;
     case Format::pdf:
       read_pdf(bytes, doc);
+      break;
+    case Format::image:
+      read_image(bytes, doc);
       break;
     case Format::zip_other:
       fail(doc, "format_zip_not_word", "a ZIP archive that is not a Word document");
