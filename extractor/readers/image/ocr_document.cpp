@@ -173,7 +173,7 @@ void add_ocr_pages(const std::vector<OcrPage>& pages, model::Document& doc) {
   int open_index = -1;
   for (std::size_t p = 0; p < pages.size(); ++p) {
     const OcrPage& page = pages[p];
-    const int number = static_cast<int>(p) + 1;
+    const int number = page.number > 0 ? page.number : static_cast<int>(p) + 1;
     if (page.unavailable) continue;
     if (page.timed_out)
       note(doc, "ocr_page_timeout", model::Severity::warning,

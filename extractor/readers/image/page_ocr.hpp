@@ -33,6 +33,7 @@ struct OcrLine {
 };
 
 struct OcrPage {
+  int number = 0;              // page number in its file (1-based); 0: by position
   int width = 0, height = 0;   // of the page as read
   int dpi = 0;                 // working resolution of the boxes
   float skew_degrees = 0;      // the rotation that was taken out

@@ -7,6 +7,8 @@
 #include <tuple>
 #include <vector>
 
+#include "extractor/readers/image/ocr_document.hpp"
+#include "extractor/readers/image/page_ocr.hpp"
 #include "extractor/readers/pdf/aligned_table.hpp"
 #include "extractor/readers/pdf/furniture.hpp"
 #include "extractor/readers/pdf/pdf_source.hpp"
@@ -125,6 +127,22 @@ bool check_text_layer(const std::vector<Page>& pages, model::Document& doc) {
   for (int p : image_only) list += (list.empty() ? "" : ", ") + std::to_string(p);
   add_diagnostic(doc, "pdf_no_text_layer", model::Severity::warning,
                  "page(s) " + list + " are images without a text layer; their text is not read");
+  return true;
+}
+
+// A scan without a text layer: its pages were drawn and read by OCR while the file was open.
+bool read_scanned_pages(const std::vector<image::OcrPage>& scanned, model::Document& doc) {
+  if (scanned.empty()) return false;
+  image::add_ocr_pages(scanned, doc);
+  add_diagnostic(doc, "ocr_read", model::Severity::info,
+                 std::to_string(scanned.size()) +
+                     " scanned page(s) without a text layer read by OCR: figures are kept only "
+                     "where the recognition is confident and the template's arithmetic holds");
+  if (doc.blocks.empty()) {
+    add_diagnostic(doc, "pdf_no_text_layer", model::Severity::error,
+                   "the PDF's pages are images without a text layer, and OCR found no text");
+    doc.readable = false;
+  }
   return true;
 }
 
@@ -565,7 +583,14 @@ std::string title_from_info(std::string title) {
 void read_pdf(std::string_view bytes, model::Document& doc) {
   const std::size_t header = bytes.substr(0, k_header_search + 5).find("%PDF-");
   if (header != std::string_view::npos) bytes.remove_prefix(header);
-  pdf::Source source = pdf::load_pdf(bytes);
+  std::vector<image::OcrPage> scanned;
+  pdf::ScanPages scans;
+  if (image::ocr_available())
+    scans.on_page = [&scanned](int number, const image::Raster& raster) {
+      scanned.push_back(image::ocr_page(raster));
+      scanned.back().number = number;
+    };
+  pdf::Source source = pdf::load_pdf(bytes, {}, &scans);
   bool fatal = false;
   for (const pdf::Problem& problem : source.problems) {
     doc.diagnostics.push_back({problem.code, severity_of(problem), problem.message, {}});
@@ -583,6 +608,7 @@ void read_pdf(std::string_view bytes, model::Document& doc) {
   }
   drop_unmapped_text(source.pages, doc);
   note_ocr_text_layers(source.pages, doc);
+  if (read_scanned_pages(scanned, doc)) return;
   if (!check_text_layer(source.pages, doc)) {
     doc.readable = false;
     return;

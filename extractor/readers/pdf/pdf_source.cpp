@@ -753,13 +753,69 @@ void read_document(Reading& reading, std::string_view bytes) {
          "incomplete");
 }
 
+// ---- Scanned pages -----------------------------------------------------------------------
+
+bool is_scan(const Source& source) {
+  bool images = false;
+  for (const Page& page : source.pages) {
+    if (!page.glyphs.empty()) return false;
+    images = images || (page.read && page.images > 0);
+  }
+  return images;
+}
+
+// The page drawn as RGB pixels at `dpi`, as the page is displayed (its /Rotate applied); empty
+// when it cannot be drawn.
+image::Raster draw_page(fz_context* ctx, pdf_document* doc, int index, int dpi) {
+  image::Raster raster;
+  pdf_page* volatile page = nullptr;
+  fz_pixmap* volatile pixmap = nullptr;
+  fz_try(ctx) {
+    page = pdf_load_page(ctx, doc, index);
+    const float scale = static_cast<float>(dpi) / 72.0f;
+    pixmap =
+        fz_new_pixmap_from_page(ctx, &page->super, fz_scale(scale, scale), fz_device_rgb(ctx), 0);
+  }
+  fz_catch(ctx) { pixmap = nullptr; }
+  if (pixmap != nullptr && fz_pixmap_components(ctx, pixmap) == 3) {
+    raster.width = fz_pixmap_width(ctx, pixmap);
+    raster.height = fz_pixmap_height(ctx, pixmap);
+    raster.channels = 3;
+    raster.dpi = dpi;
+    const auto row_bytes = static_cast<std::size_t>(raster.width) * 3;
+    const auto stride = static_cast<std::size_t>(fz_pixmap_stride(ctx, pixmap));
+    const unsigned char* samples = fz_pixmap_samples(ctx, pixmap);
+    raster.pixels.resize(row_bytes * static_cast<std::size_t>(raster.height));
+    for (int y = 0; y < raster.height; ++y)
+      std::memcpy(raster.pixels.data() + row_bytes * static_cast<std::size_t>(y),
+                  samples + stride * static_cast<std::size_t>(y), row_bytes);
+  }
+  if (pixmap != nullptr) fz_drop_pixmap(ctx, pixmap);
+  if (page != nullptr) fz_drop_page(ctx, &page->super);
+  return raster;
+}
+
+void hand_over_scanned_pages(Reading& reading, const ScanPages& scans) {
+  if (!scans.on_page || !is_scan(*reading.source)) return;
+  for (const Page& page : reading.source->pages) {
+    if (!page.read || page.images == 0 || reading.budget->exceeded) continue;
+    const image::Raster raster = draw_page(reading.ctx, reading.doc, page.number - 1, scans.dpi);
+    if (raster.width > 0) {
+      scans.on_page(page.number, raster);
+    } else {
+      note(*reading.source, "pdf_page_unreadable",
+           "scanned page " + std::to_string(page.number) + " could not be drawn for OCR");
+    }
+  }
+}
+
 void close_document(fz_context* ctx, pdf_document* doc) {
   if (doc != nullptr) fz_drop_document(ctx, &doc->super);
 }
 
 }  // namespace
 
-Source load_pdf(std::string_view bytes, const Limits& limits) {
+Source load_pdf(std::string_view bytes, const Limits& limits, const ScanPages* scans) {
   Source source;
   Budget budget;
   budget.limit = limits.memory_bytes;
@@ -781,6 +837,7 @@ Source load_pdf(std::string_view bytes, const Limits& limits) {
   reading.budget = &budget;
   try {
     read_document(reading, bytes);
+    if (scans != nullptr && reading.doc != nullptr) hand_over_scanned_pages(reading, *scans);
   } catch (...) {  // out of memory in our own containers
     budget.exceeded = true;
   }

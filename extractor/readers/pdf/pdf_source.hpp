@@ -6,9 +6,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "extractor/readers/image/raster.hpp"
 
 namespace nianbao::readers::pdf {
 
@@ -85,8 +88,17 @@ struct Limits {
   std::size_t max_path_segments = 2'000'000;  // in one page
 };
 
+// A scan: when no page of the file has any text and some pages draw images, each such page is
+// drawn at `dpi` while the file is open and handed over, one at a time (a page at 300 dpi is
+// 26 MB of RGB; a report's pages are not all held at once).
+struct ScanPages {
+  int dpi = 300;
+  std::function<void(int page_number, const image::Raster& page)> on_page;
+};
+
 // Opens the PDF in `bytes` and collects every page. Never throws for bad input: what went
 // wrong is in `problems`.
-Source load_pdf(std::string_view bytes, const Limits& limits = {});
+Source load_pdf(std::string_view bytes, const Limits& limits = {},
+                const ScanPages* scans = nullptr);
 
 }  // namespace nianbao::readers::pdf
