@@ -4,6 +4,7 @@
 
 #include "extractor/audit/record_checks.hpp"
 #include "extractor/checks/identity_checks.hpp"
+#include "extractor/checks/ocr_gate.hpp"
 #include "extractor/facts/facts.hpp"
 #include "extractor/figures/table_reader.hpp"
 #include "extractor/layout/inline_headings.hpp"
@@ -57,6 +58,15 @@ void append_text_table_checks(model::Record& record) {
     if (c.left) record.checks.push_back(std::move(c));
 }
 
+// Each table's figure count, after figures were taken out.
+void recount_figures(model::Record& record) {
+  for (model::TableInfo& t : record.tables) {
+    t.figures = 0;
+    for (const model::Figure& f : record.figures)
+      if (f.table == t.table) ++t.figures;
+  }
+}
+
 model::Record failed_record(model::Document& doc) {
   model::Record record;
   record.source = std::move(doc.source);
@@ -84,6 +94,13 @@ model::Record run(model::Document doc) {
     if (t.template_version == "unknown" && t.table == "appeals" &&
         record.report.template_version != "unknown" && record.report.template_version != "pre2019")
       t.template_version = record.report.template_version;
+  }
+  // Before the checks, so that they speak of the figures the record gives.
+  const std::size_t withheld =
+      checks::gate_ocr_figures(record.figures, record.tables, tables.diagnostics);
+  if (withheld > 0) {
+    tables.partial = true;
+    recount_figures(record);
   }
   record.checks = checks::evaluate_identities(record.figures, record.tables);
   record.facts = facts::read_facts(doc, sections, {.skip_table_sections = !record.tables.empty()});

@@ -33,8 +33,10 @@ constexpr float k_points_per_inch = 72.0f;
 constexpr float k_min_rule_across_pt = 24.0f;
 constexpr float k_min_rule_down_pt = 14.0f;
 constexpr float k_max_rule_thickness_pt = 3.0f;
-// Grey levels below this are ink. Scans and their JPEG noise keep paper well above it.
-constexpr int k_ink_threshold = 170;
+// Grey levels below this are ink. Scans and their JPEG noise keep paper well above it; a thin
+// line or a 1 drawn again by deskewing or by scaling up a 150 dpi scan is spread over pixels
+// of lighter grey (at 170, a page turned by 1° kept 2 of its 19 horizontal lines).
+constexpr int k_ink_threshold = 200;
 // A cell's content is read from inside its ruling, this far in (the line and JPEG ringing).
 constexpr float k_cell_inset_pt = 1.5f;
 // Specks smaller than this (in working pixels) are dust, not ink.
@@ -336,6 +338,18 @@ std::string without_spaces(std::string_view text) {
   return out;
 }
 
+// The recogniser reads a bracket of a table label （ as 〈 or 《 (and ） as 〉 or 》); a template
+// table's labels quote no titles, so in a cell these are the brackets.
+std::string table_brackets(std::string text) {
+  for (const auto& [from, to] : {std::pair<std::string_view, std::string_view>{"〈", "（"},
+                                 {"《", "（"},
+                                 {"〉", "）"},
+                                 {"》", "）"}})
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at))
+      text.replace(at, from.size(), to);
+  return text;
+}
+
 // The ink inside a cell: its components less the specks, as one box; empty for a blank cell.
 std::optional<Rect> ink_box(PIX* binary_cell) {
   int x0 = 1 << 30, y0 = 1 << 30, x1 = -1, y1 = -1;
@@ -383,7 +397,7 @@ CellReading read_cell(Engines& engines, PIX* clean, const Rect& cell, int dpi, c
   out.timed_out = chinese.timed_out;
   const std::optional<std::string> number = as_number(chinese.text);
   if (!number) {
-    out.text = without_spaces(chinese.text);
+    out.text = table_brackets(without_spaces(chinese.text));
     out.confidence = chinese.confidence;
     return out;
   }
