@@ -185,7 +185,10 @@ std::string unit_from_header(std::string_view header) {
   for (std::size_t at = s.find(U"单位"); at != std::u32string_view::npos;
        at = s.find(U"单位", at + 1)) {
     std::size_t i = at + 2;
-    while (i < s.size() && (s[i] == U':' || s[i] == U'：' || is_white_space(s[i]))) ++i;
+    // A scan's colon may come back from OCR as a semicolon.
+    while (i < s.size() &&
+           (s[i] == U':' || s[i] == U'：' || s[i] == U';' || s[i] == U'；' || is_white_space(s[i])))
+      ++i;
     if (auto unit = match_unit(s, i)) return to_utf8(s.substr(i, unit->length));
   }
   // "采购总金额（万元）": a unit alone in brackets.

@@ -110,10 +110,31 @@ void stand_every_identity(const std::vector<model::TableInfo>& tables,
   }
 }
 
+// Whether the figure's column holds an amount of money (its unit is read from the header).
+bool money_column(const model::Figure& f, const std::vector<model::TableInfo>& tables) {
+  for (const model::TableInfo& info : tables) {
+    if (info.table != f.table) continue;
+    const templates::Template* version = templates::find_template(
+        info.template_version == "unknown" ? "2021" : info.template_version);
+    const templates::TableTemplate* table =
+        version == nullptr ? nullptr : version->find_table(f.table);
+    if (table == nullptr) continue;
+    for (const templates::Group& g : table->groups)
+      for (const templates::Column& c : g.columns)
+        if (c.key == f.column && c.money) return true;
+  }
+  return false;
+}
+
 // Why an OCR figure cannot be kept, or "" when it can.
-std::string doubt(const model::Figure& f, const Standing* s, const OcrGate& gate) {
+std::string doubt(const model::Figure& f, const Standing* s, const OcrGate& gate,
+                  const std::vector<model::TableInfo>& tables) {
   const int confidence = f.locator.confidence.value_or(0);
   if (s != nullptr && !s->failed.empty()) return "identity " + s->failed + " does not hold";
+  // An amount's unit (元 or 万元) is read from its column's header: where OCR lost it, the
+  // number alone could be off by ten thousand times.
+  if (f.status == norm::CellStatus::value && f.unit.empty() && money_column(f, tables))
+    return "the unit in its column's header could not be read";
   if (f.status == norm::CellStatus::value && f.value && f.value->is_negative() &&
       f.table != "active")
     return "a negative count";
@@ -141,7 +162,7 @@ std::size_t gate_ocr_figures(std::vector<model::Figure>& figures,
   for (const model::Figure& f : figures) {
     if (!f.locator.ocr) continue;
     const auto it = standing.find(f.id);
-    const std::string why = doubt(f, it == standing.end() ? nullptr : &it->second, gate);
+    const std::string why = doubt(f, it == standing.end() ? nullptr : &it->second, gate, tables);
     if (why.empty()) continue;
     withheld.insert(&f);
     diagnostics.push_back(

@@ -597,10 +597,41 @@ model::Document simplified_copy(const model::Document& doc) {
 model::ReportMeta read_simplified_metadata(const model::Document& doc,
                                            const std::vector<layout::SectionHeading>& sections);
 
+// Text that was recognised from an image with little confidence (OCR) may hold misread
+// characters: a title read as 云溪县人力资源;汕蕊:会保阐局 would name a wrong agency. Such
+// paragraphs are not read for the report's title, year or agency; positions stay.
+constexpr int k_least_metadata_confidence = 85;
+
+bool has_doubtful_text(const model::Document& doc) {
+  for (const model::Block& block : doc.blocks)
+    if (block.kind == model::Block::Kind::paragraph && block.paragraph.locator.confidence &&
+        *block.paragraph.locator.confidence < k_least_metadata_confidence)
+      return true;
+  return false;
+}
+
+model::Document without_doubtful_text(const model::Document& doc) {
+  model::Document copy;
+  copy.blocks = doc.blocks;
+  for (model::Block& block : copy.blocks)
+    if (block.kind == model::Block::Kind::paragraph && block.paragraph.locator.confidence &&
+        *block.paragraph.locator.confidence < k_least_metadata_confidence)
+      block.paragraph.text.clear();
+  copy.hints = doc.hints;
+  copy.source = doc.source;
+  return copy;
+}
+
 }  // namespace
 
 model::ReportMeta read_metadata(const model::Document& doc,
                                 const std::vector<layout::SectionHeading>& sections) {
+  if (has_doubtful_text(doc)) {
+    const model::Document sure = without_doubtful_text(doc);
+    if (reads_as_traditional(sure))
+      return read_simplified_metadata(simplified_copy(sure), sections);
+    return read_simplified_metadata(sure, sections);
+  }
   if (reads_as_traditional(doc)) return read_simplified_metadata(simplified_copy(doc), sections);
   return read_simplified_metadata(doc, sections);
 }

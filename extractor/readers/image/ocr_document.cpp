@@ -65,6 +65,30 @@ std::vector<Item> items_of(const OcrPage& page) {
   return items;
 }
 
+// 一、 二、 （一） (二) 1. 2、: the start of a heading or of a numbered item.
+bool starts_numbered(std::string_view text) {
+  static constexpr std::string_view k_numerals = "一二三四五六七八九十";
+  std::size_t i = 0;
+  const bool bracket = text.substr(0, 3) == "（" || text.substr(0, 1) == "(";
+  if (bracket) i = text[0] == '(' ? 1 : 3;
+  const std::size_t start = i;
+  while (i < text.size()) {
+    if (text[i] >= '0' && text[i] <= '9') {
+      ++i;
+    } else if (i + 3 <= text.size() &&
+               k_numerals.find(text.substr(i, 3)) != std::string_view::npos &&
+               (k_numerals.find(text.substr(i, 3)) % 3) == 0) {
+      i += 3;
+    } else {
+      break;
+    }
+  }
+  if (i == start || i - start > 9) return false;
+  const std::string_view rest = text.substr(i);
+  if (bracket) return rest.substr(0, 3) == "）" || rest.substr(0, 1) == ")";
+  return rest.substr(0, 3) == "、" || rest.substr(0, 1) == "." || rest.substr(0, 3) == "．";
+}
+
 // Lines joined into paragraphs: a wrapped line continues the one before it when that one ran to
 // the right edge of the text and this one is not indented.
 class ParagraphBuilder {
@@ -78,11 +102,14 @@ class ParagraphBuilder {
 
   void add(const OcrLine& line, model::Document& doc) {
     const int height = std::max(1, line.box.y1 - line.box.y0);
+    // A heading or a title: another size of type, or a numbered start, opens a paragraph.
+    const int last_height = std::max(1, last_.y1 - last_.y0);
+    const bool other_size = height * 4 > last_height * 5 || last_height * 4 > height * 5;
     const bool indented =
         static_cast<float>(line.box.x0 - left_) > k_indent_lines * static_cast<float>(height);
     const bool previous_full = open_ && static_cast<float>(last_.x1 - left_) >=
                                             k_short_line_share * static_cast<float>(right_ - left_);
-    if (open_ && previous_full && !indented) {
+    if (open_ && previous_full && !indented && !other_size && !starts_numbered(line.text)) {
       model::Paragraph& p = doc.blocks.back().paragraph;
       p.text += line.text;
       p.locator.pixels = unite(*p.locator.pixels, line.box);

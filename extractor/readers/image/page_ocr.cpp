@@ -322,6 +322,9 @@ std::optional<std::string> as_number(std::string_view text) {
     } else if (text.substr(i, 3) == "〇") {
       digits += '0';
       i += 3;
+    } else if (text.substr(i, 3) == "了") {  // a 7 of a coarse scan, to the Chinese model
+      digits += '7';
+      i += 3;
     } else {
       return std::nullopt;
     }

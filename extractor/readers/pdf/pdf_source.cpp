@@ -92,6 +92,7 @@ void collect_message(void* user, const char* message) noexcept {
 struct PageCapture {
   std::vector<Rule> rules;
   int images = 0;
+  int image_dpi = 0;  // the finest resolution an image is drawn at on the page
   std::size_t text_glyphs = 0, invisible_glyphs = 0;  // on this page
   std::size_t segments = 0;
   std::size_t max_segments = 0;
@@ -333,8 +334,19 @@ void capture_ignore_text(fz_context* ctx, fz_device* dev, const fz_text* text, f
   d.text->ignore_text(ctx, d.text, text, ctm);
 }
 
-void capture_fill_image(fz_context*, fz_device* dev, fz_image*, fz_matrix, float, fz_color_params) {
-  ++self(dev).capture->images;
+// An image is drawn from the unit square through `ctm`: its width on the page is the length of
+// the transformed x axis, and its pixels across that give its resolution.
+int drawn_dpi(const fz_image* image, fz_matrix ctm) {
+  const float width_points = std::sqrt(ctm.a * ctm.a + ctm.b * ctm.b);
+  if (image == nullptr || width_points < 1.0f) return 0;
+  return static_cast<int>(static_cast<float>(image->w) * 72.0f / width_points + 0.5f);
+}
+
+void capture_fill_image(fz_context*, fz_device* dev, fz_image* image, fz_matrix ctm, float,
+                        fz_color_params) {
+  PageCapture& capture = *self(dev).capture;
+  ++capture.images;
+  capture.image_dpi = std::max(capture.image_dpi, drawn_dpi(image, ctm));
 }
 
 void capture_fill_image_mask(fz_context*, fz_device* dev, fz_image*, fz_matrix, fz_colorspace*,
@@ -651,6 +663,7 @@ void read_page(Reading& reading, int index) {
     }
     page.rules = std::move(capture.rules);
     page.images = capture.images;
+    page.image_dpi = capture.image_dpi;
     page.invisible_text =
         capture.text_glyphs > 0 && capture.invisible_glyphs * 10 >= capture.text_glyphs * 9;
     page.read = true;
@@ -755,6 +768,8 @@ void read_document(Reading& reading, std::string_view bytes) {
 
 // ---- Scanned pages -----------------------------------------------------------------------
 
+constexpr int k_least_scan_dpi = 72;
+
 bool is_scan(const Source& source) {
   bool images = false;
   for (const Page& page : source.pages) {
@@ -799,7 +814,11 @@ void hand_over_scanned_pages(Reading& reading, const ScanPages& scans) {
   if (!scans.on_page || !is_scan(*reading.source)) return;
   for (const Page& page : reading.source->pages) {
     if (!page.read || page.images == 0 || reading.budget->exceeded) continue;
-    const image::Raster raster = draw_page(reading.ctx, reading.doc, page.number - 1, scans.dpi);
+    // Drawn at the scan's own resolution where it is known (up to `dpi`): OCR scales a coarse
+    // scan up smoothly, where drawing it larger would repeat its pixels in blocks.
+    const int dpi =
+        page.image_dpi >= k_least_scan_dpi ? std::min(page.image_dpi, scans.dpi) : scans.dpi;
+    const image::Raster raster = draw_page(reading.ctx, reading.doc, page.number - 1, dpi);
     if (raster.width > 0) {
       scans.on_page(page.number, raster);
     } else {

@@ -41,6 +41,7 @@ struct Page {
   std::vector<Glyph> glyphs;
   std::vector<Rule> rules;
   int images = 0;               // images drawn on the page (a scan is one per page)
+  int image_dpi = 0;            // the finest resolution of those images, pixels per inch
   bool invisible_text = false;  // nine tenths of its text or more drawn invisible (render mode 3)
   bool read = false;            // false when the page could not be interpreted
 };
