@@ -122,4 +122,8 @@ std::string describe(const GoldenComparison& c) {
   return out.str();
 }
 
+double recall(const GoldenComparison& c) {
+  return c.expected == 0 ? 1.0 : static_cast<double>(c.right) / c.expected;
+}
+
 }  // namespace nianbao::testing

@@ -33,4 +33,7 @@ GoldenComparison compare_with_golden(const model::Record& record,
 
 std::string describe(const GoldenComparison& c);
 
+// The share of the golden's figures emitted right (1 for a golden that lists none).
+double recall(const GoldenComparison& c);
+
 }  // namespace nianbao::testing
