@@ -11,7 +11,7 @@ mapfile -t samples < <(find corpus -type f \( -name '*.txt' -o -name '*.docx' -o
   -o -name '*.doc' -o -name '*.wps' -o -name '*.pdf' \) \
   ! -name '*.source.txt' | sort)
 # Exit 1 means some input failed and its record says why: the bundled scan
-# (corpus/pdf/*.scanned.pdf, no text layer) is such an input on purpose.
+# (a damaged or unreadable sample) is such an input on purpose.
 status=0
 ./build-release/extractor/cli/nianbao extract --ndjson "${samples[@]}" || status=$?
 [ "$status" -le 1 ]

@@ -160,7 +160,7 @@ INSTANTIATE_TEST_SUITE_P(
                       HostileCase{"truncated-60.pdf", "pdf_damaged", true},
                       HostileCase{"garbage-after-header.pdf", "pdf_damaged", true},
                       HostileCase{"header-only.pdf", "pdf_damaged", true},
-                      HostileCase{"image-only.pdf", "pdf_no_text_layer", true},
+                      HostileCase{"image-only.pdf", "ocr_read", false},  // a scan: read by OCR
                       HostileCase{"text-unmapped-libreoffice.pdf", "pdf_text_unmapped", true},
                       HostileCase{"cid-identity-no-tounicode.pdf", "pdf_text_unmapped", true},
                       HostileCase{"stream-72mib.pdf", "pdf_stream_too_large", true},
