@@ -14,8 +14,8 @@ enum class Format { text, docx, html, legacy_doc, pdf, image, zip_other, binary 
 const char* to_string(Format format);
 
 // Sniffs the bytes: ZIP with word/document.xml → docx (other ZIPs → zip_other), OLE2 → legacy
-// .doc, %PDF → pdf, PNG/JPEG/TIFF signatures → image, markup (<html, <!DOCTYPE html, <body, <table …) → html, NUL-heavy → binary,
-// anything else → text.
+// .doc, %PDF → pdf, PNG/JPEG/TIFF signatures → image, markup (<html, <!DOCTYPE html, <body, <table
+// …) → html, NUL-heavy → binary, anything else → text.
 Format detect_format(std::string_view bytes, std::string_view path);
 
 // Reads a whole file and returns its document. Never throws for bad input: a file that cannot
