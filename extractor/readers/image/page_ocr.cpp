@@ -378,6 +378,36 @@ struct CellReading {
   bool timed_out = false;
 };
 
+// One character alone in a cell: a label of one character is rare in these tables, while a
+// turned or coarse scan makes the Chinese model read a lone 7, 8 or 1 as 工, 昌 or 东.
+bool single_character(std::string_view text) {
+  return !text.empty() && static_cast<unsigned char>(text[0]) >= 0xE0 && text.size() == 3;
+}
+
+// Such a cell is read by the digits model too: where that reads a number with high confidence,
+// the number is kept, but with its confidence capped below what a figure needs without an
+// identity, so that only the template's arithmetic can vouch for it (one model's word is not
+// enough on its own).
+constexpr int k_lone_glyph_cap = 89;
+constexpr int k_lone_glyph_least = 80;
+
+CellReading read_lone_glyph(Engines& engines, PIX* padded, const Reading& chinese, int dpi,
+                            const Clock& clock) {
+  CellReading out;
+  const Reading digits = recognise(engines.digits, padded, tesseract::PSM_SINGLE_LINE, dpi, clock);
+  out.timed_out = chinese.timed_out || digits.timed_out;
+  const std::string number = without_spaces(digits.text);
+  if (!number.empty() && digits.confidence >= k_lone_glyph_least &&
+      std::all_of(number.begin(), number.end(), is_ascii_digit)) {
+    out.text = number;
+    out.confidence = std::min(digits.confidence, k_lone_glyph_cap);
+    return out;
+  }
+  out.text = without_spaces(chinese.text);
+  out.confidence = chinese.confidence;
+  return out;
+}
+
 // One cell on its own: blank when it holds no ink; else read by the Chinese model, and where
 // that reads a number, read again by the digits-only model. A number is the digits model's
 // reading, kept with the lower confidence of the two where they agree and confidence 0 where
@@ -399,6 +429,8 @@ CellReading read_cell(Engines& engines, PIX* clean, const Rect& cell, int dpi, c
       recognise(engines.text, padded.get(), tesseract::PSM_SINGLE_BLOCK, dpi, clock);
   out.timed_out = chinese.timed_out;
   const std::optional<std::string> number = as_number(chinese.text);
+  if (!number && single_character(without_spaces(chinese.text)))
+    return read_lone_glyph(engines, padded.get(), chinese, dpi, clock);
   if (!number) {
     out.text = table_brackets(without_spaces(chinese.text));
     out.confidence = chinese.confidence;
