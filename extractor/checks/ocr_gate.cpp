@@ -78,14 +78,22 @@ std::optional<norm::Decimal> side_sum(const templates::Identity& identity,
   return sum;
 }
 
+// The template table a found table is read against; a table of unknown version takes the
+// newest template's shape (as the identity checks do).
+const templates::TableTemplate* template_of(const model::TableInfo& info) {
+  const templates::Template* version =
+      templates::find_template(info.template_version == "unknown" ? "2021" : info.template_version);
+  return version == nullptr ? nullptr : version->find_table(info.table);
+}
+
+// The gate evaluates the identities itself rather than reading record.checks: it needs, for
+// each figure, the identities it stands in, and it counts a blank as zero where the checks
+// leave an identity with a blank term unassessed.
 void stand_every_identity(const std::vector<model::TableInfo>& tables,
                           const std::map<std::string, const model::Figure*>& by_id,
                           std::map<std::string, Standing>& standing) {
   for (const model::TableInfo& info : tables) {
-    const templates::Template* version = templates::find_template(
-        info.template_version == "unknown" ? "2021" : info.template_version);
-    const templates::TableTemplate* table =
-        version == nullptr ? nullptr : version->find_table(info.table);
+    const templates::TableTemplate* table = template_of(info);
     if (table == nullptr) continue;
     for (const templates::Identity& identity : templates::all_identities()) {
       if (identity.table != info.table || identity.scope == templates::Scope::every_cell ||
@@ -114,10 +122,7 @@ void stand_every_identity(const std::vector<model::TableInfo>& tables,
 bool money_column(const model::Figure& f, const std::vector<model::TableInfo>& tables) {
   for (const model::TableInfo& info : tables) {
     if (info.table != f.table) continue;
-    const templates::Template* version = templates::find_template(
-        info.template_version == "unknown" ? "2021" : info.template_version);
-    const templates::TableTemplate* table =
-        version == nullptr ? nullptr : version->find_table(f.table);
+    const templates::TableTemplate* table = template_of(info);
     if (table == nullptr) continue;
     for (const templates::Group& g : table->groups)
       for (const templates::Column& c : g.columns)

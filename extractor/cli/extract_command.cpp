@@ -34,8 +34,9 @@ namespace {
 constexpr const char* k_extract_usage = "Usage: nianbao extract [options] INPUT...\n";
 constexpr const char* k_extract_help =
     "Reads each INPUT and writes one JSON record per report (schema nianbao.report/1), in\n"
-    "input order. An INPUT is a file (plain text, .docx, .doc/.wps, HTML or PDF, chosen by\n"
-    "content), a directory (read recursively, in sorted order), a zip or tar archive (its\n"
+    "input order. An INPUT is a file (plain text, .docx, .doc/.wps, HTML, PDF, or a scan as\n"
+    "PNG/JPEG/TIFF, chosen by content), a directory (read recursively, in sorted order), a zip or "
+    "tar archive (its\n"
     "members are read in place: archive.zip!/dir/report.docx), or - for a list of paths on\n"
     "stdin, one a line.\n"
     "One file gives a pretty JSON record; several give NDJSON. With --db and no -o, --ndjson\n"

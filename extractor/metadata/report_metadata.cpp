@@ -602,21 +602,16 @@ model::ReportMeta read_simplified_metadata(const model::Document& doc,
 // paragraphs are not read for the report's title, year or agency; positions stay.
 constexpr int k_least_metadata_confidence = 85;
 
-bool has_doubtful_text(const model::Document& doc) {
-  for (const model::Block& block : doc.blocks)
-    if (block.kind == model::Block::Kind::paragraph && block.paragraph.locator.confidence &&
-        *block.paragraph.locator.confidence < k_least_metadata_confidence)
-      return true;
-  return false;
+bool doubtful(const model::Block& block) {
+  return block.kind == model::Block::Kind::paragraph && block.paragraph.locator.confidence &&
+         *block.paragraph.locator.confidence < k_least_metadata_confidence;
 }
 
 model::Document without_doubtful_text(const model::Document& doc) {
   model::Document copy;
   copy.blocks = doc.blocks;
   for (model::Block& block : copy.blocks)
-    if (block.kind == model::Block::Kind::paragraph && block.paragraph.locator.confidence &&
-        *block.paragraph.locator.confidence < k_least_metadata_confidence)
-      block.paragraph.text.clear();
+    if (doubtful(block)) block.paragraph.text.clear();
   copy.hints = doc.hints;
   copy.source = doc.source;
   return copy;
@@ -626,14 +621,12 @@ model::Document without_doubtful_text(const model::Document& doc) {
 
 model::ReportMeta read_metadata(const model::Document& doc,
                                 const std::vector<layout::SectionHeading>& sections) {
-  if (has_doubtful_text(doc)) {
-    const model::Document sure = without_doubtful_text(doc);
-    if (reads_as_traditional(sure))
-      return read_simplified_metadata(simplified_copy(sure), sections);
-    return read_simplified_metadata(sure, sections);
-  }
-  if (reads_as_traditional(doc)) return read_simplified_metadata(simplified_copy(doc), sections);
-  return read_simplified_metadata(doc, sections);
+  model::Document sure;
+  const bool any_doubtful = std::any_of(doc.blocks.begin(), doc.blocks.end(), doubtful);
+  if (any_doubtful) sure = without_doubtful_text(doc);
+  const model::Document& read = any_doubtful ? sure : doc;
+  if (reads_as_traditional(read)) return read_simplified_metadata(simplified_copy(read), sections);
+  return read_simplified_metadata(read, sections);
 }
 
 namespace {

@@ -13,6 +13,7 @@
 #include "extractor/model/document.hpp"
 #include "extractor/readers/reader.hpp"
 #include "golden.hpp"
+#include "record_helpers.hpp"
 #include "test_paths.hpp"
 
 namespace nianbao::testing::doc {
@@ -21,13 +22,6 @@ inline std::filesystem::path doc_corpus() { return project_corpus() / "doc"; }
 
 inline std::filesystem::path fixture(const std::string& name) {
   return project_dir() / "tests" / "readers_doc" / "data" / name;
-}
-
-inline std::string file_bytes(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
 }
 
 // The binary Word documents of corpus/doc and their docx twins: each one's golden file names

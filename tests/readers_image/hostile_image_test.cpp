@@ -10,6 +10,7 @@
 
 #include "extractor/output/record_json.hpp"
 #include "extractor/pipeline/extract.hpp"
+#include "record_helpers.hpp"
 #include "shell.hpp"
 #include "test_paths.hpp"
 
@@ -19,19 +20,6 @@ namespace {
 constexpr auto k_time_limit = std::chrono::seconds(30);  // sanitizers, shared machine
 
 std::filesystem::path data_dir() { return project_dir() / "tests" / "readers_image" / "data"; }
-
-std::string file_bytes(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-bool has_code(const model::Record& record, const std::string& code) {
-  for (const model::Diagnostic& d : record.diagnostics)
-    if (d.code == code) return true;
-  return false;
-}
 
 std::string codes(const model::Record& record) {
   std::string out;

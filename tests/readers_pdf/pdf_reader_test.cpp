@@ -15,6 +15,7 @@
 #include "extractor/pipeline/extract.hpp"
 #include "extractor/readers/reader.hpp"
 #include "golden.hpp"
+#include "record_helpers.hpp"
 #include "shell.hpp"
 #include "test_paths.hpp"
 
@@ -27,19 +28,6 @@ std::filesystem::path pdf_corpus() { return project_corpus() / "pdf"; }
 
 std::filesystem::path fixture(const std::string& name) {
   return project_dir() / "tests" / "readers_pdf" / "data" / name;
-}
-
-std::string file_bytes(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-bool has_code(const model::Record& record, const std::string& code) {
-  for (const model::Diagnostic& d : record.diagnostics)
-    if (d.code == code) return true;
-  return false;
 }
 
 std::vector<std::filesystem::path> corpus_pdfs_with_figures() {

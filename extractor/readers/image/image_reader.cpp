@@ -19,6 +19,12 @@ bool starts_with(std::string_view bytes, std::string_view magic) {
   return bytes.substr(0, magic.size()) == magic;
 }
 
+// Little- or big-endian TIFF.
+bool is_tiff(std::string_view bytes) {
+  return starts_with(bytes, std::string_view("II*\0", 4)) ||
+         starts_with(bytes, std::string_view("MM\0*", 4));
+}
+
 struct PixDeleter {
   void operator()(PIX* p) const { pixDestroy(&p); }
 };
@@ -91,8 +97,7 @@ std::vector<image::OcrPage> read_pages(std::string_view bytes, bool tiff, model:
 
 bool looks_like_image(std::string_view bytes) {
   return starts_with(bytes, "\x89PNG\r\n\x1A\n") || starts_with(bytes, "\xFF\xD8\xFF") ||
-         starts_with(bytes, std::string_view("II*\0", 4)) ||
-         starts_with(bytes, std::string_view("MM\0*", 4));
+         is_tiff(bytes);
 }
 
 void read_image(std::string_view bytes, model::Document& doc) {
@@ -115,9 +120,7 @@ void read_image(std::string_view bytes, model::Document& doc) {
              " pixels, more than a scanned page can be");
     return;
   }
-  const bool tiff = starts_with(bytes, std::string_view("II*\0", 4)) ||
-                    starts_with(bytes, std::string_view("MM\0*", 4));
-  const std::vector<image::OcrPage> pages = read_pages(bytes, tiff, doc);
+  const std::vector<image::OcrPage> pages = read_pages(bytes, is_tiff(bytes), doc);
   if (pages.empty()) {
     fail(doc, "image_damaged", "the image cannot be decoded");
     return;
