@@ -135,6 +135,10 @@ bool money_column(const model::Figure& f, const std::vector<model::TableInfo>& t
 std::string doubt(const model::Figure& f, const Standing* s, const OcrGate& gate,
                   const std::vector<model::TableInfo>& tables) {
   const int confidence = f.locator.confidence.value_or(0);
+  // A row the template does not have is, in a scan, most often a template row whose label the
+  // recogniser misread (a seal over it, a lost stroke): its figure would stand in the wrong
+  // place, and no identity can say so.
+  if (!f.row_label.empty()) return "its row label '" + f.row_label + "' is not the template's";
   if (s != nullptr && !s->failed.empty()) return "identity " + s->failed + " does not hold";
   // An amount's unit (元 or 万元) is read from its column's header: where OCR lost it, the
   // number alone could be off by ten thousand times.

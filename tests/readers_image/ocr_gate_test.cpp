@@ -129,6 +129,18 @@ TEST(OcrGate, AFigureNoIdentityReachesNeedsHighConfidence) {
   expect_each_withheld_reported(figures, g);
 }
 
+TEST(OcrGate, ARowTheTemplateDoesNotHaveIsWithheldHoweverConfident) {
+  // In a scan, an unknown row label is most often a template row misread: its figure would
+  // stand under the wrong id. The same row from a text layer is kept.
+  model::Figure read = figure("active", "extra_1", "decisions", 12, true, 97);
+  read.row_label = "行政许口";
+  model::Figure typed = figure("active", "extra_2", "decisions", 12, false, 0);
+  typed.row_label = "其他主动公开文件";
+  const Gated g = gate({read, typed});
+  EXPECT_EQ(ids(g.kept), std::set<std::string>{"active.extra_2.decisions"});
+  expect_each_withheld_reported({read, typed}, g);
+}
+
 TEST(OcrGate, FiguresNotReadByOcrAreNeverTouched) {
   // The same disagreeing row, from a text layer: the checks report it, the gate does not.
   const auto text_row = request_row("received", {3, 2, 0, 0, 0, 0, 6}, false, 0);

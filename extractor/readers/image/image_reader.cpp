@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "extractor/readers/image/decode.hpp"
 #include "extractor/readers/image/ocr_document.hpp"
 #include "extractor/readers/image/page_ocr.hpp"
 
@@ -69,17 +70,47 @@ void fail(model::Document& doc, const char* code, std::string message) {
   doc.diagnostics.push_back({code, model::Severity::error, std::move(message), {}});
 }
 
-// Each page decoded and read in turn, so that only one page's pixels are held at a time.
-std::vector<image::OcrPage> read_pages(std::string_view bytes, bool tiff, model::Document& doc) {
-  std::vector<image::OcrPage> pages;
-  if (!tiff) {
-    PixPtr pix(pixReadMem(data_of(bytes), bytes.size()));
-    if (pix) pages.push_back(image::ocr_page(raster_of(pix.get())));
-    return pages;
+void too_large(model::Document& doc, long long width, long long height) {
+  fail(doc, "image_too_large",
+       "the image is " + std::to_string(width) + " × " + std::to_string(height) +
+           " pixels, more than a scanned page can be");
+}
+
+// A PNG or JPEG: one page.
+std::vector<image::OcrPage> read_single_page(std::string_view bytes, model::Document& doc) {
+  const bool png = starts_with(bytes, "\x89PNG");
+  const image::Decoding decoding =
+      png ? image::decode_png(bytes, k_max_pixels) : image::decode_jpeg(bytes, k_max_pixels);
+  switch (decoding.outcome) {
+    case image::Decoding::Outcome::decoded:
+      return {image::ocr_page(decoding.raster)};
+    case image::Decoding::Outcome::too_large:
+      too_large(doc, decoding.width, decoding.height);
+      return {};
+    case image::Decoding::Outcome::damaged:
+      break;
   }
+  fail(doc, "image_damaged", png ? "the PNG cannot be decoded" : "the JPEG cannot be decoded");
+  return {};
+}
+
+// A TIFF, through Leptonica: each page decoded and read in turn, so that only one page's
+// pixels are held at a time.
+std::vector<image::OcrPage> read_tiff_pages(std::string_view bytes, model::Document& doc) {
+  l_int32 format = 0, width = 0, height = 0, bps = 0, spp = 0, colormap = 0;
+  if (pixReadHeaderMem(data_of(bytes), bytes.size(), &format, &width, &height, &bps, &spp,
+                       &colormap) != 0 ||
+      width <= 0 || height <= 0) {
+    fail(doc, "image_damaged", "the TIFF's header cannot be read");
+    return {};
+  }
+  if (static_cast<long long>(width) * height > k_max_pixels) {
+    too_large(doc, width, height);
+    return {};
+  }
+  std::vector<image::OcrPage> pages;
   std::unique_ptr<PIXA, PixaDeleter> all(pixaReadMemMultipageTiff(data_of(bytes), bytes.size()));
-  if (!all) return pages;
-  const int count = pixaGetCount(all.get());
+  const int count = all ? pixaGetCount(all.get()) : 0;
   if (count > k_max_pages)
     doc.diagnostics.push_back({"image_pages_truncated",
                                model::Severity::warning,
@@ -90,6 +121,7 @@ std::vector<image::OcrPage> read_pages(std::string_view bytes, bool tiff, model:
     PixPtr page(pixaGetPix(all.get(), i, L_CLONE));
     if (page) pages.push_back(image::ocr_page(raster_of(page.get())));
   }
+  if (pages.empty()) fail(doc, "image_damaged", "the TIFF cannot be decoded");
   return pages;
 }
 
@@ -107,24 +139,9 @@ void read_image(std::string_view bytes, model::Document& doc) {
          "tesseract-ocr-chi-sim and tesseract-ocr-eng");
     return;
   }
-  l_int32 format = 0, width = 0, height = 0, bps = 0, spp = 0, colormap = 0;
-  if (pixReadHeaderMem(data_of(bytes), bytes.size(), &format, &width, &height, &bps, &spp,
-                       &colormap) != 0 ||
-      width <= 0 || height <= 0) {
-    fail(doc, "image_damaged", "the image's header cannot be read");
-    return;
-  }
-  if (static_cast<long long>(width) * height > k_max_pixels) {
-    fail(doc, "image_too_large",
-         "the image is " + std::to_string(width) + " × " + std::to_string(height) +
-             " pixels, more than a scanned page can be");
-    return;
-  }
-  const std::vector<image::OcrPage> pages = read_pages(bytes, is_tiff(bytes), doc);
-  if (pages.empty()) {
-    fail(doc, "image_damaged", "the image cannot be decoded");
-    return;
-  }
+  const std::vector<image::OcrPage> pages =
+      is_tiff(bytes) ? read_tiff_pages(bytes, doc) : read_single_page(bytes, doc);
+  if (pages.empty()) return;  // the reason is given
   image::add_ocr_pages(pages, doc);
   doc.diagnostics.push_back({"ocr_read",
                              model::Severity::info,
