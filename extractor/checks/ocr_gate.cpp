@@ -11,11 +11,18 @@
 namespace nianbao::checks {
 namespace {
 
-// A figure's standing under the identities: how many that it takes part in were evaluated and
-// held, and the first that failed.
+// One identity evaluated over one row, column or block: its terms and whether it held.
+struct Instance {
+  std::string identity;
+  std::vector<std::string> terms;  // figure ids
+  bool holds = false;
+};
+
+// A figure's standing under the identities: those it takes part in that were evaluated, as
+// indexes into the instances, split by whether they held.
 struct Standing {
-  int held = 0;
-  std::string failed;  // the identity id, "" when none failed
+  std::vector<std::size_t> held;
+  std::vector<std::size_t> failed;
 };
 
 bool applies(const templates::Identity& identity, std::string_view version) {
@@ -89,9 +96,10 @@ const templates::TableTemplate* template_of(const model::TableInfo& info) {
 // The gate evaluates the identities itself rather than reading record.checks: it needs, for
 // each figure, the identities it stands in, and it counts a blank as zero where the checks
 // leave an identity with a blank term unassessed.
-void stand_every_identity(const std::vector<model::TableInfo>& tables,
-                          const std::map<std::string, const model::Figure*>& by_id,
-                          std::map<std::string, Standing>& standing) {
+std::vector<Instance> evaluate_every_identity(
+    const std::vector<model::TableInfo>& tables,
+    const std::map<std::string, const model::Figure*>& by_id) {
+  std::vector<Instance> instances;
   for (const model::TableInfo& info : tables) {
     const templates::TableTemplate* table = template_of(info);
     if (table == nullptr) continue;
@@ -100,22 +108,45 @@ void stand_every_identity(const std::vector<model::TableInfo>& tables,
           !applies(identity, info.template_version))
         continue;
       for (const std::string& scope : scopes_of(identity, *table)) {
-        std::vector<std::string> ids;
-        const auto left = side_sum(identity, identity.left, scope, by_id, ids);
+        Instance instance{identity.id, {}, false};
+        const auto left = side_sum(identity, identity.left, scope, by_id, instance.terms);
         const auto right =
-            left ? side_sum(identity, identity.right, scope, by_id, ids) : std::nullopt;
+            left ? side_sum(identity, identity.right, scope, by_id, instance.terms) : std::nullopt;
         if (!left || !right) continue;
-        const bool holds = *left == *right;
-        for (const std::string& id : ids) {
-          Standing& s = standing[id];
-          if (holds)
-            ++s.held;
-          else if (s.failed.empty())
-            s.failed = identity.id;
-        }
+        instance.holds = *left == *right;
+        instances.push_back(std::move(instance));
       }
     }
   }
+  return instances;
+}
+
+std::map<std::string, Standing> standings(const std::vector<Instance>& instances) {
+  std::map<std::string, Standing> out;
+  for (std::size_t i = 0; i < instances.size(); ++i)
+    for (const std::string& id : instances[i].terms)
+      (instances[i].holds ? out[id].held : out[id].failed).push_back(i);
+  return out;
+}
+
+// The figures a failing identity can be blamed on: those that stand in two failing ones (a
+// misread cell breaks its row and its column) or in a failing one and no holding one.
+std::set<std::string> suspects(const std::map<std::string, Standing>& standing) {
+  std::set<std::string> out;
+  for (const auto& [id, s] : standing)
+    if (s.failed.size() >= 2 || (!s.failed.empty() && s.held.empty())) out.insert(id);
+  return out;
+}
+
+// A failing identity is explained when one of its terms is a suspect: its other terms, each
+// held by an identity of its own, are then not to blame. (A misread cell whose row fails
+// and whose column holds is never cleared this way: its row has no suspect unless a second
+// cell of it is misread too.)
+bool explained(const Instance& failing, const std::set<std::string>& suspect_ids,
+               const std::string& self) {
+  for (const std::string& id : failing.terms)
+    if (id != self && suspect_ids.count(id) > 0) return true;
+  return false;
 }
 
 // Whether the figure's column holds an amount of money (its unit is read from the header).
@@ -132,14 +163,18 @@ bool money_column(const model::Figure& f, const std::vector<model::TableInfo>& t
 }
 
 // Why an OCR figure cannot be kept, or "" when it can.
-std::string doubt(const model::Figure& f, const Standing* s, const OcrGate& gate,
+std::string doubt(const model::Figure& f, const Standing& s, const std::vector<Instance>& instances,
+                  const std::set<std::string>& suspect_ids, const OcrGate& gate,
                   const std::vector<model::TableInfo>& tables) {
   const int confidence = f.locator.confidence.value_or(0);
   // A row the template does not have is, in a scan, most often a template row whose label the
   // recogniser misread (a seal over it, a lost stroke): its figure would stand in the wrong
   // place, and no identity can say so.
   if (!f.row_label.empty()) return "its row label '" + f.row_label + "' is not the template's";
-  if (s != nullptr && !s->failed.empty()) return "identity " + s->failed + " does not hold";
+  if (suspect_ids.count(f.id) > 0 || s.failed.size() > 1)
+    return "identity " + instances[s.failed.front()].identity + " does not hold";
+  if (!s.failed.empty() && !explained(instances[s.failed.front()], suspect_ids, f.id))
+    return "identity " + instances[s.failed.front()].identity + " does not hold";
   // An amount's unit (元 or 万元) is read from its column's header: where OCR lost it, the
   // number alone could be off by ten thousand times.
   if (f.status == norm::CellStatus::value && f.unit.empty() && money_column(f, tables))
@@ -147,7 +182,11 @@ std::string doubt(const model::Figure& f, const Standing* s, const OcrGate& gate
   if (f.status == norm::CellStatus::value && f.value && f.value->is_negative() &&
       f.table != "active")
     return "a negative count";
-  if (s != nullptr && s->held > 0) {
+  // Two identities that hold through the figure vouch for it whatever the recogniser's
+  // confidence: a misread that left both holding would need a compensating misread in each.
+  const auto held = static_cast<int>(s.held.size());
+  if (held >= gate.vouching_identities) return "";
+  if (held > 0) {
     if (confidence >= gate.vouched_confidence) return "";
     return "its recognition confidence is " + std::to_string(confidence);
   }
@@ -165,13 +204,16 @@ std::size_t gate_ocr_figures(std::vector<model::Figure>& figures,
   if (!any_ocr) return 0;
   std::map<std::string, const model::Figure*> by_id;
   for (const model::Figure& f : figures) by_id.emplace(f.id, &f);
-  std::map<std::string, Standing> standing;
-  stand_every_identity(tables, by_id, standing);
+  const std::vector<Instance> instances = evaluate_every_identity(tables, by_id);
+  const std::map<std::string, Standing> standing = standings(instances);
+  const std::set<std::string> suspect_ids = suspects(standing);
+  const Standing none;
   std::set<const model::Figure*> withheld;
   for (const model::Figure& f : figures) {
     if (!f.locator.ocr) continue;
     const auto it = standing.find(f.id);
-    const std::string why = doubt(f, it == standing.end() ? nullptr : &it->second, gate, tables);
+    const std::string why =
+        doubt(f, it == standing.end() ? none : it->second, instances, suspect_ids, gate, tables);
     if (why.empty()) continue;
     withheld.insert(&f);
     diagnostics.push_back(

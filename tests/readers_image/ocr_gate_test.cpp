@@ -120,6 +120,68 @@ TEST(OcrGate, AHoldingSumDoesNotVouchForAnUnreadableCell) {
   expect_each_withheld_reported(row, g);
 }
 
+TEST(OcrGate, TwoHoldingSumsVouchForAnUnsureCell) {
+  // 表三's balance in every column (received + carried over = total + carried forward) and each
+  // row's total: the unsure 2 stands in both, and both hold.
+  std::vector<model::Figure> figures = request_row("received", {3, 2, 0, 0, 0, 0, 5}, true, 96);
+  for (auto& [row, values] : std::vector<std::pair<std::string, std::vector<std::optional<int>>>>{
+           {"carried_over", {1, 0, 0, 0, 0, 0, 1}},
+           {"total", {4, 1, 0, 0, 0, 0, 5}},
+           {"carried_forward", {0, 1, 0, 0, 0, 0, 1}}}) {
+    const auto more = request_row(row, values, true, 96);
+    figures.insert(figures.end(), more.begin(), more.end());
+  }
+  figures[1].locator.confidence = 10;  // received.commercial
+  Gated g = gate(figures);
+  EXPECT_EQ(ids(g.kept), ids(figures));
+  // The same cell misread as 3: its row and its column fail, and it is withheld.
+  figures[1].value = norm::Decimal::from_int(3);
+  g = gate(figures);
+  EXPECT_FALSE(ids(g.kept).count("requests.received.commercial"));
+  expect_each_withheld_reported(figures, g);
+}
+
+// The balance of 表三 as above, every sum holding.
+std::vector<model::Figure> balanced_requests() {
+  std::vector<model::Figure> figures;
+  for (auto& [row, values] : std::vector<std::pair<std::string, std::vector<std::optional<int>>>>{
+           {"received", {3, 2, 0, 0, 0, 0, 5}},
+           {"carried_over", {1, 0, 0, 0, 0, 0, 1}},
+           {"total", {4, 1, 0, 0, 0, 0, 5}},
+           {"carried_forward", {0, 1, 0, 0, 0, 0, 1}}}) {
+    const auto more = request_row(row, values, true, 96);
+    figures.insert(figures.end(), more.begin(), more.end());
+  }
+  return figures;
+}
+
+TEST(OcrGate, ACellThatBreaksItsRowAndItsColumnIsBlamedAndTheRestKept) {
+  // received.commercial lost (read as blank): its row and its column fail, every other cell of
+  // them is held by a sum of its own.
+  std::vector<model::Figure> figures = balanced_requests();
+  figures[1].status = norm::CellStatus::blank;
+  figures[1].value.reset();
+  const Gated g = gate(figures);
+  std::set<std::string> expected = ids(figures);
+  expected.erase("requests.received.commercial");
+  EXPECT_EQ(ids(g.kept), expected);
+  expect_each_withheld_reported(figures, g);
+}
+
+TEST(OcrGate, AFailingSumNoCellCanBeBlamedOnIsWithheldWhole) {
+  // received.commercial read as 3 (truly 2) and total.commercial as 2 (truly 1): the column's
+  // balance still holds, both rows fail, and no cell stands in two failing sums, so nothing
+  // says which cells of the two rows are wrong: both rows go.
+  std::vector<model::Figure> figures = balanced_requests();
+  figures[1].value = norm::Decimal::from_int(3);
+  figures[15].value = norm::Decimal::from_int(2);
+  const Gated g = gate(figures);
+  for (const model::Figure& f : g.kept)
+    EXPECT_TRUE(f.row != "received" && f.row != "total") << f.id;
+  EXPECT_EQ(g.kept.size(), 14u);
+  expect_each_withheld_reported(figures, g);
+}
+
 TEST(OcrGate, AFigureNoIdentityReachesNeedsHighConfidence) {
   const std::vector<model::Figure> figures = {
       figure("active", "licensing", "decisions", 249, true, 85),

@@ -42,6 +42,9 @@ constexpr float k_cell_inset_pt = 1.5f;
 // Specks smaller than this (in working pixels) are dust, not ink.
 constexpr int k_min_speck_pixels = 12;
 constexpr int k_cell_padding_px = 16;
+// Printed text is never less than this tall; a flatter "line" of ink is a piece of a rule.
+constexpr float k_min_text_height_pt = 4.0f;
+constexpr float k_table_margin_pt = 3.0f;
 
 // ---- Tesseract, once per thread --------------------------------------------------------------
 
@@ -163,11 +166,19 @@ PixPtr grey_page(const Raster& image) {
   return pix;
 }
 
-// The scan's resolution: as the file states it, else from the page's width taken as A4's short
-// side (a report is printed on A4).
+// The scan's resolution: as the file states it where that makes a page of a plausible size,
+// else from the page's width taken as A4's short side (a report is printed on A4). Many files
+// state 72 or 96 dpi whatever they hold (a screen's default, an extraction tool's), which would
+// make a 300 dpi scan a page a metre wide.
+constexpr float k_least_short_side_inches = 2.0f;
+constexpr float k_most_short_side_inches = 12.0f;  // A3's is 11.7
+
 int source_dpi(const Raster& image) {
-  if (image.dpi >= 50 && image.dpi <= 2400) return image.dpi;
   const int short_side = std::min(image.width, image.height);
+  if (image.dpi >= 50 && image.dpi <= 2400) {
+    const float inches = static_cast<float>(short_side) / static_cast<float>(image.dpi);
+    if (inches >= k_least_short_side_inches && inches <= k_most_short_side_inches) return image.dpi;
+  }
   return std::max(50, static_cast<int>(static_cast<float>(short_side) / k_a4_short_side_inches));
 }
 
@@ -484,8 +495,12 @@ std::vector<OcrLine> read_prose(Engines& engines, PIX* clean, const std::vector<
   std::vector<OcrLine> lines;
   PixPtr page(pixCopy(nullptr, clean));
   if (!page) return lines;
+  // A table is blanked with a margin: on a page not quite level, the ends of its outer rules
+  // stray outside its box, and a stray piece of a rule reads as 一 or 二.
+  const int margin = to_pixels(k_table_margin_pt, dpi);
   for (const OcrTable& t : tables) {
-    BoxPtr box(boxCreate(t.box.x0, t.box.y0, t.box.x1 - t.box.x0, t.box.y1 - t.box.y0));
+    BoxPtr box(boxCreate(t.box.x0 - margin, t.box.y0 - margin, t.box.x1 - t.box.x0 + 2 * margin,
+                         t.box.y1 - t.box.y0 + 2 * margin));
     pixSetInRect(page.get(), box.get());  // white
   }
   const int budget = clock.remaining_ms();
@@ -513,6 +528,7 @@ std::vector<OcrLine> read_prose(Engines& engines, PIX* clean, const std::vector<
       line.confidence = std::max(0, static_cast<int>(it->Confidence(tesseract::RIL_TEXTLINE)));
       it->BoundingBox(tesseract::RIL_TEXTLINE, &line.box.x0, &line.box.y0, &line.box.x1,
                       &line.box.y1);
+      if (line.box.y1 - line.box.y0 < to_pixels(k_min_text_height_pt, dpi)) continue;  // a rule
       lines.push_back(std::move(line));
     } while (it->Next(tesseract::RIL_TEXTLINE));
   }
