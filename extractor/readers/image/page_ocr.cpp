@@ -6,6 +6,7 @@
 #include <tesseract/resultiterator.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -97,7 +98,7 @@ Engines* engines() {
         !init_engine(local->digits, dir, "eng")) {
       local->failed = true;
     } else {
-      local->digits.SetVariable("tessedit_char_whitelist", "0123456789.");
+      local->digits.SetVariable("tessedit_char_whitelist", "+-0123456789.");
       local->ready = true;
     }
   }
@@ -138,13 +139,39 @@ std::vector<Rect> component_boxes(PIX* binary) {
 
 // ---- The page image --------------------------------------------------------------------------
 
-// Red is a seal's or a signature stamp's colour, never the text's: a pixel clearly redder than
-// it is green or blue is paper. Where red ink lies over black text the text stays dark.
+// Red is a seal's or a signature stamp's colour, never the text's. Stamp ink is translucent:
+// under it the print shows through darker, and its red channel is what the paper and the print
+// beneath give back (the ink absorbs green and blue, hardly red). So a red pixel is read by its
+// red channel, scaled so that the stamp on bare paper is white: a grey rule under the seal stays
+// a rule, a digit under it stays a digit.
 bool seal_red(int r, int g, int b) { return r > 110 && r - std::max(g, b) > 60; }
+
+// The red channel of the stamp on bare paper: the median over the page's red pixels (most of
+// a stamp lies on paper), 255 where there are none.
+int stamp_on_paper_red(const Raster& image) {
+  if (image.channels != 3) return 255;
+  std::array<std::size_t, 256> histogram{};
+  std::size_t count = 0;
+  const std::size_t pixels =
+      static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height);
+  for (std::size_t i = 0; i < pixels; ++i) {
+    const int r = image.pixels[3 * i], g = image.pixels[3 * i + 1], b = image.pixels[3 * i + 2];
+    if (!seal_red(r, g, b)) continue;
+    ++histogram[static_cast<std::size_t>(r)];
+    ++count;
+  }
+  std::size_t seen = 0;
+  for (std::size_t r = 0; r < histogram.size(); ++r) {
+    seen += histogram[r];
+    if (2 * seen >= count && count > 0) return static_cast<int>(r);
+  }
+  return 255;
+}
 
 PixPtr grey_page(const Raster& image) {
   PixPtr pix(pixCreate(image.width, image.height, 8));
   if (!pix) return pix;
+  const int stamp_red = stamp_on_paper_red(image);
   l_uint32* data = pixGetData(pix.get());
   const int wpl = pixGetWpl(pix.get());
   const std::size_t stride =
@@ -158,7 +185,8 @@ PixPtr grey_page(const Raster& image) {
         value = row[x];
       } else {
         const int r = row[3 * x], g = row[3 * x + 1], b = row[3 * x + 2];
-        value = seal_red(r, g, b) ? 255 : (299 * r + 587 * g + 114 * b) / 1000;
+        value = seal_red(r, g, b) ? std::min(255, r * 255 / stamp_red)
+                                  : (299 * r + 587 * g + 114 * b) / 1000;
       }
       SET_DATA_BYTE(line, x, static_cast<l_uint8>(value));
     }
@@ -317,7 +345,15 @@ bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 // (a Chinese one, a slash, a dash) means the cell is not a number.
 std::optional<std::string> as_number(std::string_view text) {
   std::string digits;
-  for (std::size_t i = 0; i < text.size();) {
+  std::size_t i = 0;
+  // A sign leads a change (本年增/减: +19, -20); the Chinese model reads a + as 十.
+  for (const std::string_view sign : {"+", "＋", "十", "-", "－"}) {
+    if (text.substr(0, sign.size()) != sign) continue;
+    digits = sign == "-" || sign == "－" ? "-" : "+";
+    i = sign.size();
+    break;
+  }
+  for (; i < text.size();) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (is_ascii_digit(static_cast<char>(c)) || c == '.') {
       digits += static_cast<char>(c);
@@ -389,34 +425,59 @@ struct CellReading {
   bool timed_out = false;
 };
 
-// One character alone in a cell: a label of one character is rare in these tables, while a
-// turned or coarse scan makes the Chinese model read a lone 7, 8 or 1 as 工, 昌 or 东.
-bool single_character(std::string_view text) {
-  return !text.empty() && static_cast<unsigned char>(text[0]) >= 0xE0 && text.size() == 3;
+// A reading that is likely a number misread: one character alone (a label of one character is
+// rare in these tables, while a turned or coarse scan makes the Chinese model read a lone 7, 8
+// or 1 as 工, 昌 or 东), or digits with one stray character among them (a + under a seal read
+// as 二, a speck read as 人).
+bool doubtful_number(std::string_view text) {
+  int digits = 0, others = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const std::size_t length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    (is_ascii_digit(static_cast<char>(c)) ? digits : others) += 1;
+    i += length;
+  }
+  const bool lone_cjk = digits == 0 && others == 1 && text.size() == 3;
+  return lone_cjk || (digits > 0 && others == 1);
 }
 
 // Such a cell is read by the digits model too: where that reads a number with high confidence,
 // the number is kept, but with its confidence capped below what a figure needs without an
 // identity, so that only the template's arithmetic can vouch for it (one model's word is not
 // enough on its own).
-constexpr int k_lone_glyph_cap = 89;
-constexpr int k_lone_glyph_least = 80;
+constexpr int k_doubtful_cap = 89;
+constexpr int k_doubtful_least = 80;
 
-CellReading read_lone_glyph(Engines& engines, PIX* padded, const Reading& chinese, int dpi,
-                            const Clock& clock) {
+// Digits, with a sign before them at most: what the digits model gives for a number.
+bool plain_number(std::string_view text) {
+  if (!text.empty() && (text[0] == '+' || text[0] == '-')) text.remove_prefix(1);
+  return !text.empty() && std::all_of(text.begin(), text.end(), is_ascii_digit);
+}
+
+CellReading read_doubtful_number(Engines& engines, PIX* padded, const Reading& chinese, int dpi,
+                                 const Clock& clock) {
   CellReading out;
   const Reading digits = recognise(engines.digits, padded, tesseract::PSM_SINGLE_LINE, dpi, clock);
   out.timed_out = chinese.timed_out || digits.timed_out;
   const std::string number = without_spaces(digits.text);
-  if (!number.empty() && digits.confidence >= k_lone_glyph_least &&
-      std::all_of(number.begin(), number.end(), is_ascii_digit)) {
+  if (digits.confidence >= k_doubtful_least && plain_number(number)) {
     out.text = number;
-    out.confidence = std::min(digits.confidence, k_lone_glyph_cap);
+    out.confidence = std::min(digits.confidence, k_doubtful_cap);
     return out;
   }
   out.text = without_spaces(chinese.text);
   out.confidence = chinese.confidence;
   return out;
+}
+
+std::string_view without_plus(std::string_view number) {
+  return number.substr(0, 1) == "+" ? number.substr(1) : number;
+}
+
+// Two readings of a number agree where they differ at most by a leading + (the digits model
+// often drops a sign it is not sure of; +19 and 19 are the same figure).
+bool same_number(std::string_view a, std::string_view b) {
+  return without_plus(a) == without_plus(b);
 }
 
 // One cell on its own: blank when it holds no ink; else read by the Chinese model, and where
@@ -440,8 +501,8 @@ CellReading read_cell(Engines& engines, PIX* clean, const Rect& cell, int dpi, c
       recognise(engines.text, padded.get(), tesseract::PSM_SINGLE_BLOCK, dpi, clock);
   out.timed_out = chinese.timed_out;
   const std::optional<std::string> number = as_number(chinese.text);
-  if (!number && single_character(without_spaces(chinese.text)))
-    return read_lone_glyph(engines, padded.get(), chinese, dpi, clock);
+  if (!number && doubtful_number(without_spaces(chinese.text)))
+    return read_doubtful_number(engines, padded.get(), chinese, dpi, clock);
   if (!number) {
     out.text = table_brackets(without_spaces(chinese.text));
     out.confidence = chinese.confidence;
@@ -451,8 +512,9 @@ CellReading read_cell(Engines& engines, PIX* clean, const Rect& cell, int dpi, c
       recognise(engines.digits, padded.get(), tesseract::PSM_SINGLE_LINE, dpi, clock);
   out.timed_out = out.timed_out || digits.timed_out;
   out.text = without_spaces(digits.text);
-  out.confidence = out.text == *number ? std::min(chinese.confidence, digits.confidence) : 0;
-  if (out.text.empty()) out.text = *number;
+  out.confidence =
+      same_number(out.text, *number) ? std::min(chinese.confidence, digits.confidence) : 0;
+  if (out.text.empty() || out.text == without_plus(*number)) out.text = *number;
   return out;
 }
 
