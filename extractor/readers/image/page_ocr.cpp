@@ -425,10 +425,10 @@ struct CellReading {
   bool timed_out = false;
 };
 
-// A reading that is likely a number misread: one character alone (a label of one character is
-// rare in these tables, while a turned or coarse scan makes the Chinese model read a lone 7, 8
-// or 1 as 工, 昌 or 东), or digits with one stray character among them (a + under a seal read
-// as 二, a speck read as 人).
+// A reading that is likely a number misread: nothing read from the ink, one character alone (a
+// label of one character is rare in these tables, while a turned or coarse scan makes the Chinese
+// model read a lone 7, 8 or 1 as 工, 昌 or 东), or digits with one stray character among them (a +
+// under a seal read as 二, a speck read as 人).
 bool doubtful_number(std::string_view text) {
   int digits = 0, others = 0;
   for (std::size_t i = 0; i < text.size();) {
@@ -438,15 +438,14 @@ bool doubtful_number(std::string_view text) {
     i += length;
   }
   const bool lone_cjk = digits == 0 && others == 1 && text.size() == 3;
-  return lone_cjk || (digits > 0 && others == 1);
+  return text.empty() || lone_cjk || (digits > 0 && others == 1);
 }
 
-// Such a cell is read by the digits model too: where that reads a number with high confidence,
-// the number is kept, but with its confidence capped below what a figure needs without an
-// identity, so that only the template's arithmetic can vouch for it (one model's word is not
-// enough on its own).
+// Such a cell is read by the digits model too: where that reads a number, the number is kept
+// (a word in the middle of a row of numbers would break the row), but with its confidence
+// capped below what a figure needs without an identity, so that only the template's arithmetic
+// can vouch for it (one model's word is not enough on its own).
 constexpr int k_doubtful_cap = 89;
-constexpr int k_doubtful_least = 80;
 
 // Digits, with a sign before them at most: what the digits model gives for a number.
 bool plain_number(std::string_view text) {
@@ -460,7 +459,7 @@ CellReading read_doubtful_number(Engines& engines, PIX* padded, const Reading& c
   const Reading digits = recognise(engines.digits, padded, tesseract::PSM_SINGLE_LINE, dpi, clock);
   out.timed_out = chinese.timed_out || digits.timed_out;
   const std::string number = without_spaces(digits.text);
-  if (digits.confidence >= k_doubtful_least && plain_number(number)) {
+  if (plain_number(number)) {
     out.text = number;
     out.confidence = std::min(digits.confidence, k_doubtful_cap);
     return out;
