@@ -546,25 +546,34 @@ int code_point_count(std::string_view utf8) {
 // The shortest first part of a label that counts as that label.
 constexpr int k_min_prefix = 8;
 
+// Typos and one-character local edits: allowed only on labels long enough that a single
+// edit cannot turn one template label into another (the shortest such pair differs by 2).
+bool within_typos(std::string_view doc, std::string_view template_label) {
+  const int length = code_point_count(template_label);
+  if (length < 6) return false;
+  const int budget = length >= 12 ? 2 : 1;
+  if (std::abs(code_point_count(doc) - length) > budget) return false;
+  return levenshtein(decode_valid_utf8(doc), decode_valid_utf8(template_label)) <= budget;
+}
+
 int label_match_score(std::string_view doc_body, std::string_view template_body) {
   if (doc_body.empty() || template_body.empty()) return 0;
   if (doc_body == template_body) return 100;
   const std::string_view doc_core = parenthetical_core(doc_body);
   const std::string_view template_core = parenthetical_core(template_body);
   if (doc_core == template_core) return 90;
-  // Typos and one-character local edits: allowed only on labels long enough that a single
-  // edit cannot turn one template label into another (the shortest such pair differs by 2).
   const int length = code_point_count(template_core);
   // A long label wrapped onto the next line by a PDF renderer arrives as its first part.
   const int doc_length = code_point_count(doc_core);
   if (doc_length >= k_min_prefix && 2 * doc_length >= length &&
       template_core.substr(0, doc_core.size()) == doc_core)
     return 60;
-  if (length < 6) return 0;
-  const int budget = length >= 12 ? 2 : 1;
-  if (std::abs(code_point_count(doc_core) - length) > budget) return 0;
-  return levenshtein(decode_valid_utf8(doc_core), decode_valid_utf8(template_core)) <= budget ? 70
-                                                                                              : 0;
+  if (within_typos(doc_core, template_core)) return 70;
+  // A bracket doubled or lost by OCR ("部分公开((区分处理的…)") hides the parenthesised
+  // note from parenthetical_core: the labels are then compared whole.
+  if (template_core.size() != template_body.size() && within_typos(doc_body, template_body))
+    return 70;
+  return 0;
 }
 
 }  // namespace nianbao::norm

@@ -174,6 +174,15 @@ class LabelIndex {
       for (std::size_t l = static_cast<std::size_t>(length) + 1; l < by_length_.size(); ++l)
         offer(by_length_[l]);
     }
+    // A label whose brackets OCR doubled or lost: its note is not cut off as the template's
+    // is, so it is compared whole with the template labels that have a note.
+    if (out.empty()) {
+      const int whole = norm::code_point_count(doc.body);
+      for (int l = std::max(k_min_fuzzy_length, whole - k_fuzzy_budget);
+           l <= whole + k_fuzzy_budget && static_cast<std::size_t>(l) < by_noted_length_.size();
+           ++l)
+        offer(by_noted_length_[static_cast<std::size_t>(l)]);
+    }
     return out;
   }
 
@@ -207,11 +216,18 @@ class LabelIndex {
         if (by_length_.size() <= length) by_length_.resize(length + 1);
         by_length_[length].push_back(id);
       }
+      if (core.size() != n.body.size()) {
+        const auto whole = static_cast<std::size_t>(norm::code_point_count(n.body));
+        if (by_noted_length_.size() <= whole) by_noted_length_.resize(whole + 1);
+        by_noted_length_[whole].push_back(id);
+      }
     }
   }
 
   std::vector<Entry> entries_;
   std::unordered_map<std::string, std::vector<std::size_t>> by_core_;
+  // Entries whose label has a note in parentheses, by the length of the whole label.
+  std::vector<std::vector<std::size_t>> by_noted_length_;
   // A core of an entry's label, with its first bytes to rule out most labels without a call.
   struct CoreRef {
     std::uint64_t head;  // the core's first (up to) eight bytes, as head_bytes gives them

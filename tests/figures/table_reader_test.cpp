@@ -56,6 +56,8 @@ TEST(MatchRows, VariantsOfRealReports) {
   EXPECT_EQ(key("3.其他"), "other_misc");
   EXPECT_EQ(key("其他"), "-");  // the column header, not the 2021 row 3.其他
   EXPECT_EQ(key("行政許可"), "licensing");
+  // OCR doubled the note's bracket: the label is compared whole.
+  EXPECT_EQ(key("(二)部分公开（（区分处理的，只计这一情形，不计其他情形)"), "partially_granted");
 }
 
 TEST(TableReader, TableTwoOf2019ByLabelsAndHeaderOrder) {

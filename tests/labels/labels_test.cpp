@@ -64,6 +64,20 @@ TEST(LabelMatchScore, ExactTailsAndTypos) {
             0);
 }
 
+TEST(LabelMatchScore, ABracketDoubledByOcrStillMatchesWhole) {
+  // The note's opening bracket doubled: the note is no longer cut off as the template's is.
+  const std::string partial =
+      normalize_label("（二）部分公开（区分处理的，只计这一情形，不计其他情形）").body;
+  EXPECT_EQ(
+      label_match_score(
+          normalize_label("(二)部分公开（（区分处理的，只计这一情形，不计其他情形)").body, partial),
+      70);
+  // A note that is not the template's is still no match.
+  EXPECT_EQ(
+      label_match_score(normalize_label("(二)部分公开（（按件数统计，不计其他情形)").body, partial),
+      0);
+}
+
 TEST(EditDistance, CountsCodePoints) {
   EXPECT_EQ(edit_distance("内部", "内容"), 1);
   EXPECT_EQ(edit_distance("", "三安全"), 3);

@@ -425,20 +425,31 @@ struct CellReading {
   bool timed_out = false;
 };
 
-// A reading that is likely a number misread: nothing read from the ink, one character alone (a
-// label of one character is rare in these tables, while a turned or coarse scan makes the Chinese
-// model read a lone 7, 8 or 1 as 工, 昌 or 东), or digits with one stray character among them (a +
-// under a seal read as 二, a speck read as 人).
+// A reading that is likely a number misread: nothing read from the ink, one character alone
+// (a label of one character is rare in these tables, while a turned or coarse scan makes the
+// Chinese model read a lone 7, 8 or 1 as 工, 昌 or 东), or digits with one stray character
+// before or among them (a + under a seal read as 二). A unit is no stray: 216272元 is an amount
+// and its unit, 件 alone a header.
+bool unit_character(std::string_view c) {
+  for (const std::string_view unit : {"元", "万", "亿", "件", "个", "次", "项", "条", "%", "％"})
+    if (c == unit) return true;
+  return false;
+}
+
 bool doubtful_number(std::string_view text) {
   int digits = 0, others = 0;
+  std::string_view last;
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
-    const std::size_t length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    const std::size_t width = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    const std::size_t length = std::min(text.size() - i, width);
+    last = text.substr(i, length);
     (is_ascii_digit(static_cast<char>(c)) ? digits : others) += 1;
     i += length;
   }
-  const bool lone_cjk = digits == 0 && others == 1 && text.size() == 3;
-  return text.empty() || lone_cjk || (digits > 0 && others == 1);
+  if (unit_character(last)) return false;
+  const bool lone_character = digits == 0 && others == 1 && last.size() > 1;
+  return text.empty() || lone_character || (digits > 0 && others == 1);
 }
 
 // Such a cell is read by the digits model too: where that reads a number, the number is kept
