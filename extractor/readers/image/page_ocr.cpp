@@ -458,10 +458,25 @@ bool doubtful_number(std::string_view text) {
 // can vouch for it (one model's word is not enough on its own).
 constexpr int k_doubtful_cap = 89;
 
-// Digits, with a sign before them at most: what the digits model gives for a number.
+// A number as the digits model gives it: digits, a sign before them and a decimal part at most.
 bool plain_number(std::string_view text) {
   if (!text.empty() && (text[0] == '+' || text[0] == '-')) text.remove_prefix(1);
-  return !text.empty() && std::all_of(text.begin(), text.end(), is_ascii_digit);
+  const std::size_t point = text.find('.');
+  const std::string_view whole = text.substr(0, point);
+  const std::string_view fraction =
+      point == std::string_view::npos ? std::string_view{} : text.substr(point + 1);
+  const auto digits = [](std::string_view part) {
+    return !part.empty() && std::all_of(part.begin(), part.end(), is_ascii_digit);
+  };
+  return digits(whole) && (point == std::string_view::npos || digits(fraction));
+}
+
+// The digits model's reading without spaces, and without a trailing point: it reads the foot
+// of a lone 1 as a point ("1."), and no figure ends in one.
+std::string digits_reading(const Reading& digits) {
+  std::string text = without_spaces(digits.text);
+  if (text.size() > 1 && text.back() == '.') text.pop_back();
+  return text;
 }
 
 CellReading read_doubtful_number(Engines& engines, PIX* padded, const Reading& chinese, int dpi,
@@ -469,7 +484,7 @@ CellReading read_doubtful_number(Engines& engines, PIX* padded, const Reading& c
   CellReading out;
   const Reading digits = recognise(engines.digits, padded, tesseract::PSM_SINGLE_LINE, dpi, clock);
   out.timed_out = chinese.timed_out || digits.timed_out;
-  const std::string number = without_spaces(digits.text);
+  const std::string number = digits_reading(digits);
   if (plain_number(number)) {
     out.text = number;
     out.confidence = std::min(digits.confidence, k_doubtful_cap);
@@ -523,7 +538,7 @@ CellReading read_cell(Engines& engines, PIX* clean, const Rect& cell, int dpi, c
   const Reading digits =
       recognise(engines.digits, padded.get(), tesseract::PSM_SINGLE_LINE, dpi, clock);
   out.timed_out = out.timed_out || digits.timed_out;
-  out.text = without_spaces(digits.text);
+  out.text = digits_reading(digits);
   out.confidence =
       same_number(out.text, *number) ? (chinese.confidence + digits.confidence) / 2 : 0;
   if (out.text.empty() || out.text == without_plus(*number)) out.text = *number;
