@@ -10,7 +10,7 @@ kept): a) 200 dpi JPEG q70 turned +0.5°, b) 300 dpi JPEG q75 turned -1.2°, c) 
 with its source's golden (`document` renamed). Deterministic (no randomness, fixed PDF dates).
 
 Usage: /usr/bin/python3 tools/make_heldout_scans.py [--out DIR] [--sources DIR]
-  --out      the scans (default /tmp/heldout-scans; emptied first)
+  --out      the scans (default /tmp/heldout-scans; its PDFs and goldens are removed first)
   --sources  the printed source PDFs with their goldens, to score the text layer as a baseline
              (default /tmp/heldout-sources)
 Needs chromium, poppler-utils, fonts-noto-cjk (without a CJK font Chromium prints boxes).
@@ -153,8 +153,10 @@ def main():
     for d in (args.out, args.sources):
         if os.path.abspath(d).startswith(ROOT + os.sep):
             sys.exit(f"{d}: the held-out set is kept outside the repo")
-        shutil.rmtree(d, ignore_errors=True)
-        os.makedirs(d)
+        os.makedirs(d, exist_ok=True)
+        for f in os.listdir(d):
+            if f.endswith((".pdf", ".golden.json")):
+                os.remove(os.path.join(d, f))
     tmp = tempfile.mkdtemp(prefix="heldout-")
     try:
         for stem, pdf, golden in sources(tmp):

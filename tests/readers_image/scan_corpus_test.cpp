@@ -86,11 +86,7 @@ TEST_P(ScanCorpus, NoWrongFigureAndTheRecallOfItsResolution) {
   EXPECT_NE(record.status, model::RecordStatus::failed);
   EXPECT_GT(c.expected, 0);
   EXPECT_TRUE(c.wrong.empty()) << "a wrong figure is worse than a missing one: " << describe(c);
-  // The floors (recall_floor) are printed above and not yet reached on every scan (the
-  // turned, sealed and black-and-white ones); what is held here is that recall does not fall
-  // below a fifth of the figures, and above all that nothing is wrong.
-  constexpr double k_regression_floor = 0.2;
-  EXPECT_GE(r, k_regression_floor) << describe(c);
+  EXPECT_GE(r, recall_floor(document)) << describe(c);
   expect_ocr_locators(record, name);
 }
 
