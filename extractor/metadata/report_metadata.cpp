@@ -617,6 +617,30 @@ model::Document without_doubtful_text(const model::Document& doc) {
   return copy;
 }
 
+bool read_by_ocr(const model::Document& doc) {
+  return std::any_of(doc.blocks.begin(), doc.blocks.end(), [](const model::Block& b) {
+    return b.kind == model::Block::Kind::paragraph && b.paragraph.locator.ocr;
+  });
+}
+
+// Whether the recognised text vouches for an agency's name: two paragraphs name it, or one
+// recognised with high confidence. One misread character (石门镇 read as 石内镇, in a title read at
+// 85) makes another agency's name, and two places are seldom misread alike.
+constexpr int k_sure_name_confidence = 90;
+
+bool ocr_vouches_for(const model::Document& doc, const std::string& name) {
+  const std::u32string wanted = spaceless_u32(name);
+  int naming = 0;
+  for (const model::Block& b : doc.blocks) {
+    if (b.kind != model::Block::Kind::paragraph ||
+        !contains(spaceless_u32(b.paragraph.text), wanted))
+      continue;
+    if (++naming >= 2 || b.paragraph.locator.confidence.value_or(0) >= k_sure_name_confidence)
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 model::ReportMeta read_metadata(const model::Document& doc,
@@ -625,8 +649,14 @@ model::ReportMeta read_metadata(const model::Document& doc,
   const bool any_doubtful = std::any_of(doc.blocks.begin(), doc.blocks.end(), doubtful);
   if (any_doubtful) sure = without_doubtful_text(doc);
   const model::Document& read = any_doubtful ? sure : doc;
-  if (reads_as_traditional(read)) return read_simplified_metadata(simplified_copy(read), sections);
-  return read_simplified_metadata(read, sections);
+  model::Document simplified;
+  const bool traditional = reads_as_traditional(read);
+  if (traditional) simplified = simplified_copy(read);
+  const model::Document& text = traditional ? simplified : read;
+  model::ReportMeta meta = read_simplified_metadata(text, sections);
+  if (!meta.agency.empty() && read_by_ocr(doc) && !ocr_vouches_for(text, meta.agency))
+    meta.agency.clear();
+  return meta;
 }
 
 namespace {

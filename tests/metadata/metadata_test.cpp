@@ -100,4 +100,32 @@ TEST(Title, TheLineThatNamesAReport) {
 }
 
 }  // namespace
+// A document as OCR gives it: paragraphs with their recognition confidence.
+model::Document ocr_document(const std::vector<std::pair<std::string, int>>& paragraphs) {
+  model::Document doc;
+  for (const auto& [text, confidence] : paragraphs) {
+    model::Block block;
+    block.paragraph.text = text;
+    block.paragraph.locator.ocr = true;
+    block.paragraph.locator.confidence = confidence;
+    doc.blocks.push_back(std::move(block));
+  }
+  return doc;
+}
+
+TEST(Agency, ReadByOcrOnlyWhereTwoParagraphsOrOneSureLineNameIt) {
+  const std::string title = "石内镇人民政府2020年政府信息公开工作年度报告";
+  // Named once, in a title recognised at 85 (门 misread as 内): not given.
+  EXPECT_EQ(read_metadata(ocr_document({{title, 85}, {"一、总体情况", 93}}), {}).agency, "");
+  // Named again by the signature: given.
+  EXPECT_EQ(read_metadata(ocr_document({{title, 85}, {"石内镇人民政府", 86}}), {}).agency,
+            "石内镇人民政府");
+  // Named once, by a line recognised with high confidence: given.
+  EXPECT_EQ(read_metadata(ocr_document({{title, 94}}), {}).agency, "石内镇人民政府");
+  // Text from a text layer is not held to this.
+  model::Document typed = ocr_document({{title, 85}});
+  typed.blocks.front().paragraph.locator = {};
+  EXPECT_EQ(read_metadata(typed, {}).agency, "石内镇人民政府");
+}
+
 }  // namespace nianbao::metadata
