@@ -28,6 +28,7 @@ packages=(
   libjpeg62-turbo-dev zlib1g-dev
   libtesseract-dev libleptonica-dev              # OCR of scanned pages (Tesseract's C++ API)
   tesseract-ocr-chi-sim tesseract-ocr-eng        # … its Chinese and English (digits) models
+  tesseract-ocr-osd                              # … and its page orientation model
   libpng-dev                                     # PNG scans, decoded with errors kept quiet
   postgresql                                     # a real server for the database tests
   libgtest-dev libgmock-dev                      # the test suite

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -46,6 +47,11 @@ constexpr int k_cell_padding_px = 16;
 // Printed text is never less than this tall; a flatter "line" of ink is a piece of a rule.
 constexpr float k_min_text_height_pt = 4.0f;
 constexpr float k_table_margin_pt = 3.0f;
+// A page whose reading is less sure than this on average is looked at for a turn (see
+// reading_confidence); the orientation detection must be this sure (its own scale, about 5 to 10
+// for a page of text).
+constexpr int k_least_upright_confidence = 50;
+constexpr float k_least_orientation_confidence = 2.0f;
 
 // ---- Tesseract, once per thread --------------------------------------------------------------
 
@@ -103,6 +109,27 @@ Engines* engines() {
     }
   }
   return local->failed ? nullptr : local.get();
+}
+
+// Tesseract's orientation detection (osd.traineddata, of its legacy engine), for a page that
+// came turned by a quarter or a half: optional, since a missing model only costs such pages.
+struct OrientationEngine {
+  tesseract::TessBaseAPI api;
+  bool ready = false;
+};
+
+OrientationEngine* orientation_engine() {
+  thread_local std::unique_ptr<OrientationEngine> local;
+  if (!local) {
+    local = std::make_unique<OrientationEngine>();
+    const std::string dir = tessdata_dir();
+    std::error_code ec;
+    local->ready = !dir.empty() &&
+                   std::filesystem::exists(std::filesystem::path(dir) / "osd.traineddata", ec) &&
+                   local->api.Init(dir.c_str(), "osd", tesseract::OEM_TESSERACT_ONLY) == 0;
+    if (local->ready) local->api.SetVariable("debug_file", "/dev/null");
+  }
+  return local->ready ? local.get() : nullptr;
 }
 
 // ---- Leptonica ownership ---------------------------------------------------------------------
@@ -425,11 +452,11 @@ struct CellReading {
   bool timed_out = false;
 };
 
-// A reading that is likely a number misread: nothing read from the ink, one character alone
-// (a label of one character is rare in these tables, while a turned or coarse scan makes the
-// Chinese model read a lone 7, 8 or 1 as 工, 昌 or 东), or digits with one stray character
-// before or among them (a + under a seal read as 二). A unit is no stray: 216272元 is an amount
-// and its unit, 件 alone a header.
+// A reading that is likely a number misread: nothing read from the ink, one letter or character
+// alone (a label of one character is rare in these tables, while a turned or coarse scan makes
+// the Chinese model read a lone 7, 8, 1 or 9 as 工, 昌, 东 or g), or digits with one stray
+// character before or among them (a + under a seal read as 二). A unit is no stray: 216272元 is an
+// amount and its unit, 件 alone a header.
 bool unit_character(std::string_view c) {
   for (const std::string_view unit : {"元", "万", "亿", "件", "个", "次", "项", "条", "%", "％"})
     if (c == unit) return true;
@@ -448,7 +475,10 @@ bool doubtful_number(std::string_view text) {
     i += length;
   }
   if (unit_character(last)) return false;
-  const bool lone_character = digits == 0 && others == 1 && last.size() > 1;
+  // A letter or a character, not a mark: a lone / or - is what the cell says (not applicable).
+  const bool lone_character =
+      digits == 0 && others == 1 &&
+      (last.size() > 1 || std::isalpha(static_cast<unsigned char>(last.front())) != 0);
   return text.empty() || lone_character || (digits > 0 && others == 1);
 }
 
@@ -650,6 +680,78 @@ PixPtr working_page(const Raster& image, OcrPage& page) {
   return grey;
 }
 
+// The tables and the prose of a page at the working resolution, straightened.
+void read_working_page(Engines& ocr, PIX* grey, OcrPage& page, const Clock& clock) {
+  page.tables.clear();
+  page.lines.clear();
+  PixPtr binary(pixThresholdToBinary(grey, k_ink_threshold));
+  if (!binary) return;
+  Ruling ruling = find_ruling(binary.get(), page.dpi);
+  PixPtr clean(pixCopy(nullptr, grey));
+  if (!clean) return;
+  if (ruling.mask) pixSetMasked(clean.get(), ruling.mask.get(), 255);
+  for (const pdf::RuledGrid& grid : pdf::find_ruled_grids(ruling.rules))
+    page.tables.push_back(read_grid(ocr, clean.get(), grid, page.dpi, clock, page.timed_out));
+  page.lines = read_prose(ocr, clean.get(), page.tables, page.dpi, clock, page.timed_out);
+}
+
+// The mean confidence of what a page's reading holds (its prose lines and the cells with text):
+// an upright page reads at 80 to 90, a page on its side at about 20.
+int reading_confidence(const OcrPage& page) {
+  long long sum = 0;
+  long long count = 0;
+  for (const OcrLine& line : page.lines) {
+    sum += line.confidence;
+    ++count;
+  }
+  for (const OcrTable& table : page.tables)
+    for (const OcrCell& cell : table.cells)
+      if (!cell.text.empty()) {
+        sum += cell.confidence;
+        ++count;
+      }
+  return count == 0 ? 0 : static_cast<int>(sum / count);
+}
+
+// How many quarter turns clockwise bring the page upright, by Tesseract's orientation
+// detection; 0 where it is upright, unsure, or the detection is not installed.
+int quarter_turns_to_upright(PIX* grey, int dpi) {
+  OrientationEngine* osd = orientation_engine();
+  if (osd == nullptr) return 0;
+  osd->api.SetPageSegMode(tesseract::PSM_OSD_ONLY);
+  osd->api.SetImage(grey);
+  osd->api.SetSourceResolution(dpi);
+  int degrees = 0;
+  float confidence = 0, script_confidence = 0;
+  const char* script = nullptr;
+  const bool found =
+      osd->api.DetectOrientationScript(&degrees, &confidence, &script, &script_confidence);
+  osd->api.Clear();
+  if (!found || confidence < k_least_orientation_confidence) return 0;
+  // The detection gives the page's turn counterclockwise; it is undone clockwise.
+  return (4 - (degrees / 90) % 4) % 4;
+}
+
+// A page that read badly may be on its side (a landscape table printed turned, a sheet fed
+// turned): where the orientation detection says so, it is turned upright, straightened again and
+// read again, and the better of the two readings is kept.
+void read_turned(Engines& ocr, PIX* grey, OcrPage& page, const Clock& clock) {
+  const int turns = quarter_turns_to_upright(grey, page.dpi);
+  if (turns == 0) return;
+  PixPtr upright(pixRotateOrth(grey, turns));
+  if (!upright) return;
+  l_float32 angle = 0, confidence = 0;
+  PixPtr straight(pixFindSkewAndDeskew(upright.get(), 0, &angle, &confidence));
+  if (straight) upright = std::move(straight);
+  OcrPage again = page;
+  again.width = static_cast<int>(pixGetWidth(upright.get()));
+  again.height = static_cast<int>(pixGetHeight(upright.get()));
+  again.skew_degrees = angle;
+  again.quarter_turns = turns;
+  read_working_page(ocr, upright.get(), again, clock);
+  if (reading_confidence(again) > reading_confidence(page)) page = std::move(again);
+}
+
 }  // namespace
 
 bool ocr_available() { return engines() != nullptr; }
@@ -669,14 +771,9 @@ OcrPage ocr_page(const Raster& image, const OcrLimits& limits) {
   const Clock clock(limits.page_milliseconds);
   PixPtr grey = working_page(image, page);
   if (!grey) return page;
-  PixPtr binary(pixThresholdToBinary(grey.get(), k_ink_threshold));
-  if (!binary) return page;
-  Ruling ruling = find_ruling(binary.get(), page.dpi);
-  PixPtr clean(pixCopy(nullptr, grey.get()));
-  if (ruling.mask) pixSetMasked(clean.get(), ruling.mask.get(), 255);
-  for (const pdf::RuledGrid& grid : pdf::find_ruled_grids(ruling.rules))
-    page.tables.push_back(read_grid(*ocr, clean.get(), grid, page.dpi, clock, page.timed_out));
-  page.lines = read_prose(*ocr, clean.get(), page.tables, page.dpi, clock, page.timed_out);
+  read_working_page(*ocr, grey.get(), page, clock);
+  if (reading_confidence(page) < k_least_upright_confidence)
+    read_turned(*ocr, grey.get(), page, clock);
   return page;
 }
 

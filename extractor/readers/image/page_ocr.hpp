@@ -37,6 +37,7 @@ struct OcrPage {
   int width = 0, height = 0;   // of the page as read
   int dpi = 0;                 // working resolution of the boxes
   float skew_degrees = 0;      // the rotation that was taken out
+  int quarter_turns = 0;       // clockwise quarter turns that brought the page upright
   std::vector<OcrLine> lines;  // outside the tables, top to bottom
   std::vector<OcrTable> tables;
   bool timed_out = false;    // the page's time ran out: what was not read is missing
