@@ -80,7 +80,7 @@ def main():
     noise = Image.effect_noise((400, 300), 90).convert("L")
     write(out_dir, "noise.png", pil_bytes(noise, "PNG", dpi=(300, 300)),
           "400 × 300 pixels of grey noise (PIL effect_noise)",
-          "one record, no figure, whatever the recogniser makes of it")
+          "one record, no figure, `ocr_page_unsure` (read with little confidence)")
 
     with open(os.path.join(out_dir, "README.md"), "w", encoding="utf-8") as f:
         f.write("# Hostile and odd images for the image reader's tests\n\n")

@@ -67,7 +67,7 @@ INSTANTIATE_TEST_SUITE_P(Files, HostileImage,
                                            HostileCase{"tiff-header-only.tiff", "image_damaged"},
                                            HostileCase{"one-pixel.png", "ocr_no_text"},
                                            HostileCase{"white-a4-300dpi.png", "ocr_no_text"},
-                                           HostileCase{"noise.png", "", false}),
+                                           HostileCase{"noise.png", "ocr_page_unsure", false}),
                          [](const auto& param_info) {
                            std::string name = param_info.param.file;
                            for (char& c : name)

@@ -15,6 +15,9 @@ constexpr float k_indent_lines = 0.8f;  // in line heights (one character is abo
 constexpr int k_margin_parts = 12;
 // Column boundaries of a continued table agree within this share of the page's width.
 constexpr float k_same_column_share = 0.01f;
+// A page read with less mean confidence than this is said to be unsure (an upright printed page
+// reads at 80 to 90; a page on its side that the orientation detection missed, at about 20).
+constexpr int k_least_sure_page = 50;
 
 model::Locator locator_of(int page, int confidence, model::PixelBox box) {
   model::Locator at;
@@ -207,6 +210,12 @@ void add_ocr_pages(const std::vector<OcrPage>& pages, model::Document& doc) {
            "page " + std::to_string(number) +
                " took longer than the OCR time limit; what was not read by then is missing",
            locator_of(number, 0, {0, 0, page.width, page.height}));
+    if (page.confidence < k_least_sure_page && (!page.lines.empty() || !page.tables.empty()))
+      note(doc, "ocr_page_unsure", model::Severity::warning,
+           "page " + std::to_string(number) + " was recognised with mean confidence " +
+               std::to_string(page.confidence) +
+               " (a faint, coarse or unusual page): most of its figures are likely withheld",
+           locator_of(number, page.confidence, {0, 0, page.width, page.height}));
     ParagraphBuilder paragraphs(page, number);
     bool first_item = true;
     for (const Item& item : items_of(page)) {

@@ -774,6 +774,7 @@ OcrPage ocr_page(const Raster& image, const OcrLimits& limits) {
   read_working_page(*ocr, grey.get(), page, clock);
   if (reading_confidence(page) < k_least_upright_confidence)
     read_turned(*ocr, grey.get(), page, clock);
+  page.confidence = reading_confidence(page);
   return page;
 }
 

@@ -38,6 +38,7 @@ struct OcrPage {
   int dpi = 0;                 // working resolution of the boxes
   float skew_degrees = 0;      // the rotation that was taken out
   int quarter_turns = 0;       // clockwise quarter turns that brought the page upright
+  int confidence = 0;          // the mean confidence of its lines and of its cells with text
   std::vector<OcrLine> lines;  // outside the tables, top to bottom
   std::vector<OcrTable> tables;
   bool timed_out = false;    // the page's time ran out: what was not read is missing
