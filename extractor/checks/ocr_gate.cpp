@@ -175,6 +175,11 @@ std::string doubt(const model::Figure& f, const Standing& s, const std::vector<I
     return "identity " + instances[s.failed.front()].identity + " does not hold";
   if (!s.failed.empty() && !explained(instances[s.failed.front()], suspect_ids, f.id))
     return "identity " + instances[s.failed.front()].identity + " does not hold";
+  // A blank cell without ink is read with confidence 100; one below the vouched confidence
+  // held ink that could not be read, so it is not known to be blank (its sums still took it as
+  // zero above, which is what lets a failing sum blame it).
+  if (f.status == norm::CellStatus::blank && confidence < gate.vouched_confidence)
+    return "its cell holds ink that could not be read";
   // An amount's unit (元 or 万元) is read from its column's header: where OCR lost it, the
   // number alone could be off by ten thousand times.
   if (f.status == norm::CellStatus::value && f.unit.empty() && money_column(f, tables))

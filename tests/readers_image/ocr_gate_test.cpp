@@ -168,6 +168,20 @@ TEST(OcrGate, ACellThatBreaksItsRowAndItsColumnIsBlamedAndTheRestKept) {
   expect_each_withheld_reported(figures, g);
 }
 
+TEST(OcrGate, ACellWithInkThatCouldNotBeReadIsNeverGivenAsBlank) {
+  // The lost cell was truly 0: both its sums hold with it as zero, and the rest is kept, but a
+  // cell whose ink was unread (confidence 0) is not known to be blank.
+  std::vector<model::Figure> figures = balanced_requests();
+  figures[2].status = norm::CellStatus::blank;  // received.research, truly 0
+  figures[2].value.reset();
+  figures[2].locator.confidence = 0;
+  const Gated g = gate(figures);
+  std::set<std::string> expected = ids(figures);
+  expected.erase("requests.received.research");
+  EXPECT_EQ(ids(g.kept), expected);
+  expect_each_withheld_reported(figures, g);
+}
+
 TEST(OcrGate, AFailingSumNoCellCanBeBlamedOnIsWithheldWhole) {
   // received.commercial read as 3 (truly 2) and total.commercial as 2 (truly 1): the column's
   // balance still holds, both rows fail, and no cell stands in two failing sums, so nothing

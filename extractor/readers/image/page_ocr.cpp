@@ -463,7 +463,9 @@ bool unit_character(std::string_view c) {
   return false;
 }
 
-bool doubtful_number(std::string_view text) {
+enum class Doubt { none, lone, stray };
+
+Doubt doubtful_number(std::string_view text) {
   int digits = 0, others = 0;
   std::string_view last;
   for (std::size_t i = 0; i < text.size();) {
@@ -474,12 +476,14 @@ bool doubtful_number(std::string_view text) {
     (is_ascii_digit(static_cast<char>(c)) ? digits : others) += 1;
     i += length;
   }
-  if (unit_character(last)) return false;
+  if (text.empty()) return Doubt::lone;
+  if (unit_character(last)) return Doubt::none;
   // A letter or a character, not a mark: a lone / or - is what the cell says (not applicable).
   const bool lone_character =
       digits == 0 && others == 1 &&
       (last.size() > 1 || std::isalpha(static_cast<unsigned char>(last.front())) != 0);
-  return text.empty() || lone_character || (digits > 0 && others == 1);
+  if (lone_character) return Doubt::lone;
+  return digits > 0 && others == 1 ? Doubt::stray : Doubt::none;
 }
 
 // Such a cell is read by the digits model too: where that reads a number, the number is kept
@@ -509,17 +513,28 @@ std::string digits_reading(const Reading& digits) {
   return text;
 }
 
-CellReading read_doubtful_number(Engines& engines, PIX* padded, const Reading& chinese, int dpi,
-                                 const Clock& clock) {
+// A lone glyph is read as one character where reading it as a line gave no number (the line
+// mode reads the foot of a 1 as a point, or nothing). Where neither gives a number, a lone
+// glyph among the cells is no label either: the cell is given as holding ink that could not be
+// read (no text, confidence 0), which keeps its row's cells in their columns and lets the gate
+// blame it; digits with a stray character keep the Chinese reading.
+CellReading read_doubtful_number(Engines& engines, PIX* padded, const Reading& chinese, Doubt doubt,
+                                 int dpi, const Clock& clock) {
   CellReading out;
-  const Reading digits = recognise(engines.digits, padded, tesseract::PSM_SINGLE_LINE, dpi, clock);
-  out.timed_out = chinese.timed_out || digits.timed_out;
-  const std::string number = digits_reading(digits);
-  if (plain_number(number)) {
-    out.text = number;
-    out.confidence = std::min(digits.confidence, k_doubtful_cap);
-    return out;
+  out.timed_out = chinese.timed_out;
+  std::vector<tesseract::PageSegMode> modes = {tesseract::PSM_SINGLE_LINE};
+  if (doubt == Doubt::lone) modes.push_back(tesseract::PSM_SINGLE_CHAR);
+  for (const tesseract::PageSegMode mode : modes) {
+    const Reading digits = recognise(engines.digits, padded, mode, dpi, clock);
+    out.timed_out = out.timed_out || digits.timed_out;
+    const std::string number = digits_reading(digits);
+    if (plain_number(number)) {
+      out.text = number;
+      out.confidence = std::min(digits.confidence, k_doubtful_cap);
+      return out;
+    }
   }
+  if (doubt == Doubt::lone) return out;  // ink, unread: no text, confidence 0
   out.text = without_spaces(chinese.text);
   out.confidence = chinese.confidence;
   return out;
@@ -558,8 +573,9 @@ CellReading read_cell(Engines& engines, PIX* clean, const Rect& cell, int dpi, c
       recognise(engines.text, padded.get(), tesseract::PSM_SINGLE_BLOCK, dpi, clock);
   out.timed_out = chinese.timed_out;
   const std::optional<std::string> number = as_number(chinese.text);
-  if (!number && doubtful_number(without_spaces(chinese.text)))
-    return read_doubtful_number(engines, padded.get(), chinese, dpi, clock);
+  if (!number)
+    if (const Doubt doubt = doubtful_number(without_spaces(chinese.text)); doubt != Doubt::none)
+      return read_doubtful_number(engines, padded.get(), chinese, doubt, dpi, clock);
   if (!number) {
     out.text = table_brackets(without_spaces(chinese.text));
     out.confidence = chinese.confidence;
