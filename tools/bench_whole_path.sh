@@ -30,7 +30,7 @@
 #   PDFTOTEXT_SAMPLE=1300  pdftotext takes one file a process: it is timed on this many inputs
 #   PDFMINER_SAMPLE=52  pdfminer (`extract_text` with `LAParams()`, 26 files a process, JOBS at a
 #                       time) is timed on this many inputs
-#   OCR_N=12            OCR inputs: the files of corpus/scan in turn (12: each once); pages are
+#   OCR_N=0             OCR inputs: the files of corpus/scan in turn (0: each once); pages are
 #                       counted by pdfinfo (PDF), PIL (TIFF frames) and as 1 for PNG and JPEG
 # Installs pandoc, python3-docx, poppler-utils, python3-pdfminer and GNU time from Debian if
 # missing (needs root then).
@@ -48,7 +48,7 @@ pdf_n=${PDF_N:-$n}
 pdf_group_n=${PDF_GROUP_N:-1200}
 pdftotext_sample=${PDFTOTEXT_SAMPLE:-1300}
 pdfminer_sample=${PDFMINER_SAMPLE:-52}
-ocr_n=${OCR_N:-12}
+ocr_n=${OCR_N:-0}
 shared=${NIANBAO_SHARED_DIR:-$root/../shared}
 # Debian's python3 has python3-docx and pdfminer; a pyenv or venv python on PATH would not.
 py=/usr/bin/python3
@@ -266,7 +266,7 @@ fi
 ocr_pages=0
 if wants ocr; then
   find "$root/corpus/scan" -type f \( -name '*.pdf' -o -name '*.tiff' -o -name '*.png' -o -name '*.jpg' \) |
-    sort | awk -v n="$ocr_n" '{ f[NR] = $0 } END { for (i = 0; i < n; i++) print f[i % NR + 1] }' \
+    sort | awk -v n="$ocr_n" '{ f[NR] = $0 } END { if (n == 0) n = NR; for (i = 0; i < n; i++) print f[i % NR + 1] }' \
     >"$work/ocr-list.txt"
   pages_of() {
     case "$1" in
