@@ -463,9 +463,17 @@ bool unit_character(std::string_view c) {
   return false;
 }
 
-enum class Doubt { none, lone, stray };
+// lone: nothing or one character; stray: digits and one other character; unsure: a short
+// reading the Chinese model itself doubts (a clean 13 read as 区| at 58).
+enum class Doubt { none, lone, stray, unsure };
 
-Doubt doubtful_number(std::string_view text) {
+constexpr int k_unsure_characters = 3;
+constexpr int k_unsure_confidence = 70;
+// An unsure reading is replaced only by a number the digits model is this sure of: a short
+// label (其他, 总计) must never become a number.
+constexpr int k_sure_digits = 85;
+
+Doubt doubtful_number(std::string_view text, int confidence) {
   int digits = 0, others = 0;
   std::string_view last;
   for (std::size_t i = 0; i < text.size();) {
@@ -483,7 +491,10 @@ Doubt doubtful_number(std::string_view text) {
       digits == 0 && others == 1 &&
       (last.size() > 1 || std::isalpha(static_cast<unsigned char>(last.front())) != 0);
   if (lone_character) return Doubt::lone;
-  return digits > 0 && others == 1 ? Doubt::stray : Doubt::none;
+  if (digits > 0 && others == 1) return Doubt::stray;
+  if (digits + others <= k_unsure_characters && confidence < k_unsure_confidence)
+    return Doubt::unsure;
+  return Doubt::none;
 }
 
 // Such a cell is read by the digits model too: where that reads a number, the number is kept
@@ -528,14 +539,14 @@ CellReading read_doubtful_number(Engines& engines, PIX* padded, const Reading& c
     const Reading digits = recognise(engines.digits, padded, mode, dpi, clock);
     out.timed_out = out.timed_out || digits.timed_out;
     const std::string number = digits_reading(digits);
-    if (plain_number(number)) {
+    if (plain_number(number) && (doubt != Doubt::unsure || digits.confidence >= k_sure_digits)) {
       out.text = number;
       out.confidence = std::min(digits.confidence, k_doubtful_cap);
       return out;
     }
   }
   if (doubt == Doubt::lone) return out;  // ink, unread: no text, confidence 0
-  out.text = without_spaces(chinese.text);
+  out.text = table_brackets(without_spaces(chinese.text));
   out.confidence = chinese.confidence;
   return out;
 }
@@ -574,7 +585,8 @@ CellReading read_cell(Engines& engines, PIX* clean, const Rect& cell, int dpi, c
   out.timed_out = chinese.timed_out;
   const std::optional<std::string> number = as_number(chinese.text);
   if (!number)
-    if (const Doubt doubt = doubtful_number(without_spaces(chinese.text)); doubt != Doubt::none)
+    if (const Doubt doubt = doubtful_number(without_spaces(chinese.text), chinese.confidence);
+        doubt != Doubt::none)
       return read_doubtful_number(engines, padded.get(), chinese, doubt, dpi, clock);
   if (!number) {
     out.text = table_brackets(without_spaces(chinese.text));
