@@ -6,6 +6,7 @@
 #include <string>
 
 #include "extractor/readers/image/decode.hpp"
+#include "extractor/readers/image/leptonica.hpp"
 #include "extractor/readers/image/ocr_document.hpp"
 #include "extractor/readers/image/page_ocr.hpp"
 
@@ -26,10 +27,8 @@ bool is_tiff(std::string_view bytes) {
          starts_with(bytes, std::string_view("MM\0*", 4));
 }
 
-struct PixDeleter {
-  void operator()(PIX* p) const { pixDestroy(&p); }
-};
-using PixPtr = std::unique_ptr<PIX, PixDeleter>;
+using image::PixPtr;
+
 struct PixaDeleter {
   void operator()(PIXA* p) const { pixaDestroy(&p); }
 };
