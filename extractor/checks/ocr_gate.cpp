@@ -171,9 +171,10 @@ std::string doubt(const model::Figure& f, const Standing& s, const std::vector<I
   // recogniser misread (a seal over it, a lost stroke): its figure would stand in the wrong
   // place, and no identity can say so.
   if (!f.row_label.empty()) return "its row label '" + f.row_label + "' is not the template's";
-  if (suspect_ids.count(f.id) > 0 || s.failed.size() > 1)
-    return "identity " + instances[s.failed.front()].identity + " does not hold";
-  if (!s.failed.empty() && !explained(instances[s.failed.front()], suspect_ids, f.id))
+  // A suspect (it stands in two failing identities, or in one and none that holds) is withheld;
+  // so is a figure whose one failing identity no suspect explains.
+  if (!s.failed.empty() &&
+      (suspect_ids.count(f.id) > 0 || !explained(instances[s.failed.front()], suspect_ids, f.id)))
     return "identity " + instances[s.failed.front()].identity + " does not hold";
   // A blank cell without ink is read with confidence 100; one below the vouched confidence
   // held ink that could not be read, so it is not known to be blank (its sums still took it as

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "normalizers/text.hpp"
+
 namespace nianbao::readers::image {
 namespace {
 
@@ -89,11 +91,6 @@ std::optional<Rect> ink_box(PIX* binary_cell) {
   return Rect{x0, y0, x1 - x0, y1 - y0};
 }
 
-// A reading that is likely a number misread: nothing read from the ink, one letter or character
-// alone (a label of one character is rare in these tables, while a turned or coarse scan makes
-// the Chinese model read a lone 7, 8, 1 or 9 as 工, 昌, 东 or g), or digits with one stray
-// character before or among them (a + under a seal read as 二). A unit is no stray: 216272元 is an
-// amount and its unit, 件 alone a header.
 bool unit_character(std::string_view c) {
   for (const std::string_view unit : {"元", "万", "亿", "件", "个", "次", "项", "条", "%", "％"})
     if (c == unit) return true;
@@ -110,16 +107,18 @@ constexpr int k_unsure_confidence = 70;
 // label (其他, 总计) must never become a number.
 constexpr int k_sure_digits = 85;
 
+// A reading that is likely a number misread: nothing read from the ink, one letter or character
+// alone (a label of one character is rare in these tables, while a turned or coarse scan makes
+// the Chinese model read a lone 7, 8, 1 or 9 as 工, 昌, 东 or g), or digits with one stray
+// character before or among them (a + under a seal read as 二). A unit is no stray: 216272元 is an
+// amount and its unit, 件 alone a header.
 Doubt doubtful_number(std::string_view text, int confidence) {
   int digits = 0, others = 0;
   std::string_view last;
-  for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const std::size_t width = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    const std::size_t length = std::min(text.size() - i, width);
+  for (std::size_t i = 0, length = 0; i < text.size(); i += length) {
+    const char32_t c = norm::code_point_at(text, i, length);
     last = text.substr(i, length);
-    (is_ascii_digit(static_cast<char>(c)) ? digits : others) += 1;
-    i += length;
+    (c >= U'0' && c <= U'9' ? digits : others) += 1;
   }
   if (text.empty()) return Doubt::lone;
   if (unit_character(last)) return Doubt::none;
@@ -166,6 +165,11 @@ std::string digits_reading(const Reading& digits) {
 // glyph among the cells is no label either: the cell is given as holding ink that could not be
 // read (no text, confidence 0), which keeps its row's cells in their columns and lets the gate
 // blame it; digits with a stray character keep the Chinese reading.
+// What the Chinese model read, as the cell's text.
+CellReading as_text(const Reading& chinese) {
+  return {table_brackets(without_spaces(chinese.text)), chinese.confidence, chinese.timed_out};
+}
+
 CellReading read_doubtful_number(Engines& engines, PIX* padded, const Reading& chinese, Doubt doubt,
                                  int dpi, const Clock& clock) {
   CellReading out;
@@ -183,9 +187,9 @@ CellReading read_doubtful_number(Engines& engines, PIX* padded, const Reading& c
     }
   }
   if (doubt == Doubt::lone) return out;  // ink, unread: no text, confidence 0
-  out.text = table_brackets(without_spaces(chinese.text));
-  out.confidence = chinese.confidence;
-  return out;
+  CellReading text = as_text(chinese);
+  text.timed_out = out.timed_out;
+  return text;
 }
 
 std::string_view without_plus(std::string_view number) {
@@ -223,14 +227,11 @@ CellReading read_cell(Engines& engines, PIX* clean, const Rect& cell, int dpi, c
       recognise(engines.text, padded.get(), tesseract::PSM_SINGLE_BLOCK, dpi, clock);
   out.timed_out = chinese.timed_out;
   const std::optional<std::string> number = as_number(chinese.text);
-  if (!number)
-    if (const Doubt doubt = doubtful_number(without_spaces(chinese.text), chinese.confidence);
-        doubt != Doubt::none)
-      return read_doubtful_number(engines, padded.get(), chinese, doubt, dpi, clock);
   if (!number) {
-    out.text = table_brackets(without_spaces(chinese.text));
-    out.confidence = chinese.confidence;
-    return out;
+    const Doubt doubt = doubtful_number(without_spaces(chinese.text), chinese.confidence);
+    return doubt == Doubt::none
+               ? as_text(chinese)
+               : read_doubtful_number(engines, padded.get(), chinese, doubt, dpi, clock);
   }
   const Reading digits =
       recognise(engines.digits, padded.get(), tesseract::PSM_SINGLE_LINE, dpi, clock);

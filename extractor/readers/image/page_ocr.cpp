@@ -238,6 +238,19 @@ std::vector<OcrLine> read_prose(Engines& engines, PIX* clean, const std::vector<
   return lines;
 }
 
+// The page straightened by Leptonica's skew search (left as it is where the search fails), with
+// the page's angle and size set to match.
+void straighten(PixPtr& grey, OcrPage& page) {
+  l_float32 angle = 0, confidence = 0;
+  PixPtr straight(pixFindSkewAndDeskew(grey.get(), 0, &angle, &confidence));
+  if (straight) {
+    grey = std::move(straight);
+    page.skew_degrees = angle;
+  }
+  page.width = static_cast<int>(pixGetWidth(grey.get()));
+  page.height = static_cast<int>(pixGetHeight(grey.get()));
+}
+
 // Brought to the working resolution and straightened; red ink already turned to paper.
 PixPtr working_page(const Raster& image, OcrPage& page) {
   PixPtr grey = grey_page(image);
@@ -252,30 +265,8 @@ PixPtr working_page(const Raster& image, OcrPage& page) {
   } else {
     page.dpi = dpi;
   }
-  l_float32 angle = 0, confidence = 0;
-  PixPtr straight(pixFindSkewAndDeskew(grey.get(), 0, &angle, &confidence));
-  if (straight) {
-    grey = std::move(straight);
-    page.skew_degrees = angle;
-  }
-  page.width = static_cast<int>(pixGetWidth(grey.get()));
-  page.height = static_cast<int>(pixGetHeight(grey.get()));
+  straighten(grey, page);
   return grey;
-}
-
-// The tables and the prose of a page at the working resolution, straightened.
-void read_working_page(Engines& ocr, PIX* grey, OcrPage& page, const Clock& clock) {
-  page.tables.clear();
-  page.lines.clear();
-  PixPtr binary(pixThresholdToBinary(grey, k_ink_threshold));
-  if (!binary) return;
-  Ruling ruling = find_ruling(binary.get(), page.dpi);
-  PixPtr clean(pixCopy(nullptr, grey));
-  if (!clean) return;
-  if (ruling.mask) pixSetMasked(clean.get(), ruling.mask.get(), 255);
-  for (const pdf::RuledGrid& grid : pdf::find_ruled_grids(ruling.rules))
-    page.tables.push_back(read_grid(ocr, clean.get(), grid, page.dpi, clock, page.timed_out));
-  page.lines = read_prose(ocr, clean.get(), page.tables, page.dpi, clock, page.timed_out);
 }
 
 // The mean confidence of what a page's reading holds (its prose lines and the cells with text):
@@ -294,6 +285,22 @@ int reading_confidence(const OcrPage& page) {
         ++count;
       }
   return count == 0 ? 0 : static_cast<int>(sum / count);
+}
+
+// The tables and the prose of a page at the working resolution, straightened.
+void read_working_page(Engines& ocr, PIX* grey, OcrPage& page, const Clock& clock) {
+  page.tables.clear();
+  page.lines.clear();
+  PixPtr binary(pixThresholdToBinary(grey, k_ink_threshold));
+  if (!binary) return;
+  Ruling ruling = find_ruling(binary.get(), page.dpi);
+  PixPtr clean(pixCopy(nullptr, grey));
+  if (!clean) return;
+  if (ruling.mask) pixSetMasked(clean.get(), ruling.mask.get(), 255);
+  for (const pdf::RuledGrid& grid : pdf::find_ruled_grids(ruling.rules))
+    page.tables.push_back(read_grid(ocr, clean.get(), grid, page.dpi, clock, page.timed_out));
+  page.lines = read_prose(ocr, clean.get(), page.tables, page.dpi, clock, page.timed_out);
+  page.confidence = reading_confidence(page);
 }
 
 // How many quarter turns clockwise bring the page upright, by Tesseract's orientation
@@ -323,16 +330,12 @@ void read_turned(Engines& ocr, PIX* grey, OcrPage& page, const Clock& clock) {
   if (turns == 0) return;
   PixPtr upright(pixRotateOrth(grey, turns));
   if (!upright) return;
-  l_float32 angle = 0, confidence = 0;
-  PixPtr straight(pixFindSkewAndDeskew(upright.get(), 0, &angle, &confidence));
-  if (straight) upright = std::move(straight);
   OcrPage again = page;
-  again.width = static_cast<int>(pixGetWidth(upright.get()));
-  again.height = static_cast<int>(pixGetHeight(upright.get()));
-  again.skew_degrees = angle;
+  again.skew_degrees = 0;
   again.quarter_turns = turns;
+  straighten(upright, again);
   read_working_page(ocr, upright.get(), again, clock);
-  if (reading_confidence(again) > reading_confidence(page)) page = std::move(again);
+  if (again.confidence > page.confidence) page = std::move(again);
 }
 
 }  // namespace
@@ -355,9 +358,7 @@ OcrPage ocr_page(const Raster& image, const OcrLimits& limits) {
   PixPtr grey = working_page(image, page);
   if (!grey) return page;
   read_working_page(*ocr, grey.get(), page, clock);
-  if (reading_confidence(page) < k_least_upright_confidence)
-    read_turned(*ocr, grey.get(), page, clock);
-  page.confidence = reading_confidence(page);
+  if (page.confidence < k_least_upright_confidence) read_turned(*ocr, grey.get(), page, clock);
   return page;
 }
 
